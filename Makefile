@@ -1,0 +1,35 @@
+# Sterklabel: `make run` serves the system, `make test` runs every test. Both install what is missing.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= 2
+WERROR := $(if $(CI),ON,OFF)
+PORT ?= 8080
+DB ?= sqlite:data/sterklabel.db
+
+.PHONY: all deps build web test run clean bench
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DSTERK_WERROR=$(WERROR)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+web: deps
+	@if [ -f web/package.json ]; then cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build; fi
+
+test: build web
+	cd $(BUILD_DIR) && ctest --output-on-failure -j 1
+
+run: build web
+	@bash scripts/run.sh "$(DB)" "$(PORT)"
+
+bench: build
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,18 @@
+// File: commands.h
+// Each `sterklabel` subcommand lives in its own file and registers itself on the CLI11 app.
+// A command's callback sets `exit_code` (0 ok, 2 bad input, 1 other failure).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace sterk::cli {
+
+struct CommandContext {
+    int exit_code = 0;
+};
+
+void add_framework_command(CLI::App& app, CommandContext& context);
+void add_estimate_command(CLI::App& app, CommandContext& context);
+void add_advise_command(CLI::App& app, CommandContext& context);
+
+}  // namespace sterk::cli

@@ -1,0 +1,111 @@
+// `sterklabel estimate --fte N --variant V [--ci CODE] [--on DATE] [--km N] [--json]`:
+// audit days and cost for a scope (DOMAIN.md "Audit variants, days and cost").
+#include "adapters/config/data_files.h"
+#include "cli/cli_output.h"
+#include "cli/commands.h"
+#include "cli/today.h"
+#include "core/estimate/estimate.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace sterk::cli {
+
+namespace {
+
+struct EstimateOptions {
+    std::string fte;
+    std::string variant;
+    std::string ci;
+    std::string on;
+    std::string km;
+    bool json = false;
+};
+
+std::map<std::string, std::string> const FLAGS{
+    {"fte", "--fte"}, {"variant", "--variant"}, {"ci", "--ci"}, {"on", "--on"}, {"km", "--km"}};
+
+nlohmann::json to_json(Estimate const& e)
+{
+    auto const optional_string = [](std::optional<std::string> const& s) {
+        return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+    };
+    auto const euros = [](std::optional<long> cents) {
+        return cents ? nlohmann::json(static_cast<double>(*cents) / 100.0) : nlohmann::json(nullptr);
+    };
+    return {{"fte", e.fte},
+            {"band", optional_string(e.band)},
+            {"variant", e.variant},
+            {"days", e.day_tenths ? nlohmann::json(*e.day_tenths / 10.0) : nlohmann::json(nullptr)},
+            {"on_top_of", e.on_top_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.on_top_of)},
+            {"note", e.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.note)},
+            {"ci", e.ci.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.ci)},
+            {"day_rate_eur", euros(e.day_rate_cents)},
+            {"travel_eur", euros(e.travel_cents)},
+            {"cost_eur", euros(e.cost_cents)}};
+}
+
+void print_text(Estimate const& e, Tariffs const& tariffs)
+{
+    auto const* variant = tariffs.find_variant(e.variant);
+    std::cout << "Toetsingsvariant: " << (variant ? variant->label : e.variant) << "\n";
+    std::cout << "Scope: " << e.fte << " fte" << (e.band ? " (klasse " + *e.band + ")" : "") << "\n";
+    if (!e.day_tenths) {
+        std::cout << "Toetsdagen: geen aantal. " << e.note << "\n";
+        return;
+    }
+    std::cout << "Toetsdagen: " << format_tenths(*e.day_tenths)
+              << (e.on_top_of.empty() ? "" : " (bovenop de ISO/HKZ-audit)") << "\n";
+    if (e.cost_cents) {
+        std::cout << "Dagtarief " << e.ci << ": " << format_euro(*e.day_rate_cents) << "\n";
+        if (e.travel_cents) {
+            std::cout << "Reiskosten: " << format_euro(*e.travel_cents) << "\n";
+        }
+        if (!e.travel_note.empty()) {
+            std::cout << "Reiskosten: " << e.travel_note << "\n";
+        }
+        std::cout << "Kosten: " << format_euro(*e.cost_cents) << " (excl. btw)\n";
+    }
+}
+
+}  // namespace
+
+void add_estimate_command(CLI::App& app, CommandContext& context)
+{
+    auto options = std::make_shared<EstimateOptions>();
+    auto* cmd = app.add_subcommand("estimate", "Raming van toetsdagen en kosten");
+    cmd->add_option("--fte", options->fte, "Scope in fte (> 0)")->required();
+    cmd->add_option("--variant", options->variant, "ci, peer, combi-iso-hkz of combi-nvvk")->required();
+    cmd->add_option("--ci", options->ci, "Certificerende instelling (CIIO, LRQA)");
+    cmd->add_option("--on", options->on, "Datum waarop de tarieven gelden (JJJJ-MM-DD, standaard vandaag)");
+    cmd->add_option("--km", options->km, "Reisafstand in km (voor een CI die reiskosten rekent)");
+    cmd->add_flag("--json", options->json, "Uitvoer als JSON");
+    cmd->callback([options, &context] {
+        auto const run = [&]() -> Result<Estimate> {
+            auto tariffs = TRY(load_builtin_tariffs());
+            EstimateRequest request;
+            request.fte = TRY(parse_fte(options->fte, "fte"));
+            request.variant = options->variant;
+            if (!options->ci.empty()) {
+                request.ci = options->ci;
+            }
+            request.on = options->on.empty() ? today() : TRY(Date::parse(options->on, "on"));
+            request.km = options->km.empty() ? 0 : TRY(parse_distance(options->km, "km"));
+            auto result = TRY(estimate(tariffs, request));
+            if (options->json) {
+                std::cout << to_json(result).dump(2) << "\n";
+            } else {
+                print_text(result, tariffs);
+            }
+            return result;
+        };
+        auto result = run();
+        if (!result) {
+            context.exit_code = report_error(result.error(), FLAGS);
+        }
+    });
+}
+
+}  // namespace sterk::cli

@@ -1,0 +1,19 @@
+// sterklabel: the command line. Each subcommand is in its own file (see commands.h).
+#include "cli/commands.h"
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Sterklabel: Kwaliteitslabel Sterk Sociaal Werk", "sterklabel"};
+    app.require_subcommand(1);
+    sterk::cli::CommandContext context;
+    sterk::cli::add_framework_command(app, context);
+    sterk::cli::add_estimate_command(app, context);
+    sterk::cli::add_advise_command(app, context);
+    try {
+        app.parse(argc, argv);
+    } catch (CLI::ParseError const& e) {
+        int const rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    return context.exit_code;
+}

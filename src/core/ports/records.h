@@ -1,0 +1,71 @@
+// File: records.h
+// Plain records that cross the storage ports. Times are Unix seconds (UTC), passed in from the
+// edge; the core never reads a clock.
+#pragma once
+
+#include "core/auth/role.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sterk {
+
+using Id = std::int64_t;
+using UnixTime = std::int64_t;
+
+enum class OrganisationKind { Member, CertificationBody, Secretariat };
+std::string organisation_kind_key(OrganisationKind kind);  // "member", "ci", "secretariat"
+std::optional<OrganisationKind> parse_organisation_kind(std::string const& key);
+
+// Organisation: a member organisation (lidnummer), a certification body (CI) or the secretariat.
+struct Organisation {
+    Id id = 0;
+    OrganisationKind kind = OrganisationKind::Member;
+    std::string name;
+    std::string lidnummer;  // members only
+    std::string city;
+    std::string email;
+    std::string website;
+};
+
+struct User {
+    Id id = 0;
+    std::string email;  // unique, stored lower-case
+    std::string name;
+    Role role = Role::Member;
+    std::optional<Id> organisation_id;
+    std::string password_hash;  // argon2id encoded string
+    bool active = true;
+    UnixTime created_at = 0;
+};
+
+// Session: server-side, so several instances can share them. Only a hash of the token is stored.
+struct Session {
+    std::string token_hash;
+    Id user_id = 0;
+    std::string csrf_token;
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+};
+
+struct PasswordReset {
+    std::string token_hash;
+    Id user_id = 0;
+    UnixTime expires_at = 0;
+    std::optional<UnixTime> used_at;
+};
+
+// AuditEntry: append-only record of a login, a write or a read of a confidential record.
+struct AuditEntry {
+    Id id = 0;
+    UnixTime at = 0;
+    std::optional<Id> user_id;
+    std::string actor_email;  // as known at the time, also for failed logins
+    std::string action;  // "login", "login-failed", "logout", "user.create", "report.read", ...
+    std::string subject;  // what it concerns, e.g. "user:12"
+    std::string detail;
+    std::string ip;
+};
+
+}  // namespace sterk

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from './components/common/loading';
+import { AppShell } from './components/layout/app-shell';
+import { I18nProvider } from './i18n/i18n-context';
+import { mayOpen, type GuardedPage } from './session/access';
+import { SessionProvider, useSession } from './session/session-context';
+import { ForbiddenPage } from './routes/errors/forbidden-page';
+import { NotFoundPage } from './routes/errors/not-found-page';
+import { FrameworkPage } from './routes/framework/framework-page';
+import { HomePage } from './routes/home/home-page';
+import { LoginPage } from './routes/login/login-page';
+import { ForgotPasswordPage } from './routes/password/forgot-password-page';
+import { ResetPasswordPage } from './routes/password/reset-password-page';
+import { UsersPage } from './routes/users/users-page';
+
+/** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
+function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session.status === 'loading') {
+    return <Loading />;
+  }
+  if (session.status === 'anonymous') {
+    const here = location.pathname + location.search;
+    const back = here === '/' ? '' : `?terug=${encodeURIComponent(here)}`;
+    return <Navigate to={`/inloggen${back}`} replace />;
+  }
+  if (!mayOpen(session.user.role, page)) {
+    return <ForbiddenPage />;
+  }
+  return <>{children}</>;
+}
+
+/** Public pages wait for the session too, so the header does not flicker. */
+function AfterSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  return session.status === 'loading' ? <Loading /> : <>{children}</>;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <Routes>
+            <Route element={<AppShell />}>
+              <Route
+                index
+                element={
+                  <Guard page="home">
+                    <HomePage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="gebruikers"
+                element={
+                  <Guard page="users">
+                    <UsersPage />
+                  </Guard>
+                }
+              />
+              <Route path="normenkader" element={<AfterSession><FrameworkPage /></AfterSession>} />
+              <Route path="inloggen" element={<AfterSession><LoginPage /></AfterSession>} />
+              <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+              <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
+              <Route path="index.html" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<AfterSession><NotFoundPage /></AfterSession>} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link } from 'react-router';
+import type { Role } from '../../api/client';
+import { EmptyState } from '../../components/common/empty-state';
+import { usePageTitle } from '../../components/common/use-page-title';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/nl';
+import { mayOpen } from '../../session/access';
+import { useSession } from '../../session/session-context';
+
+const EMPTY_STATE: Record<Role, { title: MessageKey; body: MessageKey }> = {
+  member: { title: 'home.empty.member.title', body: 'home.empty.member.body' },
+  'ci-admin': { title: 'home.empty.ci-admin.title', body: 'home.empty.ci-admin.body' },
+  auditor: { title: 'home.empty.auditor.title', body: 'home.empty.auditor.body' },
+  secretariat: { title: 'home.empty.secretariat.title', body: 'home.empty.secretariat.body' },
+  committee: { title: 'home.empty.committee.title', body: 'home.empty.committee.body' },
+};
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  usePageTitle(t('home.title'));
+  if (session.status !== 'signed-in') {
+    return null;
+  }
+  const { user, organisation } = session;
+  const empty = EMPTY_STATE[user.role];
+
+  return (
+    <div className="home">
+      <div className="page-heading">
+        <p className="page-heading__eyebrow">{t(`role.${user.role}`)}</p>
+        <h1 tabIndex={-1}>{t('home.welcome', { name: user.name })}</h1>
+      </div>
+
+      <div className="home__grid">
+        <section className="card home__actions" aria-labelledby="actie-titel">
+          <h2 id="actie-titel">{t('home.actionTitle')}</h2>
+          <EmptyState title={t(empty.title)}>
+            <p>{t(empty.body)}</p>
+          </EmptyState>
+        </section>
+
+        <aside className="home__side" aria-label={t('home.profileTitle')}>
+          <section className="card" aria-labelledby="profiel-titel">
+            <h2 id="profiel-titel">{t('home.profileTitle')}</h2>
+            <dl className="facts">
+              <div>
+                <dt>{t('home.name')}</dt>
+                <dd>{user.name}</dd>
+              </div>
+              <div>
+                <dt>{t('home.email')}</dt>
+                <dd>{user.email}</dd>
+              </div>
+              <div>
+                <dt>{t('home.role')}</dt>
+                <dd>{t(`role.${user.role}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('home.organisation')}</dt>
+                <dd>
+                  {organisation ? (
+                    <>
+                      {organisation.name}
+                      {(organisation.lidnummer || organisation.city) && (
+                        <span className="facts__extra">
+                          {[organisation.lidnummer && t('home.lidnummer', { lidnummer: organisation.lidnummer }), organisation.city]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    t('home.noOrganisation')
+                  )}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="snel-titel">
+            <h2 id="snel-titel">{t('home.shortcutsTitle')}</h2>
+            <ul className="link-list">
+              <li>
+                <Link to="/normenkader">{t('home.shortcut.framework')}</Link>
+              </li>
+              {mayOpen(user.role, 'users') && (
+                <li>
+                  <Link to="/gebruikers">{t('home.shortcut.users')}</Link>
+                </li>
+              )}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

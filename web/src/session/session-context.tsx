@@ -1,0 +1,103 @@
+// Who is signed in: loaded from GET /api/v1/me on start, set by login, cleared by logout or any 401.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, unwrap } from '../api/api-error';
+import { api, csrfHeader, setCsrfToken, type Organisation, type User } from '../api/client';
+import { setUnauthenticatedListener } from '../utils/handle-error';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signed-in'; user: User; organisation: Organisation | null };
+
+/** Why the user lands on /inloggen; shown there as a notice. */
+export type LoginNotice = 'signed-out' | 'expired';
+
+interface SessionValue {
+  session: SessionState;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function fetchMe(): Promise<SessionState> {
+  try {
+    const me = await unwrap(api.GET('/api/v1/me'));
+    setCsrfToken(me.csrf_token);
+    return { status: 'signed-in', user: me.user, organisation: me.organisation ?? null };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return { status: 'anonymous' };
+    }
+    throw error;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchMe()
+      .then((state) => {
+        if (!cancelled) {
+          setSession(state);
+        }
+      })
+      .catch(() => {
+        // The server is unreachable or failing: treat as signed out; pages show their own errors.
+        if (!cancelled) {
+          setSession({ status: 'anonymous' });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedListener(() => {
+      setCsrfToken(null);
+      setSession({ status: 'anonymous' });
+      const here = window.location.pathname + window.location.search;
+      const back = here.startsWith('/inloggen') ? '' : `?terug=${encodeURIComponent(here)}`;
+      navigate(`/inloggen${back}`, { replace: true, state: { notice: 'expired' satisfies LoginNotice } });
+    });
+    return () => setUnauthenticatedListener(null);
+  }, [navigate]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const answer = await unwrap(api.POST('/api/v1/session', { body: { email, password } }));
+    setCsrfToken(answer.csrf_token);
+    const state = await fetchMe();
+    setSession(state.status === 'signed-in' ? state : { status: 'signed-in', user: answer.user, organisation: null });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await unwrap(api.DELETE('/api/v1/session', { params: { header: csrfHeader() } }));
+    } catch (error) {
+      // Already signed out on the server (401) is fine; anything else is reported by the caller.
+      if (!(error instanceof ApiError && error.status === 401)) {
+        throw error;
+      }
+    }
+    setCsrfToken(null);
+    setSession({ status: 'anonymous' });
+    navigate('/inloggen', { replace: true, state: { notice: 'signed-out' satisfies LoginNotice } });
+  }, [navigate]);
+
+  const value = useMemo(() => ({ session, login, logout }), [session, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) {
+    throw new Error('useSession outside SessionProvider');
+  }
+  return value;
+}

@@ -16,8 +16,10 @@ std::optional<double> parse_decimal(std::string_view text)
     if (normalised.empty() || normalised.size() > 32) {
         return std::nullopt;
     }
-    for (char c : normalised) {
-        if ((c < '0' || c > '9') && c != '.') {
+    for (size_t i = 0; i < normalised.size(); ++i) {
+        char const c = normalised[i];
+        bool const sign = i == 0 && c == '-';
+        if ((c < '0' || c > '9') && c != '.' && !sign) {
             return std::nullopt;
         }
     }
@@ -48,6 +50,9 @@ Result<double> parse_distance(std::string_view text, std::string const& field)
     auto const value = parse_decimal(text);
     if (!value) {
         return Error::invalid(field, "'" + std::string(text) + "' is geen getal; geef het aantal kilometers");
+    }
+    if (*value < 0) {
+        return Error::invalid(field, "het aantal kilometers mag niet negatief zijn");
     }
     return *value;
 }

@@ -1,0 +1,246 @@
+// Order matters: every database records how many of these steps it has applied. Never edit or
+// reorder a step that has been released; add new steps at the end, with SQL for both backends.
+// One statement per string: SOCI's SQLite backend runs only the first statement of a string.
+#include "adapters/storage/migrations.h"
+
+#include <string>
+#include <vector>
+
+namespace sterk {
+
+namespace {
+
+struct Migration {
+    char const* description;
+    std::vector<char const*> sqlite;
+    std::vector<char const*> postgresql;
+};
+
+std::vector<Migration> const& migrations()
+{
+    static std::vector<Migration> const list{
+        {
+            "accounts: organisations, users, sessions, login attempts, password resets",
+            {
+                "CREATE TABLE organisations ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " kind TEXT NOT NULL,"
+                " name TEXT NOT NULL,"
+                " lidnummer TEXT NOT NULL DEFAULT '',"
+                " city TEXT NOT NULL DEFAULT '',"
+                " email TEXT NOT NULL DEFAULT '',"
+                " website TEXT NOT NULL DEFAULT '')",
+                // The e-mail address is stored lower-case, so UNIQUE is case-insensitive.
+                "CREATE TABLE users ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " email TEXT NOT NULL UNIQUE,"
+                " name TEXT NOT NULL,"
+                " role TEXT NOT NULL,"
+                " organisation_id INTEGER REFERENCES organisations (id),"
+                " password_hash TEXT NOT NULL,"
+                " active INTEGER NOT NULL DEFAULT 1,"
+                " created_at INTEGER NOT NULL)",
+                "CREATE TABLE sessions ("
+                " token_hash TEXT PRIMARY KEY,"
+                " user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                " csrf_token TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL,"
+                " expires_at INTEGER NOT NULL)",
+                "CREATE INDEX sessions_user ON sessions (user_id)",
+                "CREATE INDEX sessions_expires ON sessions (expires_at)",
+                "CREATE TABLE login_attempts ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " attempt_key TEXT NOT NULL,"
+                " at INTEGER NOT NULL)",
+                "CREATE INDEX login_attempts_key_at ON login_attempts (attempt_key, at)",
+                "CREATE TABLE password_resets ("
+                " token_hash TEXT PRIMARY KEY,"
+                " user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                " expires_at INTEGER NOT NULL,"
+                " used_at INTEGER)",
+                "CREATE INDEX password_resets_user ON password_resets (user_id)",
+            },
+            {
+                "CREATE TABLE organisations ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " kind TEXT NOT NULL,"
+                " name TEXT NOT NULL,"
+                " lidnummer TEXT NOT NULL DEFAULT '',"
+                " city TEXT NOT NULL DEFAULT '',"
+                " email TEXT NOT NULL DEFAULT '',"
+                " website TEXT NOT NULL DEFAULT '')",
+                "CREATE TABLE users ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " email TEXT NOT NULL UNIQUE,"
+                " name TEXT NOT NULL,"
+                " role TEXT NOT NULL,"
+                " organisation_id BIGINT REFERENCES organisations (id),"
+                " password_hash TEXT NOT NULL,"
+                " active INTEGER NOT NULL DEFAULT 1,"
+                " created_at BIGINT NOT NULL)",
+                "CREATE TABLE sessions ("
+                " token_hash TEXT PRIMARY KEY,"
+                " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                " csrf_token TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL,"
+                " expires_at BIGINT NOT NULL)",
+                "CREATE INDEX sessions_user ON sessions (user_id)",
+                "CREATE INDEX sessions_expires ON sessions (expires_at)",
+                "CREATE TABLE login_attempts ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " attempt_key TEXT NOT NULL,"
+                " at BIGINT NOT NULL)",
+                "CREATE INDEX login_attempts_key_at ON login_attempts (attempt_key, at)",
+                "CREATE TABLE password_resets ("
+                " token_hash TEXT PRIMARY KEY,"
+                " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                " expires_at BIGINT NOT NULL,"
+                " used_at BIGINT)",
+                "CREATE INDEX password_resets_user ON password_resets (user_id)",
+            },
+        },
+        {
+            "audit log, append-only in the database itself",
+            {
+                // No foreign key on user_id: the entry must outlive whatever it mentions.
+                "CREATE TABLE audit_log ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " at INTEGER NOT NULL,"
+                " user_id INTEGER,"
+                " actor_email TEXT NOT NULL DEFAULT '',"
+                " action TEXT NOT NULL,"
+                " subject TEXT NOT NULL DEFAULT '',"
+                " detail TEXT NOT NULL DEFAULT '',"
+                " ip TEXT NOT NULL DEFAULT '')",
+                "CREATE INDEX audit_log_at ON audit_log (at, id)",
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+                "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+            },
+            {
+                "CREATE TABLE audit_log ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " at BIGINT NOT NULL,"
+                " user_id BIGINT,"
+                " actor_email TEXT NOT NULL DEFAULT '',"
+                " action TEXT NOT NULL,"
+                " subject TEXT NOT NULL DEFAULT '',"
+                " detail TEXT NOT NULL DEFAULT '',"
+                " ip TEXT NOT NULL DEFAULT '')",
+                "CREATE INDEX audit_log_at ON audit_log (at, id)",
+                "CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$"
+                " BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$",
+                "CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log"
+                " FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()",
+                "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+                " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()",
+            },
+        },
+    };
+    return list;
+}
+
+Result<bool> has_schema_version_table(Database& db)
+{
+    return db.run("schemaversie lezen", [&](soci::session& sql) -> Result<bool> {
+        int count = 0;
+        if (db.backend() == Backend::Sqlite) {
+            sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+                soci::into(count);
+        } else {
+            sql << "SELECT COUNT(*) FROM information_schema.tables"
+                   " WHERE table_schema = current_schema() AND table_name = 'schema_version'",
+                soci::into(count);
+        }
+        return count > 0;
+    });
+}
+
+Status ensure_schema_version_table(Database& db)
+{
+    if (TRY(has_schema_version_table(db))) {
+        return ok_status();
+    }
+    return db.transaction([&]() -> Status {
+        return db.run("schemaversie aanmaken", [&](soci::session& sql) -> Status {
+            sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+            int rows = 0;
+            sql << "SELECT COUNT(*) FROM schema_version", soci::into(rows);
+            if (rows == 0) {
+                sql << "INSERT INTO schema_version (version) VALUES (0)";
+            }
+            return ok_status();
+        });
+    });
+}
+
+// apply: one step in its own transaction. The version is read again inside it (locked on
+// PostgreSQL), so two programs migrating at once apply each step once.
+Status apply(Database& db, int step)
+{
+    Migration const& migration = migrations()[static_cast<std::size_t>(step)];
+    return db.transaction([&]() -> Status {
+        return db.run(std::string("migratie ") + std::to_string(step + 1), [&](soci::session& sql) -> Status {
+            int current = 0;
+            if (db.backend() == Backend::Postgresql) {
+                sql << "SELECT version FROM schema_version FOR UPDATE", soci::into(current);
+            } else {
+                sql << "SELECT version FROM schema_version", soci::into(current);
+            }
+            if (current != step) {
+                return ok_status();
+            }
+            auto const& statements = db.backend() == Backend::Sqlite ? migration.sqlite : migration.postgresql;
+            for (char const* statement : statements) {
+                sql << statement;
+            }
+            int const next = step + 1;
+            sql << "UPDATE schema_version SET version = :version", soci::use(next);
+            return ok_status();
+        });
+    });
+}
+
+}  // namespace
+
+int binary_schema_version()
+{
+    return static_cast<int>(migrations().size());
+}
+
+Error newer_database_error(int database_version)
+{
+    return Error::precondition("database heeft schemaversie " + std::to_string(database_version)
+                               + ", dit programma kent t/m " + std::to_string(binary_schema_version()));
+}
+
+Result<int> read_schema_version(Database& db)
+{
+    if (!TRY(has_schema_version_table(db))) {
+        return 0;
+    }
+    return db.run("schemaversie lezen", [&](soci::session& sql) -> Result<int> {
+        int version = 0;
+        sql << "SELECT version FROM schema_version", soci::into(version);
+        if (!sql.got_data()) {
+            return 0;
+        }
+        return version;
+    });
+}
+
+Status migrate(Database& db)
+{
+    TRY(ensure_schema_version_table(db));
+    int const version = TRY(read_schema_version(db));
+    if (version > binary_schema_version()) {
+        return newer_database_error(version);
+    }
+    for (int step = version; step < binary_schema_version(); ++step) {
+        TRY(apply(db, step));
+    }
+    return ok_status();
+}
+
+}  // namespace sterk

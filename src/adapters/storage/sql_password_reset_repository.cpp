@@ -1,0 +1,51 @@
+#include "adapters/storage/sql_password_reset_repository.h"
+
+namespace sterk {
+
+Status SqlPasswordResetRepository::create(PasswordReset const& reset)
+{
+    return m_db.run("herstellink opslaan", [&](soci::session& sql) -> Status {
+        UnixTime const used_at = reset.used_at.value_or(0);
+        soci::indicator used_indicator = reset.used_at ? soci::i_ok : soci::i_null;
+        sql << "INSERT INTO password_resets (token_hash, user_id, expires_at, used_at)"
+               " VALUES (:token_hash, :user_id, :expires_at, :used_at)",
+            soci::use(reset.token_hash), soci::use(reset.user_id), soci::use(reset.expires_at),
+            soci::use(used_at, used_indicator);
+        return ok_status();
+    });
+}
+
+Result<std::optional<PasswordReset>> SqlPasswordResetRepository::find(std::string const& token_hash)
+{
+    return m_db.run("herstellink zoeken", [&](soci::session& sql) -> Result<std::optional<PasswordReset>> {
+        PasswordReset reset;
+        UnixTime used_at = 0;
+        soci::indicator used_indicator = soci::i_null;
+        sql << "SELECT token_hash, user_id, expires_at, used_at FROM password_resets WHERE token_hash = :token_hash",
+            soci::use(token_hash), soci::into(reset.token_hash), soci::into(reset.user_id),
+            soci::into(reset.expires_at), soci::into(used_at, used_indicator);
+        if (!sql.got_data()) {
+            return std::optional<PasswordReset>{};
+        }
+        if (used_indicator == soci::i_ok) {
+            reset.used_at = used_at;
+        }
+        return std::optional<PasswordReset>{reset};
+    });
+}
+
+Status SqlPasswordResetRepository::mark_used(std::string const& token_hash, UnixTime at)
+{
+    return m_db.run("herstellink gebruiken", [&](soci::session& sql) -> Status {
+        soci::statement statement = (sql.prepare << "UPDATE password_resets SET used_at = :at"
+                                                    " WHERE token_hash = :token_hash AND used_at IS NULL",
+                                     soci::use(at), soci::use(token_hash));
+        statement.execute(true);
+        if (statement.get_affected_rows() == 0) {
+            return Error::invalid("token", "deze herstellink is onbekend of al gebruikt");
+        }
+        return ok_status();
+    });
+}
+
+}  // namespace sterk

@@ -1,0 +1,16 @@
+#include "adapters/storage/sql_store.h"
+
+namespace sterk {
+
+SqlStore::SqlStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_organisations(*m_db)
+    , m_users(*m_db)
+    , m_sessions(*m_db)
+    , m_login_attempts(*m_db)
+    , m_password_resets(*m_db)
+    , m_audit_log(*m_db)
+{
+}
+
+}  // namespace sterk

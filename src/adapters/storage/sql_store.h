@@ -1,0 +1,42 @@
+// File: sql_store.h
+// SqlStore: the Store on one Database (SQLite or PostgreSQL). Built by open_store(), which checks
+// the schema version first.
+#pragma once
+
+#include "adapters/storage/database.h"
+#include "adapters/storage/sql_audit_log_repository.h"
+#include "adapters/storage/sql_login_attempt_repository.h"
+#include "adapters/storage/sql_organisation_repository.h"
+#include "adapters/storage/sql_password_reset_repository.h"
+#include "adapters/storage/sql_session_repository.h"
+#include "adapters/storage/sql_user_repository.h"
+#include "core/ports/store.h"
+
+#include <memory>
+
+namespace sterk {
+
+class SqlStore final : public Store {
+public:
+    explicit SqlStore(std::unique_ptr<Database> db);
+
+    OrganisationRepository& organisations() override { return m_organisations; }
+    UserRepository& users() override { return m_users; }
+    SessionRepository& sessions() override { return m_sessions; }
+    LoginAttemptRepository& login_attempts() override { return m_login_attempts; }
+    PasswordResetRepository& password_resets() override { return m_password_resets; }
+    AuditLogRepository& audit_log() override { return m_audit_log; }
+    // transaction: repository calls made by `work` join it; other threads wait until it ends.
+    Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
+
+private:
+    std::unique_ptr<Database> m_db;
+    SqlOrganisationRepository m_organisations;
+    SqlUserRepository m_users;
+    SqlSessionRepository m_sessions;
+    SqlLoginAttemptRepository m_login_attempts;
+    SqlPasswordResetRepository m_password_resets;
+    SqlAuditLogRepository m_audit_log;
+};
+
+}  // namespace sterk

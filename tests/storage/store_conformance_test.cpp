@@ -1,0 +1,702 @@
+// The storage conformance suite: the same tests against every backend, so SQLite and PostgreSQL
+// behave alike behind the ports. PostgreSQL runs when TEST_PG_URL is set, in a schema of its own
+// per test process that each test drops and recreates.
+#include "adapters/storage/database_url.h"
+#include "adapters/storage/open_store.h"
+
+#include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+namespace sterk {
+namespace {
+
+enum class TestBackend { Sqlite, Postgresql };
+
+std::string backend_name(::testing::TestParamInfo<TestBackend> const& info)
+{
+    return info.param == TestBackend::Sqlite ? "Sqlite" : "Postgresql";
+}
+
+void PrintTo(TestBackend backend, std::ostream* out)
+{
+    *out << (backend == TestBackend::Sqlite ? "Sqlite" : "Postgresql");
+}
+
+std::string pg_schema()
+{
+    return "sterk_storage_test_" + std::to_string(::getpid());
+}
+
+char const* pg_base_url()
+{
+    char const* url = std::getenv("TEST_PG_URL");
+    return url != nullptr && *url != '\0' ? url : nullptr;
+}
+
+std::unique_ptr<soci::session> raw_session(std::string const& url)
+{
+    auto parsed = parse_database_url(url);
+    if (!parsed) {
+        throw std::runtime_error(parsed.error().message);
+    }
+    if (parsed->backend == Backend::Sqlite) {
+        return std::make_unique<soci::session>(soci::sqlite3, parsed->connect_string);
+    }
+    return std::make_unique<soci::session>(soci::postgresql, parsed->connect_string);
+}
+
+// PgSchemaCleanup: drops this process's schema once every test has run.
+class PgSchemaCleanup : public ::testing::Environment {
+public:
+    void TearDown() override
+    {
+        if (pg_base_url() == nullptr) {
+            return;
+        }
+        auto admin = raw_session(pg_base_url());
+        *admin << "SET client_min_messages TO WARNING";
+        *admin << "DROP SCHEMA IF EXISTS " + pg_schema() + " CASCADE";
+    }
+};
+
+[[maybe_unused]] ::testing::Environment* const pg_cleanup = ::testing::AddGlobalTestEnvironment(new PgSchemaCleanup);
+
+User make_user(std::string email, std::optional<Id> organisation_id = std::nullopt)
+{
+    User user;
+    user.email = std::move(email);
+    user.name = "Anna de Vries";
+    user.role = Role::Member;
+    user.organisation_id = organisation_id;
+    user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+    user.active = true;
+    user.created_at = 1'700'000'000;
+    return user;
+}
+
+Organisation make_organisation(std::string name)
+{
+    Organisation organisation;
+    organisation.kind = OrganisationKind::Member;
+    organisation.name = std::move(name);
+    organisation.lidnummer = "SWN-1001";
+    organisation.city = "Utrecht";
+    organisation.email = "info@wijkkracht.example";
+    organisation.website = "https://wijkkracht.example";
+    return organisation;
+}
+
+AuditEntry make_entry(UnixTime at, std::string action)
+{
+    AuditEntry entry;
+    entry.at = at;
+    entry.actor_email = "secretariaat@sociaalwerk.example";
+    entry.action = std::move(action);
+    entry.subject = "user:1";
+    entry.detail = "detail";
+    entry.ip = "127.0.0.1";
+    return entry;
+}
+
+class StoreConformance : public ::testing::TestWithParam<TestBackend> {
+protected:
+    void SetUp() override
+    {
+        if (GetParam() == TestBackend::Postgresql) {
+            if (pg_base_url() == nullptr) {
+                if (std::getenv("CI") != nullptr) {
+                    FAIL() << "CI is set but TEST_PG_URL is not: PostgreSQL must not be skipped in CI";
+                }
+                GTEST_SKIP() << "TEST_PG_URL is not set; PostgreSQL not tested";
+            }
+            std::string base = pg_base_url();
+            // The schema through search_path; application_name lets a test find its own connections.
+            m_url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + pg_schema()
+                + "&application_name=" + pg_schema();
+        } else {
+            static std::atomic<int> counter = 0;
+            m_dir = std::filesystem::temp_directory_path()
+                / ("sterk-storage-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+            // A directory that does not exist yet: open_store must create it.
+            m_url = "sqlite:" + (m_dir / "data" / "sterk.db").string();
+        }
+        ASSERT_NO_THROW(wipe());
+        auto store = open_store(m_url, MigrationMode::Migrate);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        m_store = std::move(store).value();
+    }
+
+    void TearDown() override
+    {
+        m_store.reset();
+        if (!m_dir.empty()) {
+            std::filesystem::remove_all(m_dir);
+        }
+    }
+
+    // wipe: an empty database at m_url.
+    void wipe()
+    {
+        if (GetParam() == TestBackend::Sqlite) {
+            std::filesystem::remove_all(m_dir);
+            return;
+        }
+        auto admin = raw_session(pg_base_url());
+        *admin << "SET client_min_messages TO WARNING";
+        *admin << "DROP SCHEMA IF EXISTS " + pg_schema() + " CASCADE";
+        *admin << "CREATE SCHEMA " + pg_schema();
+    }
+
+    // raw: a second connection, for what the ports do not offer (tampering, checking triggers).
+    std::unique_ptr<soci::session> raw() { return raw_session(m_url); }
+
+    void set_schema_version(int version)
+    {
+        auto sql = raw();
+        *sql << "UPDATE schema_version SET version = :version", soci::use(version);
+    }
+
+    Store& store() { return *m_store; }
+
+    std::string m_url;
+    std::filesystem::path m_dir;
+    std::unique_ptr<Store> m_store;
+};
+
+// Organisations
+
+TEST_P(StoreConformance, OrganisationCreateFindList)
+{
+    auto first = store().organisations().create(make_organisation("Stichting WijkKracht"));
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    ci.lidnummer = "";
+    auto second = store().organisations().create(ci);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    EXPECT_NE(*first, *second);
+
+    auto found = store().organisations().find(*first);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    Organisation const& organisation = **found;
+    EXPECT_EQ(organisation.id, *first);
+    EXPECT_EQ(organisation.kind, OrganisationKind::Member);
+    EXPECT_EQ(organisation.name, "Stichting WijkKracht");
+    EXPECT_EQ(organisation.lidnummer, "SWN-1001");
+    EXPECT_EQ(organisation.city, "Utrecht");
+    EXPECT_EQ(organisation.email, "info@wijkkracht.example");
+    EXPECT_EQ(organisation.website, "https://wijkkracht.example");
+
+    auto all = store().organisations().list();
+    ASSERT_TRUE(all.ok()) << all.error().message;
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0].id, *first);
+    EXPECT_EQ((*all)[1].id, *second);
+    EXPECT_EQ((*all)[1].kind, OrganisationKind::CertificationBody);
+    EXPECT_EQ((*all)[1].lidnummer, "");
+}
+
+TEST_P(StoreConformance, MissingRowsAreNullopt)
+{
+    auto organisation = store().organisations().find(424242);
+    ASSERT_TRUE(organisation.ok()) << organisation.error().message;
+    EXPECT_FALSE(organisation->has_value());
+    auto user = store().users().find(424242);
+    ASSERT_TRUE(user.ok()) << user.error().message;
+    EXPECT_FALSE(user->has_value());
+    auto by_email = store().users().find_by_email("niemand@example.org");
+    ASSERT_TRUE(by_email.ok()) << by_email.error().message;
+    EXPECT_FALSE(by_email->has_value());
+    auto session = store().sessions().find("no-such-hash");
+    ASSERT_TRUE(session.ok()) << session.error().message;
+    EXPECT_FALSE(session->has_value());
+    auto reset = store().password_resets().find("no-such-hash");
+    ASSERT_TRUE(reset.ok()) << reset.error().message;
+    EXPECT_FALSE(reset->has_value());
+    auto organisations = store().organisations().list();
+    ASSERT_TRUE(organisations.ok());
+    EXPECT_TRUE(organisations->empty());
+    auto users = store().users().list();
+    ASSERT_TRUE(users.ok());
+    EXPECT_TRUE(users->empty());
+}
+
+// Users
+
+TEST_P(StoreConformance, UserCreateFindListUpdate)
+{
+    Id organisation_id = store().organisations().create(make_organisation("Welzijn Samen")).value();
+    User member = make_user("Kwaliteit@SamenWelzijn.Example", organisation_id);
+    auto member_id = store().users().create(member);
+    ASSERT_TRUE(member_id.ok()) << member_id.error().message;
+    User committee = make_user("commissie@sociaalwerk.example");
+    committee.role = Role::Committee;
+    committee.active = false;
+    auto committee_id = store().users().create(committee);
+    ASSERT_TRUE(committee_id.ok()) << committee_id.error().message;
+
+    auto found = store().users().find(*member_id);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    User const& user = **found;
+    EXPECT_EQ(user.id, *member_id);
+    EXPECT_EQ(user.email, "kwaliteit@samenwelzijn.example");  // stored lower-case
+    EXPECT_EQ(user.name, "Anna de Vries");
+    EXPECT_EQ(user.role, Role::Member);
+    EXPECT_EQ(user.organisation_id, organisation_id);
+    EXPECT_EQ(user.password_hash, member.password_hash);
+    EXPECT_TRUE(user.active);
+    EXPECT_EQ(user.created_at, 1'700'000'000);
+
+    auto by_email = store().users().find_by_email("KWALITEIT@samenwelzijn.EXAMPLE");
+    ASSERT_TRUE(by_email.ok()) << by_email.error().message;
+    ASSERT_TRUE(by_email->has_value());
+    EXPECT_EQ((*by_email)->id, *member_id);
+
+    auto all = store().users().list();
+    ASSERT_TRUE(all.ok()) << all.error().message;
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[1].id, *committee_id);
+    EXPECT_EQ((*all)[1].role, Role::Committee);
+    EXPECT_FALSE((*all)[1].organisation_id.has_value());
+    EXPECT_FALSE((*all)[1].active);
+
+    ASSERT_TRUE(store().users().set_password_hash(*member_id, "$argon2id$new").ok());
+    EXPECT_EQ(store().users().find(*member_id).value()->password_hash, "$argon2id$new");
+    EXPECT_EQ(store().users().find(*committee_id).value()->password_hash, committee.password_hash);
+}
+
+TEST_P(StoreConformance, DuplicateEmailIsAlreadyExistsCaseInsensitively)
+{
+    ASSERT_TRUE(store().users().create(make_user("beheer@ci-toets.example")).ok());
+    auto duplicate = store().users().create(make_user("Beheer@CI-Toets.example"));
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::AlreadyExists);
+    EXPECT_EQ(duplicate.error().field, "email");
+    // The store still works after the refused insert.
+    EXPECT_EQ(store().users().list().value().size(), 1u);
+}
+
+TEST_P(StoreConformance, SetPasswordHashOfMissingUserIsNotFound)
+{
+    auto status = store().users().set_password_hash(424242, "$argon2id$x");
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().code, ErrorCode::NotFound);
+}
+
+TEST_P(StoreConformance, UserWithUnknownOrganisationIsRefusedByForeignKey)
+{
+    auto created = store().users().create(make_user("los@example.org", 424242));
+    ASSERT_FALSE(created.ok());
+    EXPECT_EQ(created.error().code, ErrorCode::Internal);
+}
+
+// Sessions
+
+TEST_P(StoreConformance, SessionCreateFindRemove)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    Id bert = store().users().create(make_user("bert@example.org")).value();
+    for (auto [hash, user] : {std::pair{"h1", anna}, std::pair{"h2", anna}, std::pair{"h3", bert}}) {
+        Session session{hash, user, std::string("csrf-") + hash, 1000, 2000};
+        ASSERT_TRUE(store().sessions().create(session).ok());
+    }
+
+    auto found = store().sessions().find("h1");
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->token_hash, "h1");
+    EXPECT_EQ((*found)->user_id, anna);
+    EXPECT_EQ((*found)->csrf_token, "csrf-h1");
+    EXPECT_EQ((*found)->created_at, 1000);
+    EXPECT_EQ((*found)->expires_at, 2000);
+
+    ASSERT_TRUE(store().sessions().remove("h1").ok());
+    EXPECT_FALSE(store().sessions().find("h1").value().has_value());
+    EXPECT_TRUE(store().sessions().find("h2").value().has_value());
+
+    ASSERT_TRUE(store().sessions().remove_for_user(anna).ok());
+    EXPECT_FALSE(store().sessions().find("h2").value().has_value());
+    EXPECT_TRUE(store().sessions().find("h3").value().has_value());
+
+    ASSERT_TRUE(store().sessions().remove("never-existed").ok());
+}
+
+TEST_P(StoreConformance, SessionRemoveExpired)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    ASSERT_TRUE(store().sessions().create(Session{"old", anna, "c1", 100, 500}).ok());
+    ASSERT_TRUE(store().sessions().create(Session{"edge", anna, "c2", 100, 1000}).ok());
+    ASSERT_TRUE(store().sessions().create(Session{"fresh", anna, "c3", 900, 5000}).ok());
+
+    ASSERT_TRUE(store().sessions().remove_expired(1000).ok());
+    EXPECT_FALSE(store().sessions().find("old").value().has_value());
+    EXPECT_FALSE(store().sessions().find("edge").value().has_value());
+    EXPECT_TRUE(store().sessions().find("fresh").value().has_value());
+}
+
+// Login attempts
+
+TEST_P(StoreConformance, LoginAttemptsAreCountedWithinTheWindow)
+{
+    auto& attempts = store().login_attempts();
+    for (UnixTime at : {100, 200, 300, 400}) {
+        ASSERT_TRUE(attempts.record_failure("anna@example.org", at).ok());
+    }
+    ASSERT_TRUE(attempts.record_failure("10.0.0.1", 350).ok());
+
+    EXPECT_EQ(attempts.failures_since("anna@example.org", 0).value(), 4);
+    EXPECT_EQ(attempts.failures_since("anna@example.org", 200).value(), 3);
+    EXPECT_EQ(attempts.failures_since("anna@example.org", 401).value(), 0);
+    EXPECT_EQ(attempts.failures_since("10.0.0.1", 0).value(), 1);
+    EXPECT_EQ(attempts.failures_since("bert@example.org", 0).value(), 0);
+
+    ASSERT_TRUE(attempts.clear("anna@example.org").ok());
+    EXPECT_EQ(attempts.failures_since("anna@example.org", 0).value(), 0);
+    EXPECT_EQ(attempts.failures_since("10.0.0.1", 0).value(), 1);
+}
+
+// Password resets
+
+TEST_P(StoreConformance, PasswordResetUsedAndExpired)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    ASSERT_TRUE(store().password_resets().create(PasswordReset{"valid", anna, 5000, std::nullopt}).ok());
+    ASSERT_TRUE(store().password_resets().create(PasswordReset{"expired", anna, 900, std::nullopt}).ok());
+
+    auto valid = store().password_resets().find("valid");
+    ASSERT_TRUE(valid.ok()) << valid.error().message;
+    ASSERT_TRUE(valid->has_value());
+    EXPECT_EQ((*valid)->user_id, anna);
+    EXPECT_EQ((*valid)->expires_at, 5000);
+    EXPECT_FALSE((*valid)->used_at.has_value());
+
+    // Expiry is the service's decision; the store returns the time it needs for it.
+    auto expired = store().password_resets().find("expired").value();
+    ASSERT_TRUE(expired.has_value());
+    EXPECT_LT(expired->expires_at, 1000);
+
+    ASSERT_TRUE(store().password_resets().mark_used("valid", 1200).ok());
+    auto used = store().password_resets().find("valid").value();
+    ASSERT_TRUE(used.has_value());
+    EXPECT_EQ(used->used_at, 1200);
+
+    // A used token cannot be used again, so two racing confirmations cannot both succeed.
+    auto again = store().password_resets().mark_used("valid", 1300);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(again.error().field, "token");
+    EXPECT_EQ(store().password_resets().find("valid").value()->used_at, 1200);
+
+    auto unknown = store().password_resets().mark_used("unknown", 1300);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().field, "token");
+}
+
+// Audit log
+
+TEST_P(StoreConformance, AuditLogAppendAndRecentNewestFirst)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    AuditEntry login = make_entry(1000, "login");
+    login.user_id = anna;
+    auto first = store().audit_log().append(login);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    AuditEntry failed = make_entry(1000, "login-failed");  // same second: insertion order decides
+    auto second = store().audit_log().append(failed);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    auto third = store().audit_log().append(make_entry(2000, "logout"));
+    ASSERT_TRUE(third.ok()) << third.error().message;
+
+    auto recent = store().audit_log().recent(10);
+    ASSERT_TRUE(recent.ok()) << recent.error().message;
+    ASSERT_EQ(recent->size(), 3u);
+    EXPECT_EQ((*recent)[0].id, *third);
+    EXPECT_EQ((*recent)[0].action, "logout");
+    EXPECT_EQ((*recent)[1].id, *second);
+    EXPECT_FALSE((*recent)[1].user_id.has_value());
+    EXPECT_EQ((*recent)[2].id, *first);
+    EXPECT_EQ((*recent)[2].user_id, anna);
+    EXPECT_EQ((*recent)[2].at, 1000);
+    EXPECT_EQ((*recent)[2].actor_email, "secretariaat@sociaalwerk.example");
+    EXPECT_EQ((*recent)[2].subject, "user:1");
+    EXPECT_EQ((*recent)[2].detail, "detail");
+    EXPECT_EQ((*recent)[2].ip, "127.0.0.1");
+
+    auto limited = store().audit_log().recent(2);
+    ASSERT_TRUE(limited.ok());
+    ASSERT_EQ(limited->size(), 2u);
+    EXPECT_EQ((*limited)[0].id, *third);
+    EXPECT_EQ((*limited)[1].id, *second);
+
+    auto invalid = store().audit_log().recent(0);
+    ASSERT_FALSE(invalid.ok());
+    EXPECT_EQ(invalid.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_P(StoreConformance, AuditLogRefusesUpdateAndDeleteInTheDatabase)
+{
+    ASSERT_TRUE(store().audit_log().append(make_entry(1000, "login")).ok());
+    auto sql = raw();
+    EXPECT_THROW(*sql << "UPDATE audit_log SET action = 'tampered'", soci::soci_error);
+    EXPECT_THROW(*sql << "DELETE FROM audit_log", soci::soci_error);
+    if (GetParam() == TestBackend::Postgresql) {
+        EXPECT_THROW(*sql << "TRUNCATE audit_log", soci::soci_error);
+    }
+    auto recent = store().audit_log().recent(10);
+    ASSERT_TRUE(recent.ok());
+    ASSERT_EQ(recent->size(), 1u);
+    EXPECT_EQ((*recent)[0].action, "login");
+}
+
+// Transactions
+
+TEST_P(StoreConformance, TransactionCommits)
+{
+    Status status = store().transaction([&]() -> Status {
+        Id anna = TRY(store().users().create(make_user("anna@example.org")));
+        TRY(store().sessions().create(Session{"h1", anna, "c", 1, 2}));
+        TRY(store().audit_log().append(make_entry(1, "user.create")));
+        return ok_status();
+    });
+    ASSERT_TRUE(status.ok()) << status.error().message;
+    EXPECT_TRUE(store().users().find_by_email("anna@example.org").value().has_value());
+    EXPECT_TRUE(store().sessions().find("h1").value().has_value());
+    EXPECT_EQ(store().audit_log().recent(10).value().size(), 1u);
+}
+
+TEST_P(StoreConformance, TransactionRollsBackWhenWorkReturnsAnError)
+{
+    Status status = store().transaction([&]() -> Status {
+        Id anna = TRY(store().users().create(make_user("anna@example.org")));
+        TRY(store().sessions().create(Session{"h1", anna, "c", 1, 2}));
+        TRY(store().audit_log().append(make_entry(1, "user.create")));
+        TRY(store().login_attempts().record_failure("anna@example.org", 1));
+        return Error::precondition("stop");
+    });
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().message, "stop");
+    EXPECT_FALSE(store().users().find_by_email("anna@example.org").value().has_value());
+    EXPECT_TRUE(store().users().list().value().empty());
+    EXPECT_FALSE(store().sessions().find("h1").value().has_value());
+    EXPECT_TRUE(store().audit_log().recent(10).value().empty());
+    EXPECT_EQ(store().login_attempts().failures_since("anna@example.org", 0).value(), 0);
+}
+
+TEST_P(StoreConformance, TransactionRollsBackWhenWorkThrows)
+{
+    EXPECT_THROW(
+        {
+            (void)store().transaction([&]() -> Status {
+                TRY(store().users().create(make_user("anna@example.org")));
+                throw std::runtime_error("bug");
+            });
+        },
+        std::runtime_error);
+    EXPECT_TRUE(store().users().list().value().empty());
+    // The store is usable afterwards.
+    EXPECT_TRUE(store().users().create(make_user("anna@example.org")).ok());
+}
+
+TEST_P(StoreConformance, TransactionRollsBackWhenAStatementFails)
+{
+    ASSERT_TRUE(store().users().create(make_user("anna@example.org")).ok());
+    Status status = store().transaction([&]() -> Status {
+        TRY(store().users().create(make_user("bert@example.org")));
+        TRY(store().users().create(make_user("ANNA@example.org")));
+        return ok_status();
+    });
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().code, ErrorCode::AlreadyExists);
+    EXPECT_FALSE(store().users().find_by_email("bert@example.org").value().has_value());
+}
+
+TEST_P(StoreConformance, TransactionContinuesAfterAHandledFailure)
+{
+    ASSERT_TRUE(store().users().create(make_user("anna@example.org")).ok());
+    Status status = store().transaction([&]() -> Status {
+        auto duplicate = store().users().create(make_user("anna@example.org"));
+        if (duplicate.ok() || duplicate.error().code != ErrorCode::AlreadyExists) {
+            return Error::internal("expected AlreadyExists");
+        }
+        // On PostgreSQL a failed statement would abort the transaction without a savepoint.
+        TRY(store().users().create(make_user("bert@example.org")));
+        return ok_status();
+    });
+    ASSERT_TRUE(status.ok()) << status.error().message;
+    EXPECT_TRUE(store().users().find_by_email("bert@example.org").value().has_value());
+}
+
+TEST_P(StoreConformance, NestedTransactionRollsBackOnlyItself)
+{
+    Status status = store().transaction([&]() -> Status {
+        TRY(store().users().create(make_user("anna@example.org")));
+        Status inner = store().transaction([&]() -> Status {
+            TRY(store().users().create(make_user("bert@example.org")));
+            return Error::precondition("inner");
+        });
+        if (inner.ok()) {
+            return Error::internal("inner transaction should fail");
+        }
+        TRY(store().users().create(make_user("carla@example.org")));
+        return ok_status();
+    });
+    ASSERT_TRUE(status.ok()) << status.error().message;
+    EXPECT_TRUE(store().users().find_by_email("anna@example.org").value().has_value());
+    EXPECT_FALSE(store().users().find_by_email("bert@example.org").value().has_value());
+    EXPECT_TRUE(store().users().find_by_email("carla@example.org").value().has_value());
+}
+
+TEST_P(StoreConformance, ConcurrentThreadsShareTheStore)
+{
+    constexpr int THREADS = 4;
+    constexpr int PER_THREAD = 25;
+    std::vector<std::thread> threads;
+    std::atomic<int> failures = 0;
+    for (int t = 0; t < THREADS; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < PER_THREAD; ++i) {
+                std::string email = "user" + std::to_string(t) + "-" + std::to_string(i) + "@example.org";
+                Status status = store().transaction([&]() -> Status {
+                    Id id = TRY(store().users().create(make_user(email)));
+                    TRY(store().audit_log().append(make_entry(i, "user.create:" + std::to_string(id))));
+                    return ok_status();
+                });
+                if (!status.ok() || !store().users().find_by_email(email).value().has_value()) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(failures.load(), 0);
+    auto users = store().users().list().value();
+    EXPECT_EQ(users.size(), static_cast<std::size_t>(THREADS * PER_THREAD));
+    std::set<Id> ids;
+    for (auto const& user : users) {
+        ids.insert(user.id);
+    }
+    EXPECT_EQ(ids.size(), users.size());
+    EXPECT_EQ(store().audit_log().recent(500).value().size(), static_cast<std::size_t>(THREADS * PER_THREAD));
+}
+
+TEST_P(StoreConformance, ReconnectsAfterTheConnectionIsLost)
+{
+    if (GetParam() == TestBackend::Sqlite) {
+        GTEST_SKIP() << "SQLite has no server connection to lose";
+    }
+    ASSERT_TRUE(store().users().create(make_user("anna@example.org")).ok());
+    {
+        auto admin = raw_session(pg_base_url());
+        std::string const name = pg_schema();
+        int terminated = 0;
+        *admin << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :name",
+            soci::use(name), soci::into(terminated);
+        ASSERT_EQ(terminated, 1);
+    }
+    // The call that meets the broken connection fails; the next one reconnects.
+    (void)store().users().list();
+    auto users = store().users().list();
+    ASSERT_TRUE(users.ok()) << users.error().message;
+    EXPECT_EQ(users->size(), 1u);
+}
+
+// Migrations
+
+TEST_P(StoreConformance, FreshDatabaseGetsTheCurrentVersion)
+{
+    EXPECT_GE(binary_schema_version(), 1);
+    auto version = database_schema_version(m_url);
+    ASSERT_TRUE(version.ok()) << version.error().message;
+    EXPECT_EQ(*version, binary_schema_version());
+    if (GetParam() == TestBackend::Sqlite) {
+        std::string journal_mode;
+        *raw() << "PRAGMA journal_mode", soci::into(journal_mode);
+        EXPECT_EQ(journal_mode, "wal");
+    }
+}
+
+TEST_P(StoreConformance, ReopeningIsANoOp)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    m_store.reset();
+
+    auto again = open_store(m_url, MigrationMode::Migrate);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_TRUE((*again)->users().find(anna).value().has_value());
+    again->reset();
+
+    ASSERT_TRUE(migrate_database(m_url).ok());
+    auto current = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_TRUE(current.ok()) << current.error().message;
+    EXPECT_TRUE((*current)->users().find(anna).value().has_value());
+    EXPECT_EQ(database_schema_version(m_url).value(), binary_schema_version());
+}
+
+TEST_P(StoreConformance, NewerDatabaseIsRefused)
+{
+    m_store.reset();
+    int const newer = binary_schema_version() + 1;
+    set_schema_version(newer);
+    std::string const expected = "database heeft schemaversie " + std::to_string(newer) + ", dit programma kent t/m "
+        + std::to_string(binary_schema_version());
+
+    for (auto mode : {MigrationMode::Migrate, MigrationMode::RequireCurrent}) {
+        auto opened = open_store(m_url, mode);
+        ASSERT_FALSE(opened.ok());
+        EXPECT_EQ(opened.error().code, ErrorCode::FailedPrecondition);
+        EXPECT_EQ(opened.error().message, expected);
+    }
+    auto migrated = migrate_database(m_url);
+    ASSERT_FALSE(migrated.ok());
+    EXPECT_EQ(migrated.error().message, expected);
+    EXPECT_EQ(database_schema_version(m_url).value(), newer);
+}
+
+TEST_P(StoreConformance, RequireCurrentRefusesAnOlderDatabase)
+{
+    m_store.reset();
+    int const older = binary_schema_version() - 1;
+    set_schema_version(older);
+    auto opened = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(opened.error().message,
+              "database heeft schemaversie " + std::to_string(older) + "; draai `sterklabel migrate`");
+}
+
+TEST_P(StoreConformance, EmptyDatabaseNeedsMigrateThenOpens)
+{
+    m_store.reset();
+    wipe();
+    EXPECT_EQ(database_schema_version(m_url).value(), 0);
+    auto refused = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message, "database heeft schemaversie 0; draai `sterklabel migrate`");
+
+    ASSERT_TRUE(migrate_database(m_url).ok());
+    EXPECT_EQ(database_schema_version(m_url).value(), binary_schema_version());
+    auto opened = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    EXPECT_TRUE((*opened)->users().create(make_user("anna@example.org")).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(TestBackend::Sqlite, TestBackend::Postgresql),
+                         backend_name);
+
+}  // namespace
+}  // namespace sterk

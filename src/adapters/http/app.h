@@ -1,0 +1,67 @@
+// File: app.h
+// App: everything between a parsed Request and its Response, without any networking, so it can
+// be driven by the Beast server (server.cpp) and by tests alike. For every request it:
+// matches the route table, authenticates the session cookie, checks X-CSRF-Token on state-changing
+// requests that carry a session, checks the role policy, runs the handler and maps errors
+// (error_mapping.cpp); non-API GETs go to the static files with the SPA fallback. It adds the
+// security headers to every response.
+#pragma once
+
+#include "adapters/http/framework_catalog.h"
+#include "adapters/http/http_types.h"
+#include "adapters/http/static_files.h"
+#include "core/services/auth_service.h"
+#include "core/services/password_reset_service.h"
+#include "core/services/user_service.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace sterk::http {
+
+constexpr char const* SESSION_COOKIE = "sterk_session";
+
+struct AppSettings {
+    bool secure_cookies = false;  // true when the base URL is https
+    UnixTime session_lifetime = AuthSettings{}.session_lifetime;
+};
+
+// AppServices: what the handlers use. Owned by the caller (serve command, tests).
+struct AppServices {
+    AuthService& auth;
+    PasswordResetService& password_resets;
+    UserService& users;
+    FrameworkCatalog const& frameworks;
+    StaticFiles const& static_files;
+    AppSettings settings;
+};
+
+class App {
+public:
+    App(AppServices services, std::function<UnixTime()> clock);
+
+    // needs_worker: true when the request's route hashes passwords (run it off the I/O threads).
+    bool needs_worker(Request const& request) const;
+
+    // handle: the response for one request. Never throws.
+    Response handle(Request const& request);
+
+private:
+    Response handle_api(Request const& request);
+
+    AppServices m_services;
+    std::function<UnixTime()> m_clock;
+};
+
+// is_api_path: "/api/..." and "/healthz" (JSON, Cache-Control: no-store).
+bool is_api_path(std::string_view path);
+
+// add_standard_headers: the security headers of the contract, plus no-store for API paths.
+void add_standard_headers(Response& response, bool api);
+
+// session_cookie / cleared_session_cookie: the Set-Cookie values.
+std::string session_cookie(std::string const& token, UnixTime max_age, bool secure);
+std::string cleared_session_cookie(bool secure);
+
+}  // namespace sterk::http

@@ -1,0 +1,57 @@
+#include "adapters/http/api_json.h"
+#include "adapters/http/handlers.h"
+
+#include <charconv>
+
+namespace sterk::http {
+
+Result<Response> get_users(AppServices& app, Call const&)
+{
+    auto const users = TRY(app.users.list_users());
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& user : users) {
+        list.push_back(user_json(user));
+    }
+    return Response::json(200, {{"users", list}});
+}
+
+Result<Response> get_organisations(AppServices& app, Call const&)
+{
+    auto const organisations = TRY(app.users.list_organisations());
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& organisation : organisations) {
+        list.push_back(organisation_json(organisation));
+    }
+    return Response::json(200, {{"organisations", list}});
+}
+
+Result<Response> get_organisation(AppServices& app, Call const& call)
+{
+    // The route's policy check has parsed and authorised {id} already.
+    Id id = 0;
+    std::string const& text = call.params.at("id");
+    std::from_chars(text.data(), text.data() + text.size(), id);
+    auto const organisation = TRY(app.users.organisation(id));
+    return Response::json(200, organisation_json(organisation));
+}
+
+Result<Response> get_audit_log(AppServices& app, Call const& call)
+{
+    int limit = AUDIT_LOG_DEFAULT_LIMIT;
+    if (auto const found = call.request.query.find("limit"); found != call.request.query.end()) {
+        std::string const& text = found->second;
+        auto const* end = text.data() + text.size();
+        auto [ptr, ec] = std::from_chars(text.data(), end, limit);
+        if (text.empty() || ec != std::errc{} || ptr != end) {
+            return Error::invalid("limit", "De limiet moet een geheel getal tussen 1 en 500 zijn.");
+        }
+    }
+    auto const entries = TRY(app.users.audit_log(limit));
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& entry : entries) {
+        list.push_back(audit_entry_json(entry));
+    }
+    return Response::json(200, {{"entries", list}});
+}
+
+}  // namespace sterk::http

@@ -1,0 +1,26 @@
+// File: error_mapping.h
+// THE one place where an error becomes an HTTP status and the body {"code","message","field"?}.
+// Besides the core's ErrorCode there are two HTTP-only codes: "csrf" (403) and
+// "payload_too_large" (413). A 500 is logged with the request's context; its body says nothing
+// about internals.
+#pragma once
+
+#include "adapters/http/http_types.h"
+#include "core/result.h"
+
+#include <string>
+
+namespace sterk::http {
+
+// HttpOnlyError: failures that exist only at the HTTP layer.
+enum class HttpOnlyError { Csrf, PayloadTooLarge, MethodNotAllowed, NotFound, BadRequest };
+
+int status_for(ErrorCode code);
+std::string code_key(ErrorCode code);  // "invalid_argument", ...
+
+// error_response: the response for a core error; logs 500s with the method and path.
+Response error_response(Error const& error, Request const& request);
+// error_response: the response for an HTTP-only failure (request may be incomplete).
+Response error_response(HttpOnlyError error, std::string const& method, std::string const& path);
+
+}  // namespace sterk::http

@@ -1,0 +1,33 @@
+// File: handlers.h
+// The handlers named in the route table (routes.cpp). Each is thin: decode → service → respond.
+// Grouped by resource: system_handlers.cpp, session_handlers.cpp, directory_handlers.cpp,
+// framework_handlers.cpp, password_reset_handlers.cpp.
+#pragma once
+
+#include "adapters/http/app.h"
+#include "adapters/http/router.h"
+
+namespace sterk::http {
+
+Result<Response> get_health(AppServices& app, Call const& call);
+Result<Response> get_openapi(AppServices& app, Call const& call);
+
+Result<Response> post_session(AppServices& app, Call const& call);
+Result<Response> delete_session(AppServices& app, Call const& call);
+Result<Response> get_me(AppServices& app, Call const& call);
+
+Result<Response> get_users(AppServices& app, Call const& call);
+Result<Response> get_organisations(AppServices& app, Call const& call);
+Result<Response> get_organisation(AppServices& app, Call const& call);
+Result<Response> get_audit_log(AppServices& app, Call const& call);
+
+Result<Response> get_frameworks(AppServices& app, Call const& call);
+Result<Response> get_framework(AppServices& app, Call const& call);
+
+Result<Response> post_password_reset(AppServices& app, Call const& call);
+Result<Response> post_password_reset_confirm(AppServices& app, Call const& call);
+
+// openapi_document: api/openapi.json, embedded at build time.
+std::string_view openapi_document();
+
+}  // namespace sterk::http

@@ -1,0 +1,156 @@
+#include "adapters/http/http_types.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sterk::http {
+
+namespace {
+
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+std::string_view trim(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string> Request::header(std::string_view lower_name) const
+{
+    for (auto const& [name, value] : headers) {
+        if (name == lower_name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Request::cookie(std::string_view wanted) const
+{
+    for (auto const& [name, value] : headers) {
+        if (name != "cookie") {
+            continue;
+        }
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            auto const end = rest.find(';');
+            std::string_view pair = trim(rest.substr(0, end));
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+            auto const eq = pair.find('=');
+            if (eq == std::string_view::npos) {
+                continue;
+            }
+            if (trim(pair.substr(0, eq)) == wanted) {
+                return std::string{trim(pair.substr(eq + 1))};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+Response Response::json(int status, nlohmann::json const& body)
+{
+    Response response;
+    response.status = status;
+    response.content_type = "application/json; charset=utf-8";
+    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return response;
+}
+
+Response Response::no_content()
+{
+    Response response;
+    response.status = 204;
+    return response;
+}
+
+void Response::set_header(std::string name, std::string value)
+{
+    headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char const c = text[i];
+        if (c == '%') {
+            if (i + 2 >= text.size()) {
+                return std::nullopt;
+            }
+            int const hi = hex_value(text[i + 1]);
+            int const lo = hex_value(text[i + 2]);
+            if (hi < 0 || lo < 0) {
+                return std::nullopt;
+            }
+            char const decoded = static_cast<char>(hi * 16 + lo);
+            if (decoded == '\0') {
+                return std::nullopt;
+            }
+            out += decoded;
+            i += 2;
+            continue;
+        }
+        if (c == '\0') {
+            return std::nullopt;
+        }
+        out += (plus_is_space && c == '+') ? ' ' : c;
+    }
+    return out;
+}
+
+bool parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query)
+{
+    auto const question = target.find('?');
+    std::string_view const raw_path = target.substr(0, question);
+    if (raw_path.empty() || raw_path.front() != '/') {
+        return false;
+    }
+    auto decoded = percent_decode(raw_path, false);
+    if (!decoded) {
+        return false;
+    }
+    path = std::move(*decoded);
+    query.clear();
+    if (question == std::string_view::npos) {
+        return true;
+    }
+    std::string_view rest = target.substr(question + 1);
+    while (!rest.empty()) {
+        auto const amp = rest.find('&');
+        std::string_view const pair = rest.substr(0, amp);
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+        if (pair.empty()) {
+            continue;
+        }
+        auto const eq = pair.find('=');
+        auto key = percent_decode(pair.substr(0, eq), true);
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+        if (!key || !value) {
+            return false;
+        }
+        query[*key] = *value;
+    }
+    return true;
+}
+
+}  // namespace sterk::http

@@ -1,0 +1,93 @@
+#include "adapters/http/json_body.h"
+
+namespace sterk::http {
+
+namespace {
+
+constexpr int MAX_DEPTH = 32;
+
+// too_deep: guards the parser against nesting bombs; brackets inside strings do not count.
+bool too_deep(std::string const& text)
+{
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > MAX_DEPTH) {
+                return true;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+Error malformed()
+{
+    return Error::invalid("", "De gegevens zijn geen geldige JSON.");
+}
+
+}  // namespace
+
+Result<JsonBody> JsonBody::parse(std::string const& text, std::initializer_list<std::string_view> allowed_fields)
+{
+    if (too_deep(text)) {
+        return malformed();
+    }
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded()) {
+        return malformed();
+    }
+    if (!json.is_object()) {
+        return Error::invalid("", "De gegevens moeten een JSON-object zijn.");
+    }
+    for (auto const& item : json.items()) {
+        bool known = false;
+        for (auto allowed : allowed_fields) {
+            if (item.key() == allowed) {
+                known = true;
+            }
+        }
+        if (!known) {
+            return Error::invalid(item.key(), "Onbekend veld: " + item.key() + ".");
+        }
+    }
+    return JsonBody{std::move(json)};
+}
+
+Result<std::string> JsonBody::required_string(std::string const& name) const
+{
+    auto value = TRY(optional_string(name));
+    if (!value) {
+        return Error::invalid(name, "Dit veld is verplicht.");
+    }
+    return std::move(*value);
+}
+
+Result<std::optional<std::string>> JsonBody::optional_string(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end()) {
+        return std::optional<std::string>{};
+    }
+    if (!found->is_string()) {
+        return Error::invalid(name, "Dit veld moet tekst zijn.");
+    }
+    return std::optional<std::string>{found->get<std::string>()};
+}
+
+}  // namespace sterk::http

@@ -1,0 +1,34 @@
+// File: json_body.h
+// JsonBody: strict request-body parsing. Malformed JSON or a non-object → 400 with an empty
+// field; an unknown field → 400 naming it; a missing or wrongly typed field → 400 naming it.
+//
+// Example:
+//   auto body = TRY(JsonBody::parse(request.body, {"email", "password"}));
+//   std::string email = TRY(body.required_string("email"));
+#pragma once
+
+#include "core/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sterk::http {
+
+class JsonBody {
+public:
+    static Result<JsonBody> parse(std::string const& text, std::initializer_list<std::string_view> allowed_fields);
+
+    Result<std::string> required_string(std::string const& name) const;
+    Result<std::optional<std::string>> optional_string(std::string const& name) const;
+
+private:
+    explicit JsonBody(nlohmann::json json) : m_json(std::move(json)) {}
+
+    nlohmann::json m_json;
+};
+
+}  // namespace sterk::http

@@ -1,0 +1,74 @@
+#include "adapters/http/router.h"
+
+namespace sterk::http {
+
+namespace {
+
+std::vector<std::string_view> segments(std::string_view path)
+{
+    std::vector<std::string_view> result;
+    std::size_t begin = 0;
+    while (begin <= path.size()) {
+        auto const slash = path.find('/', begin);
+        auto const end = slash == std::string_view::npos ? path.size() : slash;
+        result.push_back(path.substr(begin, end - begin));
+        if (slash == std::string_view::npos) {
+            break;
+        }
+        begin = slash + 1;
+    }
+    return result;
+}
+
+bool match_pattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params)
+{
+    auto const want = segments(pattern);
+    auto const have = segments(path);
+    if (want.size() != have.size()) {
+        return false;
+    }
+    std::map<std::string, std::string> found;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        std::string_view const part = want[i];
+        if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+            if (have[i].empty()) {
+                return false;
+            }
+            found[std::string{part.substr(1, part.size() - 2)}] = std::string{have[i]};
+            continue;
+        }
+        if (part != have[i]) {
+            return false;
+        }
+    }
+    params = std::move(found);
+    return true;
+}
+
+}  // namespace
+
+RouteMatch match_route(std::vector<Route> const& routes, std::string_view method, std::string_view path)
+{
+    RouteMatch result;
+    for (auto const& route : routes) {
+        std::map<std::string, std::string> params;
+        if (!match_pattern(route.pattern, path, params)) {
+            continue;
+        }
+        if (method != route.method) {
+            result.other_method = true;
+            continue;
+        }
+        result.route = &route;
+        result.params = std::move(params);
+        return result;
+    }
+    return result;
+}
+
+bool is_state_changing(std::string_view method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+}  // namespace sterk::http

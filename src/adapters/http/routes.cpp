@@ -1,0 +1,31 @@
+// THE route table. Every route names its permission in the role policy (core/auth/policy.cpp);
+// App checks it before the handler runs.
+#include "adapters/http/handlers.h"
+#include "adapters/http/router.h"
+
+namespace sterk::http {
+
+std::vector<Route> const& route_table()
+{
+    using P = Permission;
+    using S = OrganisationScope;
+    static std::vector<Route> const routes{
+        {"GET", "/healthz", P::HealthRead, S::None, Work::Inline, get_health},
+        {"GET", "/api/openapi.json", P::ApiDocumentRead, S::None, Work::Inline, get_openapi},
+        {"POST", "/api/v1/session", P::SessionCreate, S::None, Work::Worker, post_session},
+        {"DELETE", "/api/v1/session", P::SessionDelete, S::None, Work::Inline, delete_session},
+        {"GET", "/api/v1/me", P::MeRead, S::None, Work::Inline, get_me},
+        {"GET", "/api/v1/users", P::UsersList, S::None, Work::Inline, get_users},
+        {"GET", "/api/v1/organisations", P::OrganisationsList, S::None, Work::Inline, get_organisations},
+        {"GET", "/api/v1/organisations/{id}", P::OrganisationRead, S::PathId, Work::Inline, get_organisation},
+        {"GET", "/api/v1/audit-log", P::AuditLogRead, S::None, Work::Inline, get_audit_log},
+        {"GET", "/api/v1/frameworks", P::FrameworksRead, S::None, Work::Inline, get_frameworks},
+        {"GET", "/api/v1/frameworks/{version}", P::FrameworksRead, S::None, Work::Inline, get_framework},
+        {"POST", "/api/v1/password-reset", P::PasswordResetRequest, S::None, Work::Inline, post_password_reset},
+        {"POST", "/api/v1/password-reset/confirm", P::PasswordResetConfirm, S::None, Work::Worker,
+         post_password_reset_confirm},
+    };
+    return routes;
+}
+
+}  // namespace sterk::http

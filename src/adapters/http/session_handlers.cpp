@@ -1,0 +1,41 @@
+#include "adapters/http/api_json.h"
+#include "adapters/http/handlers.h"
+#include "adapters/http/json_body.h"
+
+namespace sterk::http {
+
+Result<Response> post_session(AppServices& app, Call const& call)
+{
+    auto const body = TRY(JsonBody::parse(call.request.body, {"email", "password"}));
+    LoginInput input;
+    input.email = TRY(body.required_string("email"));
+    input.password = TRY(body.required_string("password"));
+    input.ip = call.client_ip;
+    auto const outcome = TRY(app.auth.login(input, call.now));
+    Response response = Response::json(200, {{"user", user_json(outcome.user)}, {"csrf_token", outcome.csrf_token}});
+    response.set_header("Set-Cookie", session_cookie(outcome.session_token, outcome.expires_at - call.now,
+                                                     app.settings.secure_cookies));
+    response.log_user_id = outcome.user.id;
+    return response;
+}
+
+Result<Response> delete_session(AppServices& app, Call const& call)
+{
+    TRY(app.auth.logout(*call.session, call.client_ip, call.now));
+    Response response = Response::no_content();
+    response.set_header("Set-Cookie", cleared_session_cookie(app.settings.secure_cookies));
+    return response;
+}
+
+Result<Response> get_me(AppServices& app, Call const& call)
+{
+    SessionInfo const& session = *call.session;
+    auto const organisation = TRY(app.users.organisation_of(session.user));
+    return Response::json(200, {
+                                   {"user", user_json(session.user)},
+                                   {"organisation", organisation ? organisation_json(*organisation) : nullptr},
+                                   {"csrf_token", session.session.csrf_token},
+                               });
+}
+
+}  // namespace sterk::http

@@ -1,0 +1,79 @@
+// File: smtp_mailer.h
+// The Mailer port over SMTP with libcurl, plus a queue that sends in the background so a request
+// never waits for (or reveals by its timing) a mail server. libcurl sends headers as given, so
+// non-ASCII subjects and names are RFC 2047-encoded here.
+#pragma once
+
+#include "core/services/mailer.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace sterk {
+
+struct SmtpSettings {
+    std::string url;  // smtp://host:port or smtps://host:port
+    std::string from;  // "Sterklabel <noreply@example.org>" or a bare address
+    std::string user;
+    std::string password;
+};
+
+// SmtpMailer: sends one message per call, synchronously (10 s timeout).
+class SmtpMailer final : public Mailer {
+public:
+    explicit SmtpMailer(SmtpSettings settings);
+    Status send(MailMessage const& message) override;
+
+private:
+    SmtpSettings m_settings;
+};
+
+// LogMailer: used when no SMTP server is configured; logs that a mail was not sent.
+class LogMailer final : public Mailer {
+public:
+    Status send(MailMessage const& message) override;
+};
+
+// QueuedMailer: send() queues the message and returns; one background thread hands it to the
+// inner mailer and logs failures. The destructor sends what is queued, then stops.
+class QueuedMailer final : public Mailer {
+public:
+    explicit QueuedMailer(std::unique_ptr<Mailer> inner);
+    ~QueuedMailer() override;
+    QueuedMailer(QueuedMailer const&) = delete;
+    QueuedMailer& operator=(QueuedMailer const&) = delete;
+
+    Status send(MailMessage const& message) override;
+
+private:
+    void run();
+
+    std::unique_ptr<Mailer> m_inner;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<MailMessage> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+// encode_header_text: RFC 2047 encoded-words (UTF-8, base64) when `text` is not plain ASCII;
+// each word at most 75 characters, words folded onto continuation lines.
+std::string encode_header_text(std::string_view text);
+
+// mail_address: the bare address of "Name <a@b>" (or the input when it has no angle brackets).
+std::string mail_address(std::string_view mailbox);
+
+// encode_quoted_printable: RFC 2045 quoted-printable, CRLF line ends, lines at most 76 characters.
+std::string encode_quoted_printable(std::string_view text);
+
+// build_mime_message: the full RFC 5322 message (headers, blank line, body) with CRLF line ends.
+// `date` is an RFC 5322 date, `message_id` without angle brackets.
+std::string build_mime_message(std::string const& from, MailMessage const& message, std::string const& date,
+                               std::string const& message_id);
+
+}  // namespace sterk

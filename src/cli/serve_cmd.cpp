@@ -1,0 +1,199 @@
+// `sterklabel serve`: the web server (platform contract, docs/platform-contract.md).
+// Flags and STERK_* environment variables (flags win); --config-dump prints the effective
+// configuration with secrets masked; --demo seeds the demo logins into an empty database.
+#include "adapters/crypto/sodium_crypto.h"
+#include "adapters/http/app.h"
+#include "adapters/http/framework_catalog.h"
+#include "adapters/http/serve_config.h"
+#include "adapters/http/server.h"
+#include "adapters/http/static_files.h"
+#include "adapters/mail/smtp_mailer.h"
+#include "adapters/storage/open_store.h"
+#include "cli/cli_output.h"
+#include "cli/commands.h"
+#include "core/services/demo_seed.h"
+
+#include <curl/curl.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace sterk::cli {
+
+namespace {
+
+struct ServeOptions {
+    std::string db;
+    std::string listen;
+    std::string web_root;
+    std::string base_url;
+    std::string smtp_url;
+    std::string smtp_from;
+    bool demo = false;
+    bool config_dump = false;
+    std::map<std::string, CLI::Option*> given;
+};
+
+std::optional<std::string> flag(ServeOptions const& options, std::string const& name, std::string const& value)
+{
+    auto const found = options.given.find(name);
+    if (found == options.given.end() || found->second->count() == 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> environment(std::string const& name)
+{
+    char const* value = std::getenv(name.c_str());
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    return std::string{value};
+}
+
+std::optional<std::string> read_whole_file(std::string const& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+void setup_logging()
+{
+    // stdout carries the start line and the demo logins (tests read it); logs go to stderr.
+    auto logger = spdlog::stderr_color_mt("sterklabel");
+    spdlog::set_default_logger(logger);
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+    spdlog::flush_on(spdlog::level::info);
+}
+
+UnixTime now_seconds()
+{
+    return static_cast<UnixTime>(std::time(nullptr));
+}
+
+int run_serve(ServeOptions const& options)
+{
+    http::ServeFlags flags;
+    flags.db = flag(options, "--db", options.db);
+    flags.listen = flag(options, "--listen", options.listen);
+    flags.web_root = flag(options, "--web-root", options.web_root);
+    flags.base_url = flag(options, "--base-url", options.base_url);
+    flags.smtp_url = flag(options, "--smtp-url", options.smtp_url);
+    flags.smtp_from = flag(options, "--smtp-from", options.smtp_from);
+    flags.demo = options.demo;
+    auto resolved = http::resolve_serve_config(flags, environment, read_whole_file);
+    if (!resolved) {
+        std::cerr << "fout: " << resolved.error().message << "\n";
+        return 2;
+    }
+    http::ServeConfig const& config = *resolved;
+    if (options.config_dump) {
+        std::cout << http::config_dump(config).dump(2) << "\n";
+        return 0;
+    }
+
+    setup_logging();
+    if (auto sodium = init_sodium(); !sodium) {
+        return report_error(sodium.error());
+    }
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+
+    auto store = open_store(config.db, MigrationMode::Migrate);
+    if (!store) {
+        return report_error(store.error(), {{"db", "--db"}});
+    }
+    auto catalog = http::FrameworkCatalog::load_builtin();
+    if (!catalog) {
+        return report_error(catalog.error());
+    }
+    if (!config.web_root.empty() && !std::filesystem::is_directory(config.web_root)) {
+        spdlog::warn("--web-root {} bestaat niet (nog): alleen de API wordt geserveerd", config.web_root);
+    }
+
+    SodiumPasswordHasher hasher;
+    SodiumTokenGenerator tokens;
+    if (config.demo) {
+        auto logins = seed_demo(**store, hasher, tokens, config.demo_password, now_seconds());
+        if (!logins) {
+            return report_error(logins.error(), {{"STERK_DEMO_PASSWORD", "STERK_DEMO_PASSWORD"}});
+        }
+        if (!logins->empty()) {
+            std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
+            for (auto const& login : *logins) {
+                std::cout << "  " << login.email << "  rol " << role_key(login.role) << "  wachtwoord "
+                          << login.password << "\n";
+            }
+        }
+    }
+
+    http::ServerOptions server_options;
+    server_options.host = config.listen_host;
+    server_options.port = config.listen_port;
+    auto server = http::HttpServer::bind(server_options);
+    if (!server) {
+        std::cerr << "fout: " << server.error().message << "\n";
+        return server.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+    }
+    std::uint16_t const port = (*server)->port();
+    std::string const base_url = http::effective_base_url(config, port);
+
+    std::unique_ptr<Mailer> transport;
+    if (config.smtp_url.empty()) {
+        transport = std::make_unique<LogMailer>();
+    } else {
+        transport = std::make_unique<SmtpMailer>(
+            SmtpSettings{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password});
+    }
+    QueuedMailer mailer{std::move(transport)};
+    AuthService auth{**store, hasher, tokens};
+    PasswordResetService resets{**store, hasher, tokens, mailer, PasswordResetSettings{base_url}};
+    UserService users{**store, hasher};
+    http::StaticFiles static_files{config.web_root};
+    http::AppSettings settings;
+    settings.secure_cookies = base_url.starts_with("https://");
+    http::App app{http::AppServices{auth, resets, users, *catalog, static_files, settings}, now_seconds};
+
+    std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
+    spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,
+                 http::mask_database_url(config.db));
+    (*server)->run(app);
+    return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, CommandContext& context)
+{
+    auto options = std::make_shared<ServeOptions>();
+    auto* cmd = app.add_subcommand("serve", "Start de webserver (API en web-app)");
+    options->given["--db"] =
+        cmd->add_option("--db", options->db, "Database: sqlite:PAD of postgresql://GEBRUIKER@HOST:POORT/DB (STERK_DB)");
+    options->given["--listen"] =
+        cmd->add_option("--listen", options->listen, "HOST:POORT, poort 0 kiest een vrije poort (STERK_LISTEN)");
+    options->given["--web-root"] =
+        cmd->add_option("--web-root", options->web_root, "Map met de gebouwde web-app (STERK_WEB_ROOT)");
+    options->given["--base-url"] =
+        cmd->add_option("--base-url", options->base_url, "Publieke URL, voor links in e-mails (STERK_BASE_URL)");
+    options->given["--smtp-url"] =
+        cmd->add_option("--smtp-url", options->smtp_url, "SMTP-server, smtp://HOST:POORT (STERK_SMTP_URL)");
+    options->given["--smtp-from"] =
+        cmd->add_option("--smtp-from", options->smtp_from, "Afzender van e-mails (STERK_SMTP_FROM)");
+    cmd->add_flag("--demo", options->demo, "Vul een lege database met demogegevens");
+    cmd->add_flag("--config-dump", options->config_dump, "Toon de instellingen als JSON (geheimen als ***) en stop");
+    cmd->callback([options, &context] { context.exit_code = run_serve(*options); });
+}
+
+}  // namespace sterk::cli

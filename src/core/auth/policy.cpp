@@ -1,0 +1,121 @@
+#include "core/auth/policy.h"
+
+#include <array>
+
+namespace sterk {
+
+namespace {
+
+constexpr Access D = Access::Deny;
+constexpr Access A = Access::Allow;
+constexpr Access O = Access::OwnOrganisation;
+
+struct PolicyRow {
+    Permission permission;
+    char const* key;
+    Access anonymous;
+    Access member;
+    Access ci_admin;
+    Access auditor;
+    Access secretariat;
+    Access committee;
+};
+
+// THE role policy. One row per permission; columns: anonymous, then the five roles.
+// DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
+// only what they are assigned to, the secretariat manages members and CIs, the committee
+// reads anonymised trends only.
+constexpr std::array<PolicyRow, 12> POLICY{{
+    //                                                      anon member ci-adm auditor secr committee
+    {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
+    {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
+    {Permission::SessionCreate, "session.create",                A, A, A, A, A, A},
+    {Permission::SessionDelete, "session.delete",                D, A, A, A, A, A},
+    {Permission::MeRead, "me.read",                              D, A, A, A, A, A},
+    {Permission::UsersList, "users.list",                        D, D, D, D, A, D},
+    {Permission::OrganisationsList, "organisations.list",        D, D, D, D, A, D},
+    {Permission::OrganisationRead, "organisation.read",          D, O, O, O, A, D},
+    {Permission::AuditLogRead, "audit-log.read",                 D, D, D, D, A, D},
+    {Permission::FrameworksRead, "frameworks.read",              A, A, A, A, A, A},
+    {Permission::PasswordResetRequest, "password-reset.request", A, A, A, A, A, A},
+    {Permission::PasswordResetConfirm, "password-reset.confirm", A, A, A, A, A, A},
+}};
+
+PolicyRow const* row_for(Permission permission)
+{
+    for (auto const& row : POLICY) {
+        if (row.permission == permission) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+Access column(PolicyRow const& row, Role role)
+{
+    switch (role) {
+    case Role::Member: return row.member;
+    case Role::CiAdmin: return row.ci_admin;
+    case Role::Auditor: return row.auditor;
+    case Role::Secretariat: return row.secretariat;
+    case Role::Committee: return row.committee;
+    }
+    return Access::Deny;
+}
+
+Error denied()
+{
+    return Error{ErrorCode::PermissionDenied, "U heeft geen toegang tot deze gegevens.", {}};
+}
+
+}  // namespace
+
+Access access_for(Permission permission, std::optional<Role> role)
+{
+    PolicyRow const* row = row_for(permission);
+    if (row == nullptr) {
+        return Access::Deny;  // a permission without a row is never allowed
+    }
+    if (!role) {
+        return row->anonymous;
+    }
+    return column(*row, *role);
+}
+
+Status authorize(Permission permission, std::optional<Principal> const& principal, std::optional<Id> organisation_id)
+{
+    if (!principal) {
+        if (access_for(permission, std::nullopt) == Access::Allow) {
+            return ok_status();
+        }
+        return Error{ErrorCode::Unauthenticated, "U bent niet ingelogd.", {}};
+    }
+    switch (access_for(permission, principal->role)) {
+    case Access::Allow: return ok_status();
+    case Access::Deny: return denied();
+    case Access::OwnOrganisation:
+        if (organisation_id && principal->organisation_id && *organisation_id == *principal->organisation_id) {
+            return ok_status();
+        }
+        return denied();
+    }
+    return denied();
+}
+
+std::string permission_key(Permission permission)
+{
+    PolicyRow const* row = row_for(permission);
+    return row == nullptr ? std::string{} : std::string{row->key};
+}
+
+std::vector<Permission> all_permissions()
+{
+    std::vector<Permission> result;
+    result.reserve(POLICY.size());
+    for (auto const& row : POLICY) {
+        result.push_back(row.permission);
+    }
+    return result;
+}
+
+}  // namespace sterk

@@ -1,0 +1,28 @@
+// File: account_rules.h
+// The rules for account input: e-mail addresses (trimmed, lower-case) and new passwords.
+#pragma once
+
+#include "core/result.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sterk {
+
+constexpr std::size_t MIN_PASSWORD_CHARACTERS = 10;
+constexpr std::size_t MAX_PASSWORD_BYTES = 1024;
+
+// normalize_email: trims spaces and lower-cases ASCII letters.
+std::string normalize_email(std::string_view email);
+
+// validate_email: InvalidArgument on `field` unless the (normalized) address looks like a@b.c.
+Status validate_email(std::string const& email, std::string const& field);
+
+// validate_new_password: at least 10 characters (Unicode code points), at most 1024 bytes.
+Status validate_new_password(std::string const& password, std::string const& field);
+
+// utf8_length: the number of code points in valid or invalid UTF-8 (continuation bytes skipped).
+std::size_t utf8_length(std::string_view text);
+
+}  // namespace sterk

@@ -1,0 +1,164 @@
+#include "core/services/auth_service.h"
+
+#include "core/services/account_rules.h"
+
+namespace sterk {
+
+namespace {
+
+constexpr char const* WRONG_LOGIN = "E-mailadres of wachtwoord is onjuist.";
+constexpr char const* TOO_MANY = "Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw.";
+constexpr char const* NOT_SIGNED_IN = "U bent niet ingelogd of uw sessie is verlopen. Log opnieuw in.";
+
+Error unauthenticated(char const* message)
+{
+    return Error{ErrorCode::Unauthenticated, message, {}};
+}
+
+}  // namespace
+
+std::string throttle_key_for_email(std::string const& normalized_email)
+{
+    return "email:" + normalized_email;
+}
+
+std::string throttle_key_for_ip(std::string const& ip)
+{
+    return "ip:" + ip;
+}
+
+AuthService::AuthService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens, AuthSettings settings)
+    : m_store(store), m_hasher(hasher), m_tokens(tokens), m_settings(settings)
+{
+}
+
+std::string const& AuthService::dummy_hash()
+{
+    // Verifying against a real hash for unknown addresses keeps their timing like a wrong password.
+    std::call_once(m_dummy_once, [this] {
+        auto hashed = m_hasher.hash(m_tokens.new_token());
+        if (hashed) {
+            m_dummy_hash = *hashed;
+        }
+    });
+    return m_dummy_hash;
+}
+
+Status AuthService::record_failure(std::string const& email, std::optional<Id> user_id, std::string const& ip,
+                                   std::string const& detail, UnixTime now)
+{
+    return m_store.transaction([&]() -> Status {
+        TRY(m_store.login_attempts().record_failure(throttle_key_for_email(email), now));
+        TRY(m_store.login_attempts().record_failure(throttle_key_for_ip(ip), now));
+        AuditEntry entry;
+        entry.at = now;
+        entry.user_id = user_id;
+        entry.actor_email = email;
+        entry.action = "login-failed";
+        entry.subject = user_id ? "user:" + std::to_string(*user_id) : std::string{};
+        entry.detail = detail;
+        entry.ip = ip;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    });
+}
+
+Result<LoginOutcome> AuthService::login(LoginInput const& input, UnixTime now)
+{
+    std::string const email = normalize_email(input.email);
+    if (email.empty()) {
+        return Error::invalid("email", "Vul uw e-mailadres in.");
+    }
+    if (email.size() > 254) {
+        return unauthenticated(WRONG_LOGIN);
+    }
+    if (input.password.empty()) {
+        return Error::invalid("password", "Vul uw wachtwoord in.");
+    }
+    UnixTime const since = now - m_settings.throttle_window;
+    int const email_failures = TRY(m_store.login_attempts().failures_since(throttle_key_for_email(email), since));
+    int const ip_failures = TRY(m_store.login_attempts().failures_since(throttle_key_for_ip(input.ip), since));
+    if (email_failures >= m_settings.max_failures_per_email || ip_failures >= m_settings.max_failures_per_ip) {
+        AuditEntry entry;
+        entry.at = now;
+        entry.actor_email = email;
+        entry.action = "login-failed";
+        entry.detail = "geweigerd: te veel mislukte pogingen";
+        entry.ip = input.ip;
+        TRY(m_store.audit_log().append(entry));
+        return Error{ErrorCode::ResourceExhausted, TOO_MANY, {}};
+    }
+
+    auto found = TRY(m_store.users().find_by_email(email));
+    if (!found || !found->active) {
+        (void)m_hasher.verify(dummy_hash(), input.password);
+        TRY(record_failure(email, std::nullopt, input.ip, found ? "account inactief" : "onbekend e-mailadres", now));
+        return unauthenticated(WRONG_LOGIN);
+    }
+    User const& user = *found;
+    if (!m_hasher.verify(user.password_hash, input.password)) {
+        TRY(record_failure(email, user.id, input.ip, "onjuist wachtwoord", now));
+        return unauthenticated(WRONG_LOGIN);
+    }
+
+    LoginOutcome outcome;
+    outcome.user = user;
+    outcome.session_token = m_tokens.new_token();
+    outcome.csrf_token = m_tokens.new_token();
+    outcome.expires_at = now + m_settings.session_lifetime;
+    Session session;
+    session.token_hash = m_tokens.hash_token(outcome.session_token);
+    session.user_id = user.id;
+    session.csrf_token = outcome.csrf_token;
+    session.created_at = now;
+    session.expires_at = outcome.expires_at;
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.sessions().remove_expired(now));
+        TRY(m_store.sessions().create(session));
+        TRY(m_store.login_attempts().clear(throttle_key_for_email(email)));
+        AuditEntry entry;
+        entry.at = now;
+        entry.user_id = user.id;
+        entry.actor_email = user.email;
+        entry.action = "login";
+        entry.subject = "user:" + std::to_string(user.id);
+        entry.ip = input.ip;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    return outcome;
+}
+
+Result<SessionInfo> AuthService::authenticate(std::string const& session_token, UnixTime now)
+{
+    if (session_token.empty()) {
+        return unauthenticated(NOT_SIGNED_IN);
+    }
+    auto session = TRY(m_store.sessions().find(m_tokens.hash_token(session_token)));
+    if (!session || session->expires_at <= now) {
+        return unauthenticated(NOT_SIGNED_IN);
+    }
+    auto user = TRY(m_store.users().find(session->user_id));
+    if (!user || !user->active) {
+        return unauthenticated(NOT_SIGNED_IN);
+    }
+    return SessionInfo{std::move(*user), std::move(*session)};
+}
+
+Status AuthService::logout(SessionInfo const& session, std::string const& ip, UnixTime now)
+{
+    return m_store.transaction([&]() -> Status {
+        TRY(m_store.sessions().remove(session.session.token_hash));
+        AuditEntry entry;
+        entry.at = now;
+        entry.user_id = session.user.id;
+        entry.actor_email = session.user.email;
+        entry.action = "logout";
+        entry.subject = "user:" + std::to_string(session.user.id);
+        entry.ip = ip;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    });
+}
+
+}  // namespace sterk

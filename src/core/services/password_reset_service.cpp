@@ -1,0 +1,134 @@
+#include "core/services/password_reset_service.h"
+
+#include "core/services/account_rules.h"
+#include "core/services/auth_service.h"
+
+namespace sterk {
+
+namespace {
+
+constexpr char const* BAD_TOKEN = "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.";
+
+std::string reset_key(std::string const& email)
+{
+    return "reset:" + email;
+}
+
+}  // namespace
+
+MailMessage reset_mail(User const& user, std::string const& link)
+{
+    MailMessage message;
+    message.to = user.email;
+    message.subject = "Wachtwoord herstellen – Sterklabel";
+    std::string const greeting = user.name.empty() ? std::string{"Beste gebruiker"} : "Beste " + user.name;
+    message.text = greeting + ",\n\n"
+                   "Er is gevraagd om een nieuw wachtwoord voor uw Sterklabel-account (" + user.email + ").\n"
+                   "Kies een nieuw wachtwoord via deze link. De link is 1 uur geldig en werkt maar één keer:\n\n"
+                   + link + "\n\n"
+                   "Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft dan\n"
+                   "ongewijzigd.\n\n"
+                   "Met vriendelijke groet,\n"
+                   "Sociaal Werk Nederland - Kwaliteitslabel Sterk Sociaal Werk\n";
+    return message;
+}
+
+PasswordResetService::PasswordResetService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens,
+                                           Mailer& mailer, PasswordResetSettings settings)
+    : m_store(store), m_hasher(hasher), m_tokens(tokens), m_mailer(mailer), m_settings(std::move(settings))
+{
+}
+
+Status PasswordResetService::request(std::string const& raw_email, std::string const& ip, UnixTime now)
+{
+    // Any address is accepted, so the answer never tells whether an account exists.
+    std::string const email = normalize_email(raw_email);
+    if (email.empty() || email.size() > 254) {
+        return ok_status();  // cannot be an account; nothing worth logging
+    }
+
+    AuditEntry entry;
+    entry.at = now;
+    entry.actor_email = email;
+    entry.action = "password-reset.request";
+    entry.ip = ip;
+
+    int const recent = TRY(m_store.login_attempts().failures_since(reset_key(email), now - 60 * 60));
+    auto user = TRY(m_store.users().find_by_email(email));
+    if (!user || !user->active) {
+        entry.detail = "onbekend of inactief e-mailadres; geen e-mail verstuurd";
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }
+    entry.user_id = user->id;
+    entry.subject = "user:" + std::to_string(user->id);
+    if (recent >= m_settings.max_requests_per_email_per_hour) {
+        entry.detail = "te veel aanvragen; geen e-mail verstuurd";
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }
+
+    std::string const token = m_tokens.new_token();
+    PasswordReset reset;
+    reset.token_hash = m_tokens.hash_token(token);
+    reset.user_id = user->id;
+    reset.expires_at = now + m_settings.token_lifetime;
+    entry.detail = "herstellink verstuurd";
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.password_resets().create(reset));
+        TRY(m_store.login_attempts().record_failure(reset_key(email), now));
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    std::string const link = m_settings.base_url + "/wachtwoord-herstellen?token=" + token;
+    auto sent = m_mailer.send(reset_mail(*user, link));
+    if (!sent) {
+        AuditEntry failed = entry;
+        failed.action = "password-reset.mail-failed";
+        failed.detail = sent.error().message;
+        TRY(m_store.audit_log().append(failed));
+    }
+    return ok_status();
+}
+
+Status PasswordResetService::confirm(std::string const& token, std::string const& new_password, std::string const& ip,
+                                     UnixTime now)
+{
+    TRY(validate_new_password(new_password, "password"));
+    if (token.empty()) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    std::string const token_hash = m_tokens.hash_token(token);
+    auto reset = TRY(m_store.password_resets().find(token_hash));
+    if (!reset || reset->used_at || reset->expires_at <= now) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    auto user = TRY(m_store.users().find(reset->user_id));
+    if (!user || !user->active) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    std::string const password_hash = TRY(m_hasher.hash(new_password));
+    return m_store.transaction([&]() -> Status {
+        // Checked again inside the transaction, so two racing confirms cannot both succeed.
+        auto again = TRY(m_store.password_resets().find(token_hash));
+        if (!again || again->used_at) {
+            return Error::invalid("token", BAD_TOKEN);
+        }
+        TRY(m_store.password_resets().mark_used(token_hash, now));
+        TRY(m_store.users().set_password_hash(user->id, password_hash));
+        TRY(m_store.sessions().remove_for_user(user->id));
+        TRY(m_store.login_attempts().clear(throttle_key_for_email(user->email)));
+        AuditEntry entry;
+        entry.at = now;
+        entry.user_id = user->id;
+        entry.actor_email = user->email;
+        entry.action = "password-reset.confirm";
+        entry.subject = "user:" + std::to_string(user->id);
+        entry.detail = "nieuw wachtwoord ingesteld; alle sessies beëindigd";
+        entry.ip = ip;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    });
+}
+
+}  // namespace sterk

@@ -1,0 +1,46 @@
+// File: password_reset_service.h
+// PasswordResetService: "wachtwoord vergeten". request() always succeeds for any
+// address (no account enumeration) and mails a one-time link valid for one hour when the
+// account exists; confirm() sets the new password, uses up the token and ends every session of
+// the user. Both are audited. Time is passed in.
+#pragma once
+
+#include "core/ports/store.h"
+#include "core/services/mailer.h"
+#include "core/services/password_hasher.h"
+#include "core/services/token_generator.h"
+
+#include <string>
+
+namespace sterk {
+
+struct PasswordResetSettings {
+    std::string base_url;  // e.g. "https://sterklabel.example"; the link is BASE/wachtwoord-herstellen?token=T
+    UnixTime token_lifetime = 60 * 60;
+    int max_requests_per_email_per_hour = 5;  // beyond this no more mails are sent (still "accepted")
+};
+
+class PasswordResetService {
+public:
+    PasswordResetService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens, Mailer& mailer,
+                         PasswordResetSettings settings);
+
+    // request: Ok for every e-mail address, known or not (errors only from the store).
+    Status request(std::string const& email, std::string const& ip, UnixTime now);
+
+    // confirm: InvalidArgument field "password" when too short, field "token" when the token is
+    // unknown, used or expired. Slow (hashes): not on I/O threads.
+    Status confirm(std::string const& token, std::string const& new_password, std::string const& ip, UnixTime now);
+
+private:
+    Store& m_store;
+    PasswordHasher& m_hasher;
+    TokenGenerator& m_tokens;
+    Mailer& m_mailer;
+    PasswordResetSettings m_settings;
+};
+
+// reset_mail: the Dutch text of the mail with the link.
+MailMessage reset_mail(User const& user, std::string const& link);
+
+}  // namespace sterk

@@ -1,0 +1,116 @@
+#include "core/services/user_service.h"
+
+#include "core/services/account_rules.h"
+
+namespace sterk {
+
+UserService::UserService(Store& store, PasswordHasher& hasher) : m_store(store), m_hasher(hasher) {}
+
+Status UserService::validate(NewUser const& input)
+{
+    TRY(validate_email(normalize_email(input.email), "email"));
+    if (input.name.size() > 200) {
+        return Error::invalid("name", "De naam is te lang (maximaal 200 tekens).");
+    }
+    bool const needs_organisation =
+        input.role == Role::Member || input.role == Role::CiAdmin || input.role == Role::Auditor;
+    if (needs_organisation && !input.organisation_id) {
+        return Error::invalid("organisation_id", "Een " + role_dutch(input.role) + " hoort bij een organisatie.");
+    }
+    if (input.role == Role::Committee && input.organisation_id) {
+        return Error::invalid("organisation_id", "Een lid van de beheercommissie hoort niet bij een organisatie.");
+    }
+    if (!input.organisation_id) {
+        return ok_status();
+    }
+    auto organisation = TRY(m_store.organisations().find(*input.organisation_id));
+    if (!organisation) {
+        return Error::invalid("organisation_id", "Deze organisatie bestaat niet.");
+    }
+    bool fits = true;
+    switch (input.role) {
+    case Role::Member: fits = organisation->kind == OrganisationKind::Member; break;
+    case Role::CiAdmin: fits = organisation->kind == OrganisationKind::CertificationBody; break;
+    case Role::Auditor: fits = organisation->kind != OrganisationKind::Secretariat; break;
+    case Role::Secretariat: fits = organisation->kind == OrganisationKind::Secretariat; break;
+    case Role::Committee: fits = false; break;
+    }
+    if (!fits) {
+        return Error::invalid("organisation_id",
+                              "Een " + role_dutch(input.role) + " kan niet bij deze soort organisatie horen.");
+    }
+    return ok_status();
+}
+
+Result<User> UserService::add_user(NewUser const& input, Actor const& actor, UnixTime now)
+{
+    TRY(validate_new_password(input.password, "password"));
+    TRY(validate(input));
+    std::string const hash = TRY(m_hasher.hash(input.password));
+    return add_user_with_hash(input, hash, actor, now);
+}
+
+Result<User> UserService::add_user_with_hash(NewUser const& input, std::string const& password_hash,
+                                             Actor const& actor, UnixTime now)
+{
+    TRY(validate(input));
+    User user;
+    user.email = normalize_email(input.email);
+    user.name = input.name.empty() ? user.email : input.name;
+    user.role = input.role;
+    user.organisation_id = input.organisation_id;
+    user.password_hash = password_hash;
+    user.active = true;
+    user.created_at = now;
+    TRY(m_store.transaction([&]() -> Status {
+        user.id = TRY(m_store.users().create(user));
+        AuditEntry entry;
+        entry.at = now;
+        entry.user_id = actor.user_id;
+        entry.actor_email = actor.email;
+        entry.action = "user.create";
+        entry.subject = "user:" + std::to_string(user.id);
+        entry.detail = user.email + " (" + role_key(user.role) + ")";
+        entry.ip = actor.ip;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    return user;
+}
+
+Result<std::vector<User>> UserService::list_users()
+{
+    return m_store.users().list();
+}
+
+Result<std::vector<Organisation>> UserService::list_organisations()
+{
+    return m_store.organisations().list();
+}
+
+Result<Organisation> UserService::organisation(Id id)
+{
+    auto found = TRY(m_store.organisations().find(id));
+    if (!found) {
+        return Error::not_found("Deze organisatie bestaat niet.");
+    }
+    return std::move(*found);
+}
+
+Result<std::optional<Organisation>> UserService::organisation_of(User const& user)
+{
+    if (!user.organisation_id) {
+        return std::optional<Organisation>{};
+    }
+    return m_store.organisations().find(*user.organisation_id);
+}
+
+Result<std::vector<AuditEntry>> UserService::audit_log(int limit)
+{
+    if (limit < 1 || limit > AUDIT_LOG_MAX_LIMIT) {
+        return Error::invalid("limit", "De limiet moet tussen 1 en 500 liggen.");
+    }
+    return m_store.audit_log().recent(limit);
+}
+
+}  // namespace sterk

@@ -1,0 +1,61 @@
+// File: user_service.h
+// UserService: adding accounts (CLI `user add`, demo seed) and the directory reads behind the
+// API (users, organisations, audit log). Who may call what is decided by the role policy before;
+// these functions validate input and talk to the store.
+#pragma once
+
+#include "core/ports/store.h"
+#include "core/services/password_hasher.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sterk {
+
+struct NewUser {
+    std::string email;
+    std::string name;
+    Role role = Role::Member;
+    std::optional<Id> organisation_id;
+    std::string password;
+};
+
+// Actor: who does a write, for the audit log ("cli" for the command line).
+struct Actor {
+    std::optional<Id> user_id;
+    std::string email;
+    std::string ip;
+};
+
+constexpr int AUDIT_LOG_DEFAULT_LIMIT = 100;
+constexpr int AUDIT_LOG_MAX_LIMIT = 500;
+
+class UserService {
+public:
+    UserService(Store& store, PasswordHasher& hasher);
+
+    // add_user: InvalidArgument naming the field (email, password, organisation_id, role);
+    // AlreadyExists (field "email") when the address is taken. Slow (hashes).
+    Result<User> add_user(NewUser const& input, Actor const& actor, UnixTime now);
+    // add_user_with_hash: as add_user, with a password that is already hashed (demo seed).
+    Result<User> add_user_with_hash(NewUser const& input, std::string const& password_hash, Actor const& actor,
+                                    UnixTime now);
+
+    Result<std::vector<User>> list_users();
+    Result<std::vector<Organisation>> list_organisations();
+    // organisation: NotFound when unknown.
+    Result<Organisation> organisation(Id id);
+    // organisation_of: the user's organisation, or none.
+    Result<std::optional<Organisation>> organisation_of(User const& user);
+    // audit_log: newest first; InvalidArgument (field "limit") outside 1..500.
+    Result<std::vector<AuditEntry>> audit_log(int limit);
+
+private:
+    Status validate(NewUser const& input);
+
+    Store& m_store;
+    PasswordHasher& m_hasher;
+};
+
+}  // namespace sterk

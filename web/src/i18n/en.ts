@@ -127,10 +127,12 @@ export const en: Messages = {
 
   'forbidden.title': 'No access',
   'forbidden.body': 'You do not have access to this page.',
-  'forbidden.bodyRole': 'This page is not available for your role ({role}).',
+  'forbidden.code': 'Error 403',
+  'forbidden.bodyRole': 'This page is not available for your role: {role}.',
   'forbidden.help': 'Do you think you need this page? Please contact the secretariat of the quality label.',
 
   'notFound.title': 'Page not found',
+  'notFound.code': 'Error 404',
   'notFound.body': 'This page does not exist (any more). Check the address or continue with one of these links.',
   'notFound.toFramework': 'Go to the framework',
 

@@ -128,10 +128,12 @@ export const nl = {
 
   'forbidden.title': 'Geen toegang',
   'forbidden.body': 'U heeft geen toegang tot deze pagina.',
-  'forbidden.bodyRole': 'Deze pagina is niet beschikbaar voor uw rol ({role}).',
+  'forbidden.code': 'Foutcode 403',
+  'forbidden.bodyRole': 'Deze pagina is niet beschikbaar voor uw rol: {role}.',
   'forbidden.help': 'Denkt u dat u deze pagina wel nodig heeft? Neem dan contact op met het secretariaat van het kwaliteitslabel.',
 
   'notFound.title': 'Pagina niet gevonden',
+  'notFound.code': 'Foutcode 404',
   'notFound.body': 'Deze pagina bestaat niet (meer). Controleer het adres of ga verder via een van deze links.',
   'notFound.toFramework': 'Naar het normenkader',
 

@@ -15,6 +15,9 @@ export type LoginNotice = 'signed-out' | 'expired';
 
 interface SessionValue {
   session: SessionState;
+  /** Shown once on /inloggen after a logout or an expired session. */
+  loginNotice: LoginNotice | null;
+  clearLoginNotice: () => void;
   login: (email: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
 }
@@ -37,6 +40,8 @@ async function fetchMe(): Promise<SessionState> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [loginNotice, setLoginNotice] = useState<LoginNotice | null>(null);
+  const clearLoginNotice = useCallback(() => setLoginNotice(null), []);
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -62,9 +67,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedListener(() => {
       setCsrfToken(null);
       setSession({ status: 'anonymous' });
+      setLoginNotice('expired');
       const here = window.location.pathname + window.location.search;
       const back = here.startsWith('/inloggen') ? '' : `?terug=${encodeURIComponent(here)}`;
-      navigate(`/inloggen${back}`, { replace: true, state: { notice: 'expired' satisfies LoginNotice } });
+      navigate(`/inloggen${back}`, { replace: true });
     });
     return () => setUnauthenticatedListener(null);
   }, [navigate]);
@@ -72,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const answer = await unwrap(api.POST('/api/v1/session', { body: { email, password } }));
     setCsrfToken(answer.csrf_token);
+    setLoginNotice(null);
     const state = await fetchMe();
     setSession(state.status === 'signed-in' ? state : { status: 'signed-in', user: answer.user, organisation: null });
   }, []);
@@ -87,10 +94,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     setSession({ status: 'anonymous' });
-    navigate('/inloggen', { replace: true, state: { notice: 'signed-out' satisfies LoginNotice } });
+    setLoginNotice('signed-out');
+    navigate('/inloggen', { replace: true });
   }, [navigate]);
 
-  const value = useMemo(() => ({ session, login, logout }), [session, login, logout]);
+  const value = useMemo(
+    () => ({ session, loginNotice, clearLoginNotice, login, logout }),
+    [session, loginNotice, clearLoginNotice, login, logout],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -10,9 +10,7 @@ export function ForbiddenPage() {
   usePageTitle(t('forbidden.title'));
   return (
     <div className="status-page">
-      <p className="status-page__code" aria-hidden="true">
-        403
-      </p>
+      <p className="page-heading__eyebrow">{t('forbidden.code')}</p>
       <h1 tabIndex={-1}>{t('forbidden.title')}</h1>
       <p className="lead">
         {session.status === 'signed-in'

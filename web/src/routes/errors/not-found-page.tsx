@@ -9,9 +9,7 @@ export function NotFoundPage() {
   usePageTitle(t('notFound.title'));
   return (
     <div className="status-page">
-      <p className="status-page__code" aria-hidden="true">
-        404
-      </p>
+      <p className="page-heading__eyebrow">{t('notFound.code')}</p>
       <h1 tabIndex={-1}>{t('notFound.title')}</h1>
       <p className="lead">{t('notFound.body')}</p>
       <ul className="link-list link-list--inline">

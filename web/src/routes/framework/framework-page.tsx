@@ -11,6 +11,17 @@ import { handleError } from '../../utils/handle-error';
 import { queryTerms, searchNorms } from './framework-search';
 import { NormCard } from './norm-card';
 
+function formatDate(isoDate: string | undefined, language: string): string {
+  if (!isoDate) {
+    return '';
+  }
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) {
+    return isoDate;
+  }
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; framework: Framework };
 
 async function loadNewestFramework(): Promise<Framework> {
@@ -82,7 +93,7 @@ export function FrameworkPage() {
         {framework && (
           <p className="lead">
             <span lang="nl">{framework.title}</span>
-            {t('framework.versionLine', { version: framework.version, published: framework.published ?? '' })}
+            {t('framework.versionLine', { version: framework.version, published: formatDate(framework.published, language) })}
           </p>
         )}
         {language !== 'nl' && <p className="muted">{t('framework.dutchNote')}</p>}
@@ -159,6 +170,7 @@ export function FrameworkPage() {
           <div id="normen-resultaten">
             {matches.length === 0 && (
               <EmptyState
+                icon="search"
                 title={t('framework.emptyTitle', { query: query.trim() })}
                 actions={
                   <button type="button" className="button button--secondary" onClick={() => onQueryChange('')}>

@@ -1,19 +1,18 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/common/alert';
 import { TextField } from '../../components/common/text-field';
 import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { safeReturnPath } from '../../session/access';
-import { useSession, type LoginNotice } from '../../session/session-context';
+import { useSession } from '../../session/session-context';
 import { handleError } from '../../utils/handle-error';
 
 type FieldErrors = { email?: string; password?: string };
 
 export function LoginPage() {
   const { t, language } = useI18n();
-  const { session, login } = useSession();
-  const location = useLocation();
+  const { session, login, loginNotice: notice, clearLoginNotice } = useSession();
   const [searchParams] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -24,7 +23,6 @@ export function LoginPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
   usePageTitle(t('login.title'));
 
-  const notice = (location.state as { notice?: LoginNotice } | null)?.notice;
   const returnPath = safeReturnPath(searchParams.get('terug'));
 
   if (session.status === 'signed-in') {
@@ -34,6 +32,7 @@ export function LoginPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    clearLoginNotice();
     const errors: FieldErrors = {};
     if (email.trim() === '') {
       errors.email = t('login.emailRequired');

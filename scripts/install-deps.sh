@@ -7,7 +7,7 @@ packages=(
   libyaml-cpp-dev libcairo2-dev libpango1.0-dev fonts-noto-core fonts-dejavu-core libqrencode-dev
   libsodium-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
   libmagic-dev libgtest-dev libgmock-dev postgresql poppler-utils zbar-tools python3-aiosmtpd
-  sqlite3 chromium chromium-driver nodejs npm
+  sqlite3 chromium chromium-driver nodejs npm curl wrk
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `make bench`: figures for the server on this machine (wrk over loopback, bounded in time) and for
+# the CLI. Prints requests/s, latency percentiles and the server's peak memory. Not a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
+dir=$(mktemp -d /tmp/sterk-bench.XXXXXX)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
+STERK_DEMO_PASSWORD=bench-wachtwoord-123 build/sterklabel serve --db "sqlite:$dir/bench.db" \
+  --listen 127.0.0.1:0 --web-root web/dist --demo >"$dir/out" 2>"$dir/err" &
+pid=$!
+for _ in $(seq 50); do grep -q "luistert op" "$dir/out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o "http://[0-9.:]*" "$dir/out" | head -1)
+echo "server: $url (pid $pid)"
+cookie=$(curl -s -i -H 'Content-Type: application/json' \
+  -d '{"email":"secretariaat@sociaalwerk.example","password":"bench-wachtwoord-123"}' "$url/api/v1/session" |
+  grep -i '^set-cookie:' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
+run() {
+  echo; echo "== $1"
+  shift
+  wrk --latency "$@" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
+}
+run "GET /healthz, 64 connections, 2 threads, 10 s" -t2 -c64 -d10s "$url/healthz"
+run "GET /api/v1/frameworks/2019 (49 norms, ~100 kB JSON), 16 connections, 10 s" -t2 -c16 -d10s "$url/api/v1/frameworks/2019"
+run "GET /api/v1/me with a session (session lookup in SQLite), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me"
+echo; echo "== server memory after load"
+grep -E "VmHWM|VmRSS" "/proc/$pid/status"
+echo; echo "== CLI: 100 x sterklabel advise (B8 example)"
+verdicts=$(build/sterklabel framework --json | node -e '
+  const fw = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const v = Object.fromEntries(fw.norms.map((n) => [n.code, "+"]));
+  for (const c of ["VM5","VM7","DV5","DV6","DV8","OB10","OB16"]) v[c] = "+/-";
+  console.log(JSON.stringify({ framework: "2019", verdicts: v }));')
+echo "$verdicts" >"$dir/b8.json"
+start=$(date +%s%N)
+for _ in $(seq 100); do build/sterklabel advise "$dir/b8.json" --json >/dev/null; done
+end=$(date +%s%N)
+echo "mean $(( (end - start) / 100000 )) µs per run (process start, framework parse and validation included)"

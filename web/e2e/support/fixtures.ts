@@ -16,9 +16,9 @@ export interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   baseURL: async ({}, use) => {
-    const url = process.env.STERK_BASE_URL;
+    const url = process.env.STERK_E2E_BASE_URL;
     if (!url) {
-      throw new Error('STERK_BASE_URL not set: the global setup did not start the server');
+      throw new Error('STERK_E2E_BASE_URL not set: the global setup did not start the server');
     }
     await use(url);
   },

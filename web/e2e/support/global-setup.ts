@@ -1,5 +1,5 @@
 // Starts the real server once for the whole run: a fresh SQLite file, port 0, the built app, demo data
-// with a known password. Tests read its address from STERK_BASE_URL. The returned function stops it.
+// with a known password. Tests read its address from STERK_E2E_BASE_URL. The returned function stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,7 @@ function waitForAddress(server: ChildProcess, log: string[]): Promise<string> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // STERK_E2E_URL: use a server that is already running (seeded with --demo and DEMO_PASSWORD).
   if (process.env.STERK_E2E_URL) {
-    process.env.STERK_BASE_URL = process.env.STERK_E2E_URL.replace(/\/$/, '');
+    process.env.STERK_E2E_BASE_URL = process.env.STERK_E2E_URL.replace(/\/$/, '');
     return async () => {};
   }
   const binary = resolve(webDir, process.env.STERK_BIN ?? '../build/sterklabel');
@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  process.env.STERK_BASE_URL = baseUrl;
+  process.env.STERK_E2E_BASE_URL = baseUrl;
   process.env.STERK_DATA_DIR = dataDir;
 
   return async () => {

@@ -72,6 +72,13 @@ test.describe('inloggen', () => {
     const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
     await expect(skip).toBeFocused();
     await expect(skip).toBeInViewport();
+    // Focus is visible: a solid outline of at least 2px.
+    const outline = await skip.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).toBe('solid');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
 
@@ -80,6 +87,7 @@ test.describe('inloggen', () => {
       await page.keyboard.press('Tab');
     }
     await expect(email).toBeFocused();
+    expect(await email.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await page.keyboard.type(DEMO_USERS.member.email);
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Wachtwoord')).toBeFocused();

@@ -53,8 +53,8 @@ export function FrameworkPage() {
     return () => {
       cancelled = true;
     };
-    // Loaded once: a language switch does not reload the (Dutch) framework text.
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // Loaded once (t and language deliberately left out): a language switch does not reload the Dutch text.
+  }, []);
 
   function onQueryChange(value: string) {
     setQuery(value);

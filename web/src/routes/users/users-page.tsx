@@ -37,7 +37,8 @@ export function UsersPage() {
     return () => {
       cancelled = true;
     };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // Loaded once; t and language only shape an error message.
+  }, []);
 
   if (state.status === 'error' && state.error.kind === 'forbidden') {
     return <ForbiddenPage />;

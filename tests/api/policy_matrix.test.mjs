@@ -1,0 +1,145 @@
+// The role policy matrix over HTTP: anonymous and each of the five roles × every endpoint.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, loggedIn, USERS } from './server.mjs';
+
+let server;
+const clients = {};
+const orgs = {};
+
+before(async () => {
+  server = await startServer();
+  clients.anonymous = new Client(server.url);
+  clients.member = await loggedIn(server.url, USERS.member);
+  clients['ci-admin'] = await loggedIn(server.url, USERS.ciAdmin);
+  clients.auditor = await loggedIn(server.url, USERS.auditor);
+  clients.secretariat = await loggedIn(server.url, USERS.secretariat);
+  clients.committee = await loggedIn(server.url, USERS.committee);
+  const list = await clients.secretariat.get('/api/v1/organisations');
+  assert.equal(list.status, 200);
+  for (const org of list.data.organisations) {
+    if (org.name === 'Stichting WijkKracht') orgs.wijkkracht = org.id;
+    if (org.name === 'Welzijn Samen') orgs.welzijnSamen = org.id;
+    if (org.name === 'CI Toetsbureau') orgs.ci = org.id;
+    if (org.name === 'Sociaal Werk Nederland') orgs.secretariat = org.id;
+  }
+  assert.ok(orgs.wijkkracht && orgs.welzijnSamen && orgs.ci && orgs.secretariat, JSON.stringify(list.data));
+});
+
+after(async () => {
+  const result = await server.stop();
+  assert.equal(result.code, 0, 'server exits 0 on SIGTERM');
+});
+
+const ROLES = ['anonymous', 'member', 'ci-admin', 'auditor', 'secretariat', 'committee'];
+
+// [method, path, body (or role => body), expected status per role in ROLES order]
+// member = Stichting WijkKracht; ci-admin and auditor = CI Toetsbureau.
+const MATRIX = () => [
+  ['GET', '/healthz', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/openapi.json', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/me', undefined, [401, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/users', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/organisations', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', `/api/v1/organisations/${orgs.wijkkracht}`, undefined, [401, 200, 403, 403, 200, 403]],
+  ['GET', `/api/v1/organisations/${orgs.welzijnSamen}`, undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', `/api/v1/organisations/${orgs.ci}`, undefined, [401, 403, 200, 200, 200, 403]],
+  ['GET', `/api/v1/organisations/${orgs.secretariat}`, undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/organisations/987654', undefined, [401, 403, 403, 403, 404, 403]],
+  ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/frameworks', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/frameworks/2019', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/frameworks/1999', undefined, [404, 404, 404, 404, 404, 404]],
+  ['POST', '/api/v1/password-reset', { email: 'niemand@nergens.example' }, [202, 202, 202, 202, 202, 202]],
+  [
+    'POST',
+    '/api/v1/password-reset/confirm',
+    { token: 'bestaat-niet', password: 'lang-genoeg-wachtwoord' },
+    [400, 400, 400, 400, 400, 400],
+  ],
+  // A different unknown address per role, so the per-address throttle (5) is not reached here.
+  ['POST', '/api/v1/session', (role) => ({ email: `niemand-${role}@nergens.example`, password: 'fout' }), [401, 401, 401, 401, 401, 401]],
+  ['PUT', '/api/v1/audit-log', {}, [405, 405, 405, 405, 405, 405]],
+  ['DELETE', '/api/v1/audit-log', undefined, [405, 405, 405, 405, 405, 405]],
+  ['GET', '/api/v1/unknown', undefined, [404, 404, 404, 404, 404, 404]],
+];
+
+test('role policy matrix: every endpoint × anonymous and the five roles', async () => {
+  const failures = [];
+  let checked = 0;
+  for (const [method, path, body, expected] of MATRIX()) {
+    for (const [i, role] of ROLES.entries()) {
+      const json = typeof body === 'function' ? body(role) : body;
+      const res = await clients[role].request(method, path, { json });
+      checked += 1;
+      if (res.status !== expected[i]) failures.push(`${role} ${method} ${path}: ${res.status}, expected ${expected[i]}`);
+      if (res.status >= 400 && res.status !== 405) {
+        if (!res.data || typeof res.data.code !== 'string' || typeof res.data.message !== 'string') {
+          failures.push(`${role} ${method} ${path}: error body ${res.text}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(checked >= 100, `checked ${checked} combinations`);
+});
+
+test('a member reads its own organisation and not another member\'s', async () => {
+  const own = await clients.member.get(`/api/v1/organisations/${orgs.wijkkracht}`);
+  assert.equal(own.status, 200);
+  assert.equal(own.data.lidnummer, 'SWN-1001');
+  assert.equal(own.data.kind, 'member');
+  const other = await clients.member.get(`/api/v1/organisations/${orgs.welzijnSamen}`);
+  assert.equal(other.status, 403);
+  assert.equal(other.data.code, 'permission_denied');
+});
+
+test('error codes in bodies follow the contract', async () => {
+  assert.equal((await clients.anonymous.get('/api/v1/me')).data.code, 'unauthenticated');
+  assert.equal((await clients.committee.get('/api/v1/users')).data.code, 'permission_denied');
+  assert.equal((await clients.secretariat.get('/api/v1/organisations/987654')).data.code, 'not_found');
+  const bad = await clients.secretariat.get('/api/v1/organisations/abc');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.data.field, 'id');
+});
+
+test('/me returns user, organisation and csrf token; committee has no organisation', async () => {
+  const me = await clients.member.get('/api/v1/me');
+  assert.equal(me.data.user.email, USERS.member);
+  assert.equal(me.data.user.role, 'member');
+  assert.equal(me.data.user.organisation_id, orgs.wijkkracht);
+  assert.equal(me.data.organisation.name, 'Stichting WijkKracht');
+  assert.equal(me.data.csrf_token, clients.member.csrf);
+  assert.equal(me.data.user.password_hash, undefined);
+  const committee = await clients.committee.get('/api/v1/me');
+  assert.equal(committee.data.user.role, 'committee');
+  assert.equal(committee.data.user.organisation_id, null);
+  assert.equal(committee.data.organisation, null);
+});
+
+test('lists for the secretariat have the contract shapes', async () => {
+  const users = await clients.secretariat.get('/api/v1/users');
+  assert.equal(users.data.users.length, 7);
+  for (const user of users.data.users) {
+    assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role']);
+  }
+  const roles = new Set(users.data.users.map((u) => u.role));
+  assert.deepEqual([...roles].sort(), ['auditor', 'ci-admin', 'committee', 'member', 'secretariat']);
+  const orgsList = await clients.secretariat.get('/api/v1/organisations');
+  for (const org of orgsList.data.organisations) {
+    assert.deepEqual(Object.keys(org).sort(), ['city', 'email', 'id', 'kind', 'lidnummer', 'name', 'website']);
+  }
+  const ci = orgsList.data.organisations.find((o) => o.id === orgs.ci);
+  assert.equal(ci.kind, 'ci');
+});
+
+test('every signed-in role can log out; afterwards /me is 401', async () => {
+  for (const role of ROLES.slice(1)) {
+    const out = await clients[role].request('DELETE', '/api/v1/session');
+    assert.equal(out.status, 204, role);
+    assert.equal(clients[role].cookie, null, `${role}: cookie cleared`);
+    assert.equal((await clients[role].get('/api/v1/me')).status, 401, role);
+  }
+  assert.equal((await clients.anonymous.request('DELETE', '/api/v1/session')).status, 401);
+});

@@ -1,0 +1,79 @@
+// The role policy table (core/auth/policy): anonymous callers and each of the five roles.
+#include "core/auth/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace sterk {
+namespace {
+
+constexpr Id OWN = 10;
+constexpr Id OTHER = 11;
+
+Principal as(Role role, std::optional<Id> organisation = OWN)
+{
+    return Principal{1, role, organisation};
+}
+
+TEST(Policy, EveryPermissionHasARow)
+{
+    for (Permission permission : all_permissions()) {
+        EXPECT_FALSE(permission_key(permission).empty());
+    }
+    EXPECT_EQ(all_permissions().size(), 12u);
+}
+
+TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
+{
+    for (Permission permission : {Permission::HealthRead, Permission::ApiDocumentRead, Permission::SessionCreate,
+                                  Permission::FrameworksRead, Permission::PasswordResetRequest,
+                                  Permission::PasswordResetConfirm}) {
+        EXPECT_TRUE(authorize(permission, std::nullopt).ok()) << permission_key(permission);
+    }
+    for (Permission permission : {Permission::SessionDelete, Permission::MeRead, Permission::UsersList,
+                                  Permission::OrganisationsList, Permission::OrganisationRead,
+                                  Permission::AuditLogRead}) {
+        auto const result = authorize(permission, std::nullopt, OWN);
+        ASSERT_FALSE(result.ok()) << permission_key(permission);
+        EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
+    }
+}
+
+TEST(Policy, OnlyTheSecretariatListsUsersOrganisationsAndTheAuditLog)
+{
+    for (Permission permission : {Permission::UsersList, Permission::OrganisationsList, Permission::AuditLogRead}) {
+        EXPECT_TRUE(authorize(permission, as(Role::Secretariat)).ok());
+        for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor, Role::Committee}) {
+            auto const result = authorize(permission, as(role));
+            ASSERT_FALSE(result.ok()) << permission_key(permission) << " " << role_key(role);
+            EXPECT_EQ(result.error().code, ErrorCode::PermissionDenied);
+        }
+    }
+}
+
+TEST(Policy, OrganisationReadIsOwnOrganisationOnlyExceptForTheSecretariat)
+{
+    for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor}) {
+        EXPECT_EQ(access_for(Permission::OrganisationRead, role), Access::OwnOrganisation);
+        EXPECT_TRUE(authorize(Permission::OrganisationRead, as(role), OWN).ok()) << role_key(role);
+        auto const other = authorize(Permission::OrganisationRead, as(role), OTHER);
+        ASSERT_FALSE(other.ok());
+        EXPECT_EQ(other.error().code, ErrorCode::PermissionDenied);
+        // Without a known organisation on either side, "own" can never hold.
+        EXPECT_FALSE(authorize(Permission::OrganisationRead, as(role, std::nullopt), OWN).ok());
+        EXPECT_FALSE(authorize(Permission::OrganisationRead, as(role), std::nullopt).ok());
+    }
+    EXPECT_TRUE(authorize(Permission::OrganisationRead, as(Role::Secretariat), OTHER).ok());
+    EXPECT_FALSE(authorize(Permission::OrganisationRead, as(Role::Committee, std::nullopt), OWN).ok());
+}
+
+TEST(Policy, EverySignedInRoleMayReadMeAndLogOut)
+{
+    for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor, Role::Secretariat, Role::Committee}) {
+        EXPECT_TRUE(authorize(Permission::MeRead, as(role)).ok());
+        EXPECT_TRUE(authorize(Permission::SessionDelete, as(role)).ok());
+        EXPECT_TRUE(authorize(Permission::FrameworksRead, as(role)).ok());
+    }
+}
+
+}  // namespace
+}  // namespace sterk

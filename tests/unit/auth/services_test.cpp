@@ -1,0 +1,294 @@
+// The account services (core/services) against the real SQLite store in a temporary file, with
+// the real argon2id hasher and token generator. Only the mail transport is a recording stand-in.
+#include "adapters/crypto/sodium_crypto.h"
+#include "adapters/storage/open_store.h"
+#include "core/services/account_rules.h"
+#include "core/services/auth_service.h"
+#include "core/services/demo_seed.h"
+#include "core/services/password_reset_service.h"
+#include "core/services/user_service.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+namespace sterk {
+namespace {
+
+constexpr UnixTime NOW = 1'700'000'000;
+constexpr char const* PASSWORD = "correct-paard-batterij";
+constexpr char const* SECRETARIAT = "secretariaat@sociaalwerk.example";
+constexpr char const* MEMBER = "kwaliteit@wijkkracht.example";
+
+class RecordingMailer final : public Mailer {
+public:
+    Status send(MailMessage const& message) override
+    {
+        sent.push_back(message);
+        return ok_status();
+    }
+    std::vector<MailMessage> sent;
+};
+
+std::string token_from_link(std::string const& text)
+{
+    auto const at = text.find("token=");
+    if (at == std::string::npos) {
+        return {};
+    }
+    auto const end = text.find_first_of(" \r\n", at);
+    return text.substr(at + 6, end - at - 6);
+}
+
+class ServicesTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(init_sodium().ok());
+        std::random_device random;
+        m_dir = std::filesystem::temp_directory_path() / ("sterk-services-" + std::to_string(random()));
+        std::filesystem::create_directories(m_dir);
+        auto store = open_store("sqlite:" + (m_dir / "test.db").string(), MigrationMode::Migrate);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        m_store = std::move(*store);
+        auto logins = seed_demo(*m_store, m_hasher, m_tokens, std::string{PASSWORD}, NOW);
+        ASSERT_TRUE(logins.ok()) << logins.error().message;
+        ASSERT_EQ(logins->size(), 7u);
+    }
+
+    void TearDown() override
+    {
+        m_store.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(m_dir, ec);
+    }
+
+    std::vector<std::string> audit_actions()
+    {
+        std::vector<std::string> actions;
+        auto entries = m_store->audit_log().recent(500);
+        EXPECT_TRUE(entries.ok());
+        for (auto const& entry : *entries) {
+            actions.push_back(entry.action);
+        }
+        return actions;
+    }
+
+    static bool contains(std::vector<std::string> const& list, std::string const& item)
+    {
+        return std::find(list.begin(), list.end(), item) != list.end();
+    }
+
+    std::filesystem::path m_dir;
+    std::unique_ptr<Store> m_store;
+    SodiumPasswordHasher m_hasher;
+    SodiumTokenGenerator m_tokens;
+    RecordingMailer m_mailer;
+};
+
+TEST_F(ServicesTest, DemoSeedRunsOnlyOnAnEmptyDatabase)
+{
+    auto again = seed_demo(*m_store, m_hasher, m_tokens, std::nullopt, NOW);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->empty());
+    auto users = m_store->users().list();
+    ASSERT_TRUE(users.ok());
+    EXPECT_EQ(users->size(), 7u);
+    auto member = m_store->users().find_by_email(MEMBER);
+    ASSERT_TRUE(member.ok() && member->has_value());
+    EXPECT_EQ((*member)->role, Role::Member);
+    auto organisation = m_store->organisations().find(*(*member)->organisation_id);
+    ASSERT_TRUE(organisation.ok() && organisation->has_value());
+    EXPECT_EQ((*organisation)->lidnummer, "SWN-1001");
+}
+
+TEST_F(ServicesTest, LoginCreatesASessionThatAuthenticatesUntilLogout)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    auto outcome = auth.login({"  Secretariaat@SociaalWerk.example ", PASSWORD, "10.0.0.1"}, NOW);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+    EXPECT_EQ(outcome->user.email, SECRETARIAT);
+    EXPECT_FALSE(outcome->csrf_token.empty());
+
+    auto session = auth.authenticate(outcome->session_token, NOW + 60);
+    ASSERT_TRUE(session.ok());
+    EXPECT_EQ(session->user.id, outcome->user.id);
+    EXPECT_EQ(session->session.csrf_token, outcome->csrf_token);
+    // Only the hash of the token is stored.
+    EXPECT_NE(session->session.token_hash, outcome->session_token);
+
+    ASSERT_TRUE(auth.logout(*session, "10.0.0.1", NOW + 120).ok());
+    auto after = auth.authenticate(outcome->session_token, NOW + 180);
+    ASSERT_FALSE(after.ok());
+    EXPECT_EQ(after.error().code, ErrorCode::Unauthenticated);
+    auto actions = audit_actions();
+    EXPECT_TRUE(contains(actions, "login"));
+    EXPECT_TRUE(contains(actions, "logout"));
+}
+
+TEST_F(ServicesTest, SessionsExpire)
+{
+    AuthSettings settings;
+    settings.session_lifetime = 600;
+    AuthService auth{*m_store, m_hasher, m_tokens, settings};
+    auto outcome = auth.login({MEMBER, PASSWORD, "10.0.0.1"}, NOW);
+    ASSERT_TRUE(outcome.ok());
+    EXPECT_TRUE(auth.authenticate(outcome->session_token, NOW + 599).ok());
+    EXPECT_FALSE(auth.authenticate(outcome->session_token, NOW + 600).ok());
+    EXPECT_FALSE(auth.authenticate("", NOW).ok());
+    EXPECT_FALSE(auth.authenticate("made-up-token", NOW).ok());
+}
+
+TEST_F(ServicesTest, WrongPasswordAndUnknownAddressGiveTheSameAnswer)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    auto wrong = auth.login({MEMBER, "niet-het-wachtwoord", "10.0.0.2"}, NOW);
+    auto unknown = auth.login({"niemand@nergens.example", PASSWORD, "10.0.0.2"}, NOW);
+    ASSERT_FALSE(wrong.ok());
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::Unauthenticated);
+    EXPECT_EQ(unknown.error().code, ErrorCode::Unauthenticated);
+    EXPECT_EQ(wrong.error().message, unknown.error().message);
+    auto entries = m_store->audit_log().recent(10);
+    ASSERT_TRUE(entries.ok());
+    int failed = 0;
+    for (auto const& entry : *entries) {
+        failed += entry.action == "login-failed" ? 1 : 0;
+    }
+    EXPECT_EQ(failed, 2);
+}
+
+TEST_F(ServicesTest, FiveFailuresPerAddressWithinFifteenMinutesBlockLogins)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    for (int i = 0; i < 5; ++i) {
+        auto failed = auth.login({MEMBER, "fout-wachtwoord", "10.0.0.3"}, NOW + i);
+        ASSERT_FALSE(failed.ok());
+        EXPECT_EQ(failed.error().code, ErrorCode::Unauthenticated);
+    }
+    auto blocked = auth.login({MEMBER, PASSWORD, "10.0.0.3"}, NOW + 10);
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_EQ(blocked.error().code, ErrorCode::ResourceExhausted);
+    // Another address from the same IP is not blocked yet.
+    EXPECT_TRUE(auth.login({SECRETARIAT, PASSWORD, "10.0.0.3"}, NOW + 11).ok());
+    // After the window the right password works again.
+    EXPECT_TRUE(auth.login({MEMBER, PASSWORD, "10.0.0.3"}, NOW + 15 * 60 + 5).ok());
+}
+
+TEST_F(ServicesTest, FailuresPerIpAreCountedAcrossAddresses)
+{
+    AuthSettings settings;
+    settings.max_failures_per_ip = 3;
+    AuthService auth{*m_store, m_hasher, m_tokens, settings};
+    EXPECT_FALSE(auth.login({"a@x.example", "fout-wachtwoord", "10.0.0.4"}, NOW).ok());
+    EXPECT_FALSE(auth.login({"b@x.example", "fout-wachtwoord", "10.0.0.4"}, NOW).ok());
+    EXPECT_FALSE(auth.login({"c@x.example", "fout-wachtwoord", "10.0.0.4"}, NOW).ok());
+    auto blocked = auth.login({MEMBER, PASSWORD, "10.0.0.4"}, NOW + 1);
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_EQ(blocked.error().code, ErrorCode::ResourceExhausted);
+    EXPECT_TRUE(auth.login({MEMBER, PASSWORD, "10.0.0.5"}, NOW + 1).ok());
+}
+
+TEST_F(ServicesTest, PasswordResetEndToEnd)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, PasswordResetSettings{"https://sterk.example"}};
+    auto old_session = auth.login({MEMBER, PASSWORD, "10.0.0.6"}, NOW);
+    ASSERT_TRUE(old_session.ok());
+
+    ASSERT_TRUE(resets.request("Kwaliteit@WijkKracht.example", "10.0.0.6", NOW).ok());
+    ASSERT_EQ(m_mailer.sent.size(), 1u);
+    EXPECT_EQ(m_mailer.sent[0].to, MEMBER);
+    EXPECT_NE(m_mailer.sent[0].text.find("https://sterk.example/wachtwoord-herstellen?token="), std::string::npos);
+    std::string const token = token_from_link(m_mailer.sent[0].text);
+    ASSERT_FALSE(token.empty());
+
+    auto too_short = resets.confirm(token, "kort", "10.0.0.6", NOW + 60);
+    ASSERT_FALSE(too_short.ok());
+    EXPECT_EQ(too_short.error().field, "password");
+
+    ASSERT_TRUE(resets.confirm(token, "een-nieuw-wachtwoord", "10.0.0.6", NOW + 60).ok());
+    EXPECT_FALSE(auth.authenticate(old_session->session_token, NOW + 61).ok()) << "all sessions ended";
+    EXPECT_FALSE(auth.login({MEMBER, PASSWORD, "10.0.0.6"}, NOW + 62).ok());
+    EXPECT_TRUE(auth.login({MEMBER, "een-nieuw-wachtwoord", "10.0.0.6"}, NOW + 63).ok());
+
+    auto reused = resets.confirm(token, "nog-een-ander-wachtwoord", "10.0.0.6", NOW + 64);
+    ASSERT_FALSE(reused.ok());
+    EXPECT_EQ(reused.error().field, "token");
+    auto actions = audit_actions();
+    EXPECT_TRUE(contains(actions, "password-reset.request"));
+    EXPECT_TRUE(contains(actions, "password-reset.confirm"));
+}
+
+TEST_F(ServicesTest, ResetTokensExpireAfterOneHourAndUnknownAddressesGetNoMail)
+{
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, PasswordResetSettings{"http://localhost:1"}};
+    ASSERT_TRUE(resets.request("niemand@nergens.example", "10.0.0.7", NOW).ok());
+    EXPECT_TRUE(m_mailer.sent.empty());
+
+    ASSERT_TRUE(resets.request(MEMBER, "10.0.0.7", NOW).ok());
+    ASSERT_EQ(m_mailer.sent.size(), 1u);
+    std::string const token = token_from_link(m_mailer.sent[0].text);
+    auto expired = resets.confirm(token, "een-nieuw-wachtwoord", "10.0.0.7", NOW + 3600);
+    ASSERT_FALSE(expired.ok());
+    EXPECT_EQ(expired.error().field, "token");
+    auto unknown = resets.confirm("verzonnen", "een-nieuw-wachtwoord", "10.0.0.7", NOW);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().field, "token");
+}
+
+TEST_F(ServicesTest, AddUserValidatesAndRefusesDuplicates)
+{
+    UserService users{*m_store, m_hasher};
+    Actor const cli{std::nullopt, "cli", ""};
+    NewUser input;
+    input.email = "nieuw@wijkkracht.example";
+    input.role = Role::Committee;
+    input.password = "lang-genoeg-wachtwoord";
+    auto added = users.add_user(input, cli, NOW);
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    EXPECT_EQ(added->name, "nieuw@wijkkracht.example");
+
+    auto duplicate = users.add_user(input, cli, NOW);
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::AlreadyExists);
+
+    NewUser bad = input;
+    bad.email = "geen-adres";
+    EXPECT_EQ(users.add_user(bad, cli, NOW).error().field, "email");
+    bad = input;
+    bad.email = "ander@wijkkracht.example";
+    bad.password = "kort";
+    EXPECT_EQ(users.add_user(bad, cli, NOW).error().field, "password");
+    bad.password = "lang-genoeg-wachtwoord";
+    bad.role = Role::Member;
+    EXPECT_EQ(users.add_user(bad, cli, NOW).error().field, "organisation_id");
+    bad.organisation_id = 9999;
+    EXPECT_EQ(users.add_user(bad, cli, NOW).error().field, "organisation_id");
+    EXPECT_TRUE(contains(audit_actions(), "user.create"));
+}
+
+TEST_F(ServicesTest, AuditLogLimitIsChecked)
+{
+    UserService users{*m_store, m_hasher};
+    EXPECT_EQ(users.audit_log(0).error().field, "limit");
+    EXPECT_EQ(users.audit_log(501).error().field, "limit");
+    auto entries = users.audit_log(3);
+    ASSERT_TRUE(entries.ok());
+    EXPECT_EQ(entries->size(), 3u);
+    EXPECT_GE((*entries)[0].id, (*entries)[1].id) << "newest first";
+}
+
+TEST(AccountRules, PasswordsCountCharactersNotBytes)
+{
+    EXPECT_FALSE(validate_new_password("ééééééééé", "password").ok());  // 9 characters, 18 bytes
+    EXPECT_TRUE(validate_new_password("éééééééééé", "password").ok());
+    EXPECT_EQ(normalize_email("  A.B@Example.ORG "), "a.b@example.org");
+    EXPECT_TRUE(validate_email("a@b.nl", "email").ok());
+    EXPECT_FALSE(validate_email("a@b", "email").ok());
+    EXPECT_FALSE(validate_email("a b@c.nl", "email").ok());
+}
+
+}  // namespace
+}  // namespace sterk

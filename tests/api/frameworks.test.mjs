@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer, Client } from './server.mjs';
 
@@ -35,6 +36,13 @@ test('GET /api/v1/frameworks/2019 has 49 norms in the contract shape', async () 
   for (const key of ['title', 'published', 'copyright', 'branchecode', 'terminology', 'scope_groups', 'procedure']) {
     assert.ok(key in fw, key);
   }
+});
+
+test('GET /api/v1/frameworks/2019 is the same content as `sterklabel framework --json`', async () => {
+  const res = await new Client(server.url).get('/api/v1/frameworks/2019');
+  const cli = spawnSync(process.env.STERK_BIN, ['framework', '--version', '2019', '--json'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(res.data, JSON.parse(cli.stdout));
 });
 
 test('GET /api/openapi.json serves api/openapi.json', async () => {

@@ -4,6 +4,7 @@
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "core/rules/advice.h"
+#include "core/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,14 +70,11 @@ Result<AdviseInput> parse_input(std::string const& text)
 
 std::string numbers(std::vector<int> const& list)
 {
-    if (list.empty()) {
-        return "-";
-    }
-    std::string out;
+    std::vector<std::string> texts;
     for (int n : list) {
-        out += (out.empty() ? "" : ", ") + std::to_string(n);
+        texts.push_back(std::to_string(n));
     }
-    return out;
+    return texts.empty() ? "-" : join(texts);
 }
 
 void print_text(NormFramework const& fw, VerdictMap const& verdicts, Advice const& advice)
@@ -103,11 +101,7 @@ void print_text(NormFramework const& fw, VerdictMap const& verdicts, Advice cons
         auto const kind =
             advice.scenario == Scenario::PlanRequired ? DeadlineKind::ImprovementPlan : DeadlineKind::OverThresholdPlans;
         auto const& rule = fw.procedure.deadline(kind);
-        std::string list;
-        for (auto const& code : advice.plan_norms) {
-            list += (list.empty() ? "" : ", ") + code;
-        }
-        std::cout << "Plan van aanpak voor: " << list << "\n";
+        std::cout << "Plan van aanpak voor: " << join(advice.plan_norms) << "\n";
         std::cout << "Termijn: binnen " << rule.period.dutch() << " nadat de bevindingen definitief zijn ("
                   << rule.source << ").\n";
     }

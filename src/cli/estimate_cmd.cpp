@@ -44,7 +44,10 @@ nlohmann::json to_json(Estimate const& e)
             {"ci", e.ci.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.ci)},
             {"day_rate_eur", euros(e.day_rate_cents)},
             {"travel_eur", euros(e.travel_cents)},
-            {"cost_eur", euros(e.cost_cents)}};
+            {"cost_eur", euros(e.cost_cents)},
+            {"self_evaluation_feedback_eur",
+             e.feedback_min_cents ? nlohmann::json{{"min", euros(e.feedback_min_cents)}, {"max", euros(e.feedback_max_cents)}}
+                                  : nlohmann::json(nullptr)}};
 }
 
 void print_text(Estimate const& e, Tariffs const& tariffs)
@@ -54,10 +57,9 @@ void print_text(Estimate const& e, Tariffs const& tariffs)
     std::cout << "Scope: " << e.fte << " fte" << (e.band ? " (klasse " + *e.band + ")" : "") << "\n";
     if (!e.day_tenths) {
         std::cout << "Toetsdagen: geen aantal. " << e.note << "\n";
-        return;
+    } else {
+        std::cout << "Toetsdagen: " << format_tenths(*e.day_tenths) << "\n";
     }
-    std::cout << "Toetsdagen: " << format_tenths(*e.day_tenths)
-              << (e.on_top_of.empty() ? "" : " (bovenop de ISO/HKZ-audit)") << "\n";
     if (e.cost_cents) {
         std::cout << "Dagtarief " << e.ci << ": " << format_euro(*e.day_rate_cents) << "\n";
         if (e.travel_cents) {
@@ -67,6 +69,11 @@ void print_text(Estimate const& e, Tariffs const& tariffs)
             std::cout << "Reiskosten: " << e.travel_note << "\n";
         }
         std::cout << "Kosten: " << format_euro(*e.cost_cents) << " (excl. btw)\n";
+    }
+    if (e.feedback_min_cents) {
+        std::cout << "Feedback op de zelfevaluatie door " << e.ci << ": " << format_euro(*e.feedback_min_cents)
+                  << (*e.feedback_max_cents != *e.feedback_min_cents ? " tot " + format_euro(*e.feedback_max_cents) : "")
+                  << " (excl. btw)\n";
     }
 }
 

@@ -82,8 +82,22 @@ test('estimate without --ci has no cost; combi-iso-hkz comes on top; above 300 a
 });
 
 test('estimate uses today\'s rate without --on', () => {
-  const e = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
-  assert.equal(e.cost_eur, 2 * 1200);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const implicit = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
+  const explicit = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO', '--on', today]);
+  assert.equal(implicit.cost_eur, explicit.cost_eur);
+  assert.equal(implicit.cost_eur, 2 * implicit.day_rate_eur);
+});
+
+test('estimate with --ci shows the CI\'s price for self-evaluation feedback (B10)', () => {
+  const ciio = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
+  assert.deepEqual(ciio.self_evaluation_feedback_eur, { min: 500, max: 750 });
+  const lrqa = json(['estimate', '--fte', '500', '--variant', 'ci', '--ci', 'LRQA']);
+  assert.deepEqual(lrqa.self_evaluation_feedback_eur, { min: 600, max: 600 });
+  assert.equal(json(['estimate', '--fte', '5', '--variant', 'ci']).self_evaluation_feedback_eur, null);
+  const text = run(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
+  assert.match(text.out, /Feedback op de zelfevaluatie door CIIO: € 500,00 tot € 750,00 \(excl\. btw\)/);
 });
 
 test('estimate refuses bad input with exit 2 naming the flag', () => {

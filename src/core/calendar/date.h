@@ -33,7 +33,6 @@ public:
 
     Date add_days(int days) const { return Date(m_days + days); }
     Date add_months(int months) const;
-    int days_until(Date other) const { return other.m_days - m_days; }
 
     auto operator<=>(Date const&) const = default;
 

@@ -1,5 +1,7 @@
 #include "core/estimate/estimate.h"
 
+#include "core/text.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -64,21 +66,23 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
     }
     auto const* variant = tariffs.find_variant(request.variant);
     if (variant == nullptr) {
-        std::string known;
+        std::vector<std::string> known;
         for (auto const& v : tariffs.variants) {
-            known += (known.empty() ? "" : ", ") + v.key;
+            known.push_back(v.key);
         }
-        return Error::invalid("variant", "onbekende toetsingsvariant '" + request.variant + "'; kies uit " + known);
+        return Error::invalid("variant",
+                              "onbekende toetsingsvariant '" + request.variant + "'; kies uit " + join(known));
     }
     CertificationBody const* body = nullptr;
     if (request.ci) {
         body = tariffs.find_body(*request.ci);
         if (body == nullptr) {
-            std::string known;
+            std::vector<std::string> known;
             for (auto const& b : tariffs.bodies) {
-                known += (known.empty() ? "" : ", ") + b.code;
+                known.push_back(b.code);
             }
-            return Error::invalid("ci", "onbekende certificerende instelling '" + *request.ci + "'; kies uit " + known);
+            return Error::invalid("ci",
+                                  "onbekende certificerende instelling '" + *request.ci + "'; kies uit " + join(known));
         }
     }
     if (request.km < 0 || !std::isfinite(request.km)) {
@@ -89,6 +93,11 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
     result.fte = request.fte;
     result.variant = variant->key;
     result.on_top_of = variant->on_top_of;
+    if (body != nullptr) {
+        result.ci = body->code;
+        result.feedback_min_cents = body->feedback_min_cents;
+        result.feedback_max_cents = body->feedback_max_cents;
+    }
     size_t band_index = tariffs.bands.size();
     for (size_t i = 0; i < tariffs.bands.size(); ++i) {
         if (request.fte <= tariffs.bands[i].upper) {
@@ -109,7 +118,6 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
     if (body == nullptr) {
         return result;
     }
-    result.ci = body->code;
     auto const rate = body->rate_on(request.on);
     if (!rate) {
         return Error::invalid("on", "CI " + body->code + " heeft geen dagtarief geldig op " + request.on.iso());

@@ -31,6 +31,9 @@ struct Estimate {
     std::optional<long> travel_cents;
     std::string ci;
     std::string travel_note;
+    // The CI's price for feedback on a self-evaluation (B10), shown alongside the audit cost.
+    std::optional<long> feedback_min_cents;
+    std::optional<long> feedback_max_cents;
 };
 
 // parse_positive_number: "10", "10.5" or "10,5" (Dutch decimal comma) > 0; the error names `field`.

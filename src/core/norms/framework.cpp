@@ -26,16 +26,6 @@ Norm const* NormFramework::find_norm(std::string const& code) const
     return nullptr;
 }
 
-Rubric const* NormFramework::find_rubric(std::string const& code) const
-{
-    for (auto const& rubric : rubrics) {
-        if (rubric.code == code) {
-            return &rubric;
-        }
-    }
-    return nullptr;
-}
-
 ScopeGroup const* NormFramework::find_scope_group(std::string const& key) const
 {
     for (auto const& group : scope_groups) {
@@ -163,6 +153,11 @@ Errors validate_framework(NormFramework const& framework)
         int found = 0;
         for (auto const& rule : procedure.deadlines) {
             found += rule.key == spec.key ? 1 : 0;
+            if (rule.key == spec.key && rule.after != spec.after) {
+                errors.push_back(framework_error(file_pos, std::string("procedure.deadlines.") + spec.key + ".after",
+                                                 "termijn " + rule.key + " telt vanaf '" + spec.after + "', niet '" +
+                                                     rule.after + "'"));
+            }
         }
         if (found != 1) {
             errors.push_back(framework_error(file_pos, std::string("procedure.deadlines.") + spec.key,

@@ -91,14 +91,16 @@ struct DeadlineRule {
     std::string source;  // handbook place, e.g. "B6 §7"
 };
 
+// ProcedureSettings: the version's procedure, all from the framework file (no defaults here, so
+// the file stays the only place these facts live).
 struct ProcedureSettings {
-    int max_not_met = 4;
-    int max_partly = 9;
-    Period certificate_validity{2, PeriodUnit::Years};
-    Period suspension_max{6, PeriodUnit::Months};
-    Period expiry_notice{14, PeriodUnit::Days};
+    int max_not_met = 0;
+    int max_partly = 0;
+    Period certificate_validity;
+    Period suspension_max;
+    Period expiry_notice;
     std::vector<Period> reminders_before_expiry;
-    Period postponement_after_self_evaluation{12, PeriodUnit::Months};
+    Period postponement_after_self_evaluation;
     std::vector<DeadlineRule> deadlines;
 
     DeadlineRule const& deadline(DeadlineKind kind) const;
@@ -118,7 +120,6 @@ struct NormFramework {
     ProcedureSettings procedure;
 
     Norm const* find_norm(std::string const& code) const;
-    Rubric const* find_rubric(std::string const& code) const;
     ScopeGroup const* find_scope_group(std::string const& key) const;
 };
 

@@ -1,5 +1,7 @@
 #include "core/rules/advice.h"
 
+#include "core/text.h"
+
 namespace sterk {
 
 std::string scenario_key(Scenario s)
@@ -66,16 +68,17 @@ OverallTable overall_table(NormFramework const& framework, VerdictMap const& ver
 
 Status can_advise(NormFramework const& framework, VerdictMap const& verdicts)
 {
-    std::string missing;
+    std::vector<std::string> missing;
     for (auto const& norm : framework.norms) {
         if (verdicts.count(norm.code) == 0) {
-            missing += (missing.empty() ? "" : ", ") + norm.code;
+            missing.push_back(norm.code);
         }
     }
     if (missing.empty()) {
         return ok_status();
     }
-    return Error::precondition("advies kan pas als elke norm beoordeeld is of n.v.t.; nog niet beoordeeld: " + missing);
+    return Error::precondition("advies kan pas als elke norm beoordeeld is of n.v.t.; nog niet beoordeeld: " +
+                               join(missing));
 }
 
 Advice advise(NormFramework const& framework, VerdictMap const& verdicts)

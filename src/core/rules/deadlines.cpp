@@ -41,7 +41,9 @@ CertificateTerm certificate_term(ProcedureSettings const& procedure, Date decide
 
 SuspensionWindow suspension_window(ProcedureSettings const& procedure, Date expiry)
 {
-    return SuspensionWindow{expiry, procedure.suspension_max.after(expiry).add_days(-1)};
+    // Ends on the same day as the additional audit's deadline ("within 6 months after expiry"),
+    // so a member is never lapsed while its extra audit is still on time.
+    return SuspensionWindow{expiry, procedure.suspension_max.after(expiry)};
 }
 
 Date expiry_notice_date(ProcedureSettings const& procedure, Date expiry)

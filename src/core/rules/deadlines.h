@@ -42,7 +42,8 @@ struct CertificateTerm {
 CertificateTerm certificate_term(ProcedureSettings const& procedure, Date decided,
                                  std::optional<Date> previous_expiry = std::nullopt);
 
-// Suspension while re-certification runs: from the expiry for at most the suspension period.
+// Suspension while re-certification runs: from the expiry for at most the suspension period,
+// through expiry + 6 months, the last day on which the additional audit is on time (DOMAIN.md).
 struct SuspensionWindow {
     Date from;
     Date through;  // last day of suspension; lapse follows the day after

@@ -1,5 +1,7 @@
 #include "core/rules/verdict.h"
 
+#include "core/text.h"
+
 namespace sterk {
 
 std::optional<Verdict> parse_verdict(std::string_view symbol)
@@ -26,17 +28,6 @@ std::string verdict_symbol(Verdict v)
     case Verdict::Partly: return "+/-";
     case Verdict::NotMet: return "-";
     case Verdict::NotApplicable: return "n.v.t.";
-    }
-    return {};
-}
-
-std::string verdict_dutch(Verdict v)
-{
-    switch (v) {
-    case Verdict::Met: return "voldoet";
-    case Verdict::Partly: return "verbeterpunt";
-    case Verdict::NotMet: return "voldoet niet";
-    case Verdict::NotApplicable: return "niet van toepassing";
     }
     return {};
 }
@@ -70,13 +61,6 @@ Result<VerdictMap> parse_verdicts(NormFramework const& framework, std::map<std::
     if (unknown_codes.empty() && bad_verdicts.empty() && missing.empty()) {
         return verdicts;
     }
-    auto const join = [](std::vector<std::string> const& items) {
-        std::string out;
-        for (auto const& item : items) {
-            out += (out.empty() ? "" : ", ") + item;
-        }
-        return out;
-    };
     std::string message;
     std::string field;
     if (!unknown_codes.empty()) {

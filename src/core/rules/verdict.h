@@ -17,7 +17,6 @@ enum class Verdict { Met, Partly, NotMet, NotApplicable };
 
 std::optional<Verdict> parse_verdict(std::string_view symbol);
 std::string verdict_symbol(Verdict v);  // "+", "+/-", "-", "n.v.t."
-std::string verdict_dutch(Verdict v);  // "voldoet", "verbeterpunt", "voldoet niet", "niet van toepassing"
 
 // VerdictMap: norm code -> verdict, for the norms that have one.
 using VerdictMap = std::map<std::string, Verdict>;

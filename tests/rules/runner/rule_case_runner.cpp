@@ -5,6 +5,7 @@
 #include "core/evaluation/scope_fte.h"
 #include "core/rules/advice.h"
 #include "core/rules/deadlines.h"
+#include "core/text.h"
 #include "runner/case_file.h"
 
 #include <algorithm>
@@ -46,15 +47,6 @@ std::string number(double value)
     out.precision(10);
     out << value;
     return out.str();
-}
-
-std::string join(std::vector<std::string> const& items, std::string const& sep = " ")
-{
-    std::string out;
-    for (auto const& item : items) {
-        out += (out.empty() ? "" : sep) + item;
-    }
-    return out;
 }
 
 std::string numbers(std::vector<int> const& list)
@@ -229,7 +221,7 @@ Result<Lines> CaseState::date_command(std::vector<std::string> const& w)
         for (auto const& d : reminder_dates(p, TRY(date_arg(1)))) {
             dates.push_back(d.iso());
         }
-        return Lines{join(dates)};
+        return Lines{join(dates, " ")};
     }
     if (what == "postpone") {
         return Lines{show(latest_audit_after_self_evaluation(p, TRY(date_arg(1))))};
@@ -276,7 +268,7 @@ Result<Lines> CaseState::run(std::string const& command)
                      "counts met=" + std::to_string(a.counts.met) + " partly=" + std::to_string(a.counts.partly) +
                          " not_met=" + std::to_string(a.counts.not_met) +
                          " not_applicable=" + std::to_string(a.counts.not_applicable),
-                     "plan " + (a.plan_norms.empty() ? std::string("-") : join(a.plan_norms))};
+                     "plan " + (a.plan_norms.empty() ? std::string("-") : join(a.plan_norms, " "))};
     }
     if (verb == "table" || verb == "can_advise") {
         auto const* fw = TRY(framework());
@@ -348,7 +340,10 @@ void run_file(std::filesystem::path const& path, Totals& totals)
         std::string const where = path.filename().string() + ":" + std::to_string(record.line);
         bool ok = true;
         std::string detail;
-        if (expect_error) {
+        if (expect_error && record.expected.empty()) {
+            ok = false;
+            detail = "een error-record noemt de verwachte fouttekst na '----'";
+        } else if (expect_error) {
             std::string const wanted = join(record.expected, "\n");
             ok = !result.ok() && result.error().message.find(wanted) != std::string::npos;
             detail = result.ok() ? "verwachtte een fout, kreeg: " + join(*result, " / ")
@@ -360,9 +355,10 @@ void run_file(std::filesystem::path const& path, Totals& totals)
             ok = *result == record.expected;
             detail = "verwacht:\n    " + join(record.expected, "\n    ") + "\n  kreeg:\n    " + join(*result, "\n    ");
         }
-        if (ok) {
+        bool const is_check = expect_error || is_query || record.has_expectation;
+        if (ok && is_check) {
             ++totals.passed;
-        } else {
+        } else if (!ok) {
             ++totals.failed;
             std::cout << "FAIL " << where << ": " << record.command << "\n  " << detail << "\n";
         }

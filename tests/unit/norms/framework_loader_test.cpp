@@ -132,6 +132,14 @@ TEST(FrameworkFile, EveryDeadlineHasAPeriodAndAHandbookSource)
     auto const unknown = parse_framework_yaml(mutate(text, "key: \"concept_report\"", "key: \"concept_rapport\""), "d.yaml");
     ASSERT_FALSE(unknown.ok());
     EXPECT_NE(unknown.error().message.find("onbekende termijn 'concept_rapport'"), std::string::npos);
+
+    // A deadline counting from the wrong event would shift every date computed from it.
+    auto const wrong_event =
+        parse_framework_yaml(mutate(text, "after: \"last_audit_day\"", "after: \"concept_sent\""), "e.yaml");
+    ASSERT_FALSE(wrong_event.ok());
+    EXPECT_NE(wrong_event.error().message.find("termijn concept_report telt vanaf 'last_audit_day', niet 'concept_sent'"),
+              std::string::npos)
+        << wrong_event.error().message;
 }
 
 TEST(TariffsFile, BandsVariantsAndRatesLoad)

@@ -19,8 +19,12 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-web: deps
-	@if [ -f web/package.json ]; then cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build; fi
+# node_modules is refreshed whenever the lockfile changes.
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund && touch node_modules/.installed
+
+web: deps web/node_modules/.installed
+	cd web && npm run build
 
 test: build web
 	cd $(BUILD_DIR) && ctest --output-on-failure -j 1

@@ -37,6 +37,14 @@ TEST(DatabaseUrl, PostgresqlPasswordIsDecodedAndQuoted)
               "host='db.example' port='5432' dbname='sterk' user='sterk' password='it\\'s g@heim' sslmode='require'");
 }
 
+TEST(DatabaseUrl, MaskedHidesEveryPassword)
+{
+    EXPECT_EQ(parse_database_url("postgresql://u:p@ss@h:5432/db?password=x&sslmode=require")->masked,
+              "postgresql://u:***@h:5432/db?password=***&sslmode=require");
+    EXPECT_EQ(parse_database_url("postgres://u@h/db")->masked, "postgres://u@h/db");
+    EXPECT_EQ(parse_database_url("sqlite:///tmp/x.db")->masked, "sqlite:/tmp/x.db");
+}
+
 TEST(DatabaseUrl, PostgresqlIpv6Host)
 {
     auto url = parse_database_url("postgresql://u@[::1]:5432/db");

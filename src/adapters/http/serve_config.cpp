@@ -1,5 +1,7 @@
 #include "adapters/http/serve_config.h"
 
+#include "adapters/storage/database_url.h"
+
 #include <charconv>
 
 namespace sterk::http {
@@ -55,19 +57,33 @@ Status parse_listen(std::string const& text, ServeConfig& config)
 
 std::string mask_database_url(std::string const& url)
 {
+    // The storage parser decides where the password is, so the mask cannot disagree with it.
+    auto parsed = parse_database_url(url);
+    if (!parsed) {
+        return MASK;  // unparsable: it may still hold a password somewhere
+    }
+    return parsed->masked;
+}
+
+std::string mask_url_userinfo(std::string const& url)
+{
     auto const scheme = url.find("://");
     if (scheme == std::string::npos) {
         return url;
     }
-    auto const at = url.find('@', scheme + 3);
+    auto const authority_end = url.find_first_of("/?#", scheme + 3);
+    std::string const authority = url.substr(scheme + 3, authority_end == std::string::npos
+                                                             ? std::string::npos
+                                                             : authority_end - scheme - 3);
+    auto const at = authority.rfind('@');
     if (at == std::string::npos) {
         return url;
     }
-    auto const colon = url.find(':', scheme + 3);
+    auto const colon = authority.find(':');
     if (colon == std::string::npos || colon > at) {
         return url;
     }
-    return url.substr(0, colon + 1) + MASK + url.substr(at);
+    return url.substr(0, scheme + 3 + colon + 1) + MASK + url.substr(scheme + 3 + at);
 }
 
 Result<ServeConfig> resolve_serve_config(ServeFlags const& flags, Environment const& environment,
@@ -144,7 +160,7 @@ nlohmann::json config_dump(ServeConfig const& config)
         {"listen", config.listen_host + ":" + std::to_string(config.listen_port)},
         {"web_root", config.web_root},
         {"base_url", config.base_url},
-        {"smtp_url", mask_database_url(config.smtp_url)},
+        {"smtp_url", mask_url_userinfo(config.smtp_url)},
         {"smtp_from", config.smtp_from},
         {"smtp_user", config.smtp_user},
         {"smtp_password", config.smtp_password.empty() ? "" : MASK},

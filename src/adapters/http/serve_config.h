@@ -57,7 +57,12 @@ std::string effective_base_url(ServeConfig const& config, std::uint16_t port);
 // listen_url: "http://HOST:PORT" as printed on start.
 std::string listen_url(std::string const& host, std::uint16_t port);
 
-// mask_database_url: "postgresql://u:secret@h/db" → "postgresql://u:***@h/db".
+// mask_database_url: "postgresql://u:secret@h/db" → "postgresql://u:***@h/db", also a
+// `password=` parameter; taken from the storage parser's DatabaseUrl::masked, so it masks exactly
+// what the parser reads as the password. An unparsable URL becomes "***".
 std::string mask_database_url(std::string const& url);
+
+// mask_url_userinfo: "smtp://u:secret@h:25" → "smtp://u:***@h:25" (for the SMTP URL).
+std::string mask_url_userinfo(std::string const& url);
 
 }  // namespace sterk::http

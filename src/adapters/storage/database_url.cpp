@@ -1,5 +1,7 @@
 #include "adapters/storage/database_url.h"
 
+#include "adapters/percent_decode.h"
+
 #include <array>
 #include <cctype>
 #include <optional>
@@ -16,25 +18,6 @@ constexpr char const* EXPECTED = "verwacht sqlite:PAD of postgresql://GEBRUIKER[
 Error url_error(std::string const& reason)
 {
     return Error::invalid("db", "ongeldige database-URL (" + reason + "); " + EXPECTED);
-}
-
-std::optional<std::string> percent_decode(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1]))
-            || !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            return std::nullopt;
-        }
-        out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-        i += 2;
-    }
-    return out;
 }
 
 // libpq conninfo value: single-quoted, with backslash and quote escaped, so any character is safe.
@@ -90,11 +73,15 @@ Result<DatabaseUrl> parse_sqlite(std::string_view rest)
     url.backend = Backend::Sqlite;
     url.sqlite_path = std::string(rest);
     url.connect_string = "db=\"" + url.sqlite_path + "\"";
+    url.masked = std::string{SQLITE_PREFIX} + url.sqlite_path;
     return url;
 }
 
-Result<DatabaseUrl> parse_postgresql(std::string_view rest)
+constexpr std::string_view MASK = "***";
+
+Result<DatabaseUrl> parse_postgresql(std::string_view prefix, std::string_view rest)
 {
+    std::string masked{prefix};
     std::string_view query;
     if (auto q = rest.find('?'); q != std::string_view::npos) {
         query = rest.substr(q + 1);
@@ -112,7 +99,18 @@ Result<DatabaseUrl> parse_postgresql(std::string_view rest)
     if (auto at = authority.rfind('@'); at != std::string_view::npos) {
         userinfo = authority.substr(0, at);
         authority = authority.substr(at + 1);
+        auto const colon = userinfo.find(':');
+        masked += userinfo.substr(0, colon);
+        if (colon != std::string_view::npos) {
+            masked += ':';
+            masked += MASK;
+        }
+        masked += '@';
     }
+    masked += authority;
+    masked += '/';
+    masked += database;
+    char separator = '?';
     std::string_view host = authority;
     std::string_view port;
     if (host.starts_with('[')) {
@@ -187,11 +185,16 @@ Result<DatabaseUrl> parse_postgresql(std::string_view rest)
             return url_error("ongeldige waarde voor " + std::string(pair.substr(0, eq)));
         }
         append_pair(conninfo, pair.substr(0, eq), *value);
+        masked += separator;
+        separator = '&';
+        masked += pair.substr(0, eq + 1);
+        masked += pair.substr(0, eq) == "password" ? MASK : pair.substr(eq + 1);
     }
 
     DatabaseUrl url;
     url.backend = Backend::Postgresql;
     url.connect_string = std::move(conninfo);
+    url.masked = std::move(masked);
     return url;
 }
 
@@ -205,7 +208,7 @@ Result<DatabaseUrl> parse_database_url(std::string const& url)
     }
     for (auto prefix : POSTGRESQL_PREFIXES) {
         if (text.starts_with(prefix)) {
-            return parse_postgresql(text.substr(prefix.size()));
+            return parse_postgresql(prefix, text.substr(prefix.size()));
         }
     }
     if (text.empty()) {

@@ -19,6 +19,9 @@ struct DatabaseUrl {
     Backend backend = Backend::Sqlite;
     std::string connect_string;  // for soci::session
     std::string sqlite_path;  // Sqlite only: the database file
+    // masked: the URL as it may be shown (logs, --config-dump): every password, in the user
+    // part or as a `password=` parameter, replaced by "***".
+    std::string masked;
 };
 
 // parse_database_url: `sqlite:PATH` or `postgresql://USER[:PASS]@HOST[:PORT]/DB[?key=value&...]`

@@ -368,6 +368,18 @@ TEST_P(StoreConformance, LoginAttemptsAreCountedWithinTheWindow)
     EXPECT_EQ(attempts.failures_since("10.0.0.1", 0).value(), 1);
 }
 
+TEST_P(StoreConformance, LoginAttemptsOlderThanACutOffAreRemoved)
+{
+    auto& attempts = store().login_attempts();
+    for (UnixTime at : {100, 200, 300}) {
+        ASSERT_TRUE(attempts.record_failure("anna@example.org", at).ok());
+        ASSERT_TRUE(attempts.record_failure("10.0.0.1", at).ok());
+    }
+    ASSERT_TRUE(attempts.remove_older_than(200).ok());
+    EXPECT_EQ(attempts.failures_since("anna@example.org", 0).value(), 2);
+    EXPECT_EQ(attempts.failures_since("10.0.0.1", 0).value(), 2);
+}
+
 // Password resets
 
 TEST_P(StoreConformance, PasswordResetUsedAndExpired)
@@ -403,6 +415,24 @@ TEST_P(StoreConformance, PasswordResetUsedAndExpired)
     auto unknown = store().password_resets().mark_used("unknown", 1300);
     ASSERT_FALSE(unknown.ok());
     EXPECT_EQ(unknown.error().field, "token");
+}
+
+TEST_P(StoreConformance, PasswordResetInvalidateForUserUsesUpOnlyTheirUnusedResets)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    Id bert = store().users().create(make_user("bert@example.org")).value();
+    auto& resets = store().password_resets();
+    ASSERT_TRUE(resets.create(PasswordReset{"anna-1", anna, 5000, std::nullopt}).ok());
+    ASSERT_TRUE(resets.create(PasswordReset{"anna-2", anna, 5000, std::nullopt}).ok());
+    ASSERT_TRUE(resets.create(PasswordReset{"anna-old", anna, 5000, 700}).ok());
+    ASSERT_TRUE(resets.create(PasswordReset{"bert-1", bert, 5000, std::nullopt}).ok());
+
+    ASSERT_TRUE(resets.invalidate_for_user(anna, 1200).ok());
+    EXPECT_EQ(resets.find("anna-1").value()->used_at, 1200);
+    EXPECT_EQ(resets.find("anna-2").value()->used_at, 1200);
+    EXPECT_EQ(resets.find("anna-old").value()->used_at, 700);
+    EXPECT_FALSE(resets.find("bert-1").value()->used_at.has_value());
+    EXPECT_FALSE(resets.mark_used("anna-2", 1300).ok());
 }
 
 // Audit log

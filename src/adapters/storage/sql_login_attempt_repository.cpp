@@ -29,4 +29,12 @@ Status SqlLoginAttemptRepository::clear(std::string const& key)
     });
 }
 
+Status SqlLoginAttemptRepository::remove_older_than(UnixTime before)
+{
+    return m_db.run("oude mislukte inlogs wissen", [&](soci::session& sql) -> Status {
+        sql << "DELETE FROM login_attempts WHERE at < :before", soci::use(before);
+        return ok_status();
+    });
+}
+
 }  // namespace sterk

@@ -16,6 +16,7 @@ public:
     // failures_since: failures for `key` with at >= since.
     Result<int> failures_since(std::string const& key, UnixTime since) override;
     Status clear(std::string const& key) override;
+    Status remove_older_than(UnixTime before) override;
 
 private:
     Database& m_db;

@@ -48,4 +48,13 @@ Status SqlPasswordResetRepository::mark_used(std::string const& token_hash, Unix
     });
 }
 
+Status SqlPasswordResetRepository::invalidate_for_user(Id user_id, UnixTime at)
+{
+    return m_db.run("herstellinks van gebruiker intrekken", [&](soci::session& sql) -> Status {
+        sql << "UPDATE password_resets SET used_at = :at WHERE user_id = :user_id AND used_at IS NULL", soci::use(at),
+            soci::use(user_id);
+        return ok_status();
+    });
+}
+
 }  // namespace sterk

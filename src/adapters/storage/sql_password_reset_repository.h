@@ -17,6 +17,7 @@ public:
     // one token only one succeeds; the other gets InvalidArgument (field "token"), as does an
     // unknown token.
     Status mark_used(std::string const& token_hash, UnixTime at) override;
+    Status invalidate_for_user(Id user_id, UnixTime at) override;
 
 private:
     Database& m_db;

@@ -51,6 +51,8 @@ public:
     virtual Status record_failure(std::string const& key, UnixTime at) = 0;
     virtual Result<int> failures_since(std::string const& key, UnixTime since) = 0;
     virtual Status clear(std::string const& key) = 0;
+    // remove_older_than: deletes every failure recorded before `before` (any key).
+    virtual Status remove_older_than(UnixTime before) = 0;
 };
 
 class PasswordResetRepository {
@@ -59,6 +61,9 @@ public:
     virtual Status create(PasswordReset const& reset) = 0;
     virtual Result<std::optional<PasswordReset>> find(std::string const& token_hash) = 0;
     virtual Status mark_used(std::string const& token_hash, UnixTime at) = 0;
+    // invalidate_for_user: marks every still unused reset of the user as used at `at`, so older
+    // links stop working once the password has been changed.
+    virtual Status invalidate_for_user(Id user_id, UnixTime at) = 0;
 };
 
 // AuditLog: append-only; there is no update or delete.

@@ -165,3 +165,23 @@ test('audit log shows logins, failures and the reset; newest first; secretariat 
   const member = await loggedIn(server.url, USERS.otherMember);
   assert.equal((await member.get('/api/v1/audit-log')).status, 403);
 });
+
+test('confirming one reset link makes the older links of that user useless', async () => {
+  const dir = join(maildir, 'new');
+  const already = existsSync(dir) ? readdirSync(dir).length : 0;
+  const anonymous = new Client(server.url);
+  for (let i = 0; i < 2; i += 1) {
+    assert.equal((await anonymous.post('/api/v1/password-reset', { email: USERS.assessor })).status, 202);
+  }
+  const mails = (await waitForMail(already + 2)).map(parseMail).filter((m) => m.headers.to.includes(USERS.assessor));
+  assert.equal(mails.length, 2);
+  const tokens = mails.map((m) => m.body.match(/wachtwoord-herstellen\?token=([A-Za-z0-9_-]+)/)[1]);
+  assert.notEqual(tokens[0], tokens[1]);
+
+  const first = await anonymous.post('/api/v1/password-reset/confirm', { token: tokens[1], password: NEW_PASSWORD });
+  assert.equal(first.status, 204);
+  const older = await anonymous.post('/api/v1/password-reset/confirm', { token: tokens[0], password: 'weer-een-ander-wachtwoord' });
+  assert.equal(older.status, 400);
+  assert.equal(older.data.field, 'token');
+  assert.equal((await new Client(server.url).login(USERS.assessor, NEW_PASSWORD)).status, 200);
+});

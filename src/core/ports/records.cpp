@@ -22,4 +22,20 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string const& key)
     return std::nullopt;
 }
 
+AuditEntry audit_entry(UnixTime at, std::string action, std::string actor_email, std::string ip,
+                       std::optional<Id> user_id, std::string detail)
+{
+    AuditEntry entry;
+    entry.at = at;
+    entry.user_id = user_id;
+    entry.actor_email = std::move(actor_email);
+    entry.action = std::move(action);
+    if (user_id) {
+        entry.subject = "user:" + std::to_string(*user_id);
+    }
+    entry.detail = std::move(detail);
+    entry.ip = std::move(ip);
+    return entry;
+}
+
 }  // namespace sterk

@@ -68,4 +68,9 @@ struct AuditEntry {
     std::string ip;
 };
 
+// audit_entry: the one way services fill an AuditEntry. With a user_id, subject is "user:ID"
+// (set subject afterwards when the entry concerns someone else).
+AuditEntry audit_entry(UnixTime at, std::string action, std::string actor_email, std::string ip,
+                       std::optional<Id> user_id = std::nullopt, std::string detail = {});
+
 }  // namespace sterk

@@ -1,5 +1,7 @@
 #include "core/services/account_rules.h"
 
+#include "core/ascii.h"
+
 namespace sterk {
 
 std::string normalize_email(std::string_view email)
@@ -12,13 +14,7 @@ std::string normalize_email(std::string_view email)
     while (end > begin && (email[end - 1] == ' ' || email[end - 1] == '\t')) {
         --end;
     }
-    std::string result{email.substr(begin, end - begin)};
-    for (char& c : result) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return result;
+    return ascii_lower(email.substr(begin, end - begin));
 }
 
 Status validate_email(std::string const& email, std::string const& field)
@@ -31,16 +27,34 @@ Status validate_email(std::string const& email, std::string const& field)
     bool const has_local = at != std::string::npos && at > 0;
     bool const has_domain_dot = at != std::string::npos && email.find('.', at + 2) != std::string::npos
                                 && email.back() != '.';
-    bool has_space = false;
+    // Spaces, control characters (CR/LF) and the characters that separate or quote addresses in a
+    // mail header could turn one address into several recipients or a header of its own.
+    constexpr std::string_view FORBIDDEN = "<>,;:\"()[]\\";
+    bool has_forbidden = false;
     for (char c : email) {
-        if (static_cast<unsigned char>(c) <= ' ') {
-            has_space = true;
+        auto const u = static_cast<unsigned char>(c);
+        if (u <= ' ' || u == 0x7F || FORBIDDEN.find(c) != std::string_view::npos) {
+            has_forbidden = true;
         }
     }
-    if (!has_one_at || !has_local || !has_domain_dot || has_space || email.size() > 254) {
+    if (has_forbidden) {
+        return Error::invalid(field, "Een e-mailadres mag geen spaties, regeleinden of de tekens "
+                                     "< > , ; : \" ( ) [ ] \\ bevatten.");
+    }
+    if (!has_one_at || !has_local || !has_domain_dot || email.size() > 254) {
         return Error::invalid(field, "Dit is geen geldig e-mailadres.");
     }
     return ok_status();
+}
+
+std::string dutch_duration(long long seconds)
+{
+    constexpr long long HOUR = 60 * 60;
+    if (seconds >= HOUR && seconds % HOUR == 0) {
+        return std::to_string(seconds / HOUR) + " uur";
+    }
+    long long const minutes = (seconds + 59) / 60;
+    return std::to_string(minutes) + (minutes == 1 ? " minuut" : " minuten");
 }
 
 std::size_t utf8_length(std::string_view text)
@@ -57,10 +71,12 @@ std::size_t utf8_length(std::string_view text)
 Status validate_new_password(std::string const& password, std::string const& field)
 {
     if (utf8_length(password) < MIN_PASSWORD_CHARACTERS) {
-        return Error::invalid(field, "Het wachtwoord moet minstens 10 tekens lang zijn.");
+        return Error::invalid(field, "Het wachtwoord moet minstens " + std::to_string(MIN_PASSWORD_CHARACTERS)
+                                         + " tekens lang zijn.");
     }
     if (password.size() > MAX_PASSWORD_BYTES) {
-        return Error::invalid(field, "Het wachtwoord is te lang (maximaal 1024 tekens).");
+        return Error::invalid(field, "Het wachtwoord is te lang (maximaal " + std::to_string(MAX_PASSWORD_BYTES)
+                                         + " tekens).");
     }
     return ok_status();
 }

@@ -19,8 +19,13 @@ std::string normalize_email(std::string_view email);
 // validate_email: InvalidArgument on `field` unless the (normalized) address looks like a@b.c.
 Status validate_email(std::string const& email, std::string const& field);
 
-// validate_new_password: at least 10 characters (Unicode code points), at most 1024 bytes.
+// validate_new_password: at least MIN_PASSWORD_CHARACTERS characters (Unicode code points), at most
+// MAX_PASSWORD_BYTES bytes.
 Status validate_new_password(std::string const& password, std::string const& field);
+
+// dutch_duration: 15 * 60 → "15 minuten", 60 → "1 minuut", 3600 → "1 uur", 7200 → "2 uur"
+// (whole hours as hours, else whole minutes, rounded up), for messages built from settings.
+std::string dutch_duration(long long seconds);
 
 // utf8_length: the number of code points in valid or invalid UTF-8 (continuation bytes skipped).
 std::size_t utf8_length(std::string_view text);

@@ -2,12 +2,13 @@
 
 #include "core/services/account_rules.h"
 
+#include <algorithm>
+
 namespace sterk {
 
 namespace {
 
 constexpr char const* WRONG_LOGIN = "E-mailadres of wachtwoord is onjuist.";
-constexpr char const* TOO_MANY = "Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw.";
 constexpr char const* NOT_SIGNED_IN = "U bent niet ingelogd of uw sessie is verlopen. Log opnieuw in.";
 
 Error unauthenticated(char const* message)
@@ -44,20 +45,28 @@ std::string const& AuthService::dummy_hash()
     return m_dummy_hash;
 }
 
+UnixTime AuthService::attempt_cutoff(UnixTime now) const
+{
+    return now - std::max(m_settings.throttle_window, m_settings.attempt_retention);
+}
+
+Status AuthService::prune(UnixTime now)
+{
+    return m_store.transaction([&]() -> Status {
+        TRY(m_store.sessions().remove_expired(now));
+        TRY(m_store.login_attempts().remove_older_than(attempt_cutoff(now)));
+        return ok_status();
+    });
+}
+
 Status AuthService::record_failure(std::string const& email, std::optional<Id> user_id, std::string const& ip,
                                    std::string const& detail, UnixTime now)
 {
     return m_store.transaction([&]() -> Status {
+        TRY(m_store.login_attempts().remove_older_than(attempt_cutoff(now)));
         TRY(m_store.login_attempts().record_failure(throttle_key_for_email(email), now));
         TRY(m_store.login_attempts().record_failure(throttle_key_for_ip(ip), now));
-        AuditEntry entry;
-        entry.at = now;
-        entry.user_id = user_id;
-        entry.actor_email = email;
-        entry.action = "login-failed";
-        entry.subject = user_id ? "user:" + std::to_string(*user_id) : std::string{};
-        entry.detail = detail;
-        entry.ip = ip;
+        AuditEntry entry = audit_entry(now, "login-failed", email, ip, user_id, detail);
         TRY(m_store.audit_log().append(entry));
         return ok_status();
     });
@@ -79,14 +88,13 @@ Result<LoginOutcome> AuthService::login(LoginInput const& input, UnixTime now)
     int const email_failures = TRY(m_store.login_attempts().failures_since(throttle_key_for_email(email), since));
     int const ip_failures = TRY(m_store.login_attempts().failures_since(throttle_key_for_ip(input.ip), since));
     if (email_failures >= m_settings.max_failures_per_email || ip_failures >= m_settings.max_failures_per_ip) {
-        AuditEntry entry;
-        entry.at = now;
-        entry.actor_email = email;
-        entry.action = "login-failed";
-        entry.detail = "geweigerd: te veel mislukte pogingen";
-        entry.ip = input.ip;
+        AuditEntry entry =
+            audit_entry(now, "login-failed", email, input.ip, std::nullopt, "geweigerd: te veel mislukte pogingen");
         TRY(m_store.audit_log().append(entry));
-        return Error{ErrorCode::ResourceExhausted, TOO_MANY, {}};
+        return Error{ErrorCode::ResourceExhausted,
+                     "Te veel mislukte inlogpogingen. Probeer het over " + dutch_duration(m_settings.throttle_window)
+                         + " opnieuw.",
+                     {}};
     }
 
     auto found = TRY(m_store.users().find_by_email(email));
@@ -116,13 +124,7 @@ Result<LoginOutcome> AuthService::login(LoginInput const& input, UnixTime now)
         TRY(m_store.sessions().remove_expired(now));
         TRY(m_store.sessions().create(session));
         TRY(m_store.login_attempts().clear(throttle_key_for_email(email)));
-        AuditEntry entry;
-        entry.at = now;
-        entry.user_id = user.id;
-        entry.actor_email = user.email;
-        entry.action = "login";
-        entry.subject = "user:" + std::to_string(user.id);
-        entry.ip = input.ip;
+        AuditEntry entry = audit_entry(now, "login", user.email, input.ip, user.id);
         TRY(m_store.audit_log().append(entry));
         return ok_status();
     }));
@@ -149,13 +151,7 @@ Status AuthService::logout(SessionInfo const& session, std::string const& ip, Un
 {
     return m_store.transaction([&]() -> Status {
         TRY(m_store.sessions().remove(session.session.token_hash));
-        AuditEntry entry;
-        entry.at = now;
-        entry.user_id = session.user.id;
-        entry.actor_email = session.user.email;
-        entry.action = "logout";
-        entry.subject = "user:" + std::to_string(session.user.id);
-        entry.ip = ip;
+        AuditEntry entry = audit_entry(now, "logout", session.user.email, ip, session.user.id);
         TRY(m_store.audit_log().append(entry));
         return ok_status();
     });

@@ -23,6 +23,9 @@ struct AuthSettings {
     UnixTime throttle_window = 15 * 60;
     int max_failures_per_email = 5;
     int max_failures_per_ip = 30;
+    // attempt_retention: how long failure rows are kept; at least every window that counts them
+    // (this throttle, and the password-reset requests per hour).
+    UnixTime attempt_retention = 60 * 60;
 };
 
 struct LoginInput {
@@ -60,7 +63,12 @@ public:
     // logout: removes the session and writes the audit entry.
     Status logout(SessionInfo const& session, std::string const& ip, UnixTime now);
 
+    // prune: removes expired sessions and failed-login rows older than any window still counting
+    // them. The server calls it periodically; failed logins also prune as they write.
+    Status prune(UnixTime now);
+
 private:
+    UnixTime attempt_cutoff(UnixTime now) const;
     Status record_failure(std::string const& email, std::optional<Id> user_id, std::string const& ip,
                           std::string const& detail, UnixTime now);
     std::string const& dummy_hash();

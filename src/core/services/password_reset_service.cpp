@@ -16,7 +16,7 @@ std::string reset_key(std::string const& email)
 
 }  // namespace
 
-MailMessage reset_mail(User const& user, std::string const& link)
+MailMessage reset_mail(User const& user, std::string const& link, UnixTime lifetime)
 {
     MailMessage message;
     message.to = user.email;
@@ -24,7 +24,8 @@ MailMessage reset_mail(User const& user, std::string const& link)
     std::string const greeting = user.name.empty() ? std::string{"Beste gebruiker"} : "Beste " + user.name;
     message.text = greeting + ",\n\n"
                    "Er is gevraagd om een nieuw wachtwoord voor uw Sterklabel-account (" + user.email + ").\n"
-                   "Kies een nieuw wachtwoord via deze link. De link is 1 uur geldig en werkt maar één keer:\n\n"
+                   "Kies een nieuw wachtwoord via deze link. De link is " + dutch_duration(lifetime)
+                   + " geldig en werkt maar één keer:\n\n"
                    + link + "\n\n"
                    "Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft dan\n"
                    "ongewijzigd.\n\n"
@@ -47,11 +48,7 @@ Status PasswordResetService::request(std::string const& raw_email, std::string c
         return ok_status();  // cannot be an account; nothing worth logging
     }
 
-    AuditEntry entry;
-    entry.at = now;
-    entry.actor_email = email;
-    entry.action = "password-reset.request";
-    entry.ip = ip;
+    AuditEntry entry = audit_entry(now, "password-reset.request", email, ip);
 
     int const recent = TRY(m_store.login_attempts().failures_since(reset_key(email), now - 60 * 60));
     auto user = TRY(m_store.users().find_by_email(email));
@@ -81,13 +78,18 @@ Status PasswordResetService::request(std::string const& raw_email, std::string c
         return ok_status();
     }));
     std::string const link = m_settings.base_url + "/wachtwoord-herstellen?token=" + token;
-    auto sent = m_mailer.send(reset_mail(*user, link));
-    if (!sent) {
-        AuditEntry failed = entry;
-        failed.action = "password-reset.mail-failed";
-        failed.detail = sent.error().message;
-        TRY(m_store.audit_log().append(failed));
+    if (auto sent = m_mailer.send(reset_mail(*user, link, m_settings.token_lifetime)); !sent) {
+        TRY(record_mail_failure(email, sent.error().message, now));
     }
+    return ok_status();
+}
+
+Status PasswordResetService::record_mail_failure(std::string const& raw_email, std::string const& reason, UnixTime now)
+{
+    std::string const email = normalize_email(raw_email);
+    auto user = TRY(m_store.users().find_by_email(email));
+    std::optional<Id> const user_id = user ? std::optional<Id>{user->id} : std::nullopt;
+    TRY(m_store.audit_log().append(audit_entry(now, "password-reset.mail-failed", email, {}, user_id, reason)));
     return ok_status();
 }
 
@@ -115,18 +117,13 @@ Status PasswordResetService::confirm(std::string const& token, std::string const
             return Error::invalid("token", BAD_TOKEN);
         }
         TRY(m_store.password_resets().mark_used(token_hash, now));
+        // Older links mailed before this one must not reset the new password again.
+        TRY(m_store.password_resets().invalidate_for_user(user->id, now));
         TRY(m_store.users().set_password_hash(user->id, password_hash));
         TRY(m_store.sessions().remove_for_user(user->id));
         TRY(m_store.login_attempts().clear(throttle_key_for_email(user->email)));
-        AuditEntry entry;
-        entry.at = now;
-        entry.user_id = user->id;
-        entry.actor_email = user->email;
-        entry.action = "password-reset.confirm";
-        entry.subject = "user:" + std::to_string(user->id);
-        entry.detail = "nieuw wachtwoord ingesteld; alle sessies beëindigd";
-        entry.ip = ip;
-        TRY(m_store.audit_log().append(entry));
+        TRY(m_store.audit_log().append(audit_entry(now, "password-reset.confirm", user->email, ip, user->id,
+                                                   "nieuw wachtwoord ingesteld; alle sessies beëindigd")));
         return ok_status();
     });
 }

@@ -1,6 +1,6 @@
 // File: password_reset_service.h
 // PasswordResetService: "wachtwoord vergeten". request() always succeeds for any
-// address (no account enumeration) and mails a one-time link valid for one hour when the
+// address (no account enumeration) and mails a one-time link (valid for token_lifetime) when the
 // account exists; confirm() sets the new password, uses up the token and ends every session of
 // the user. Both are audited. Time is passed in.
 #pragma once
@@ -32,6 +32,10 @@ public:
     // unknown, used or expired. Slow (hashes): not on I/O threads.
     Status confirm(std::string const& token, std::string const& new_password, std::string const& ip, UnixTime now);
 
+    // record_mail_failure: the audit entry "password-reset.mail-failed" for a reset mail that could
+    // not be handed to the mail server (also when that happens later, in a mail queue).
+    Status record_mail_failure(std::string const& email, std::string const& reason, UnixTime now);
+
 private:
     Store& m_store;
     PasswordHasher& m_hasher;
@@ -40,7 +44,7 @@ private:
     PasswordResetSettings m_settings;
 };
 
-// reset_mail: the Dutch text of the mail with the link.
-MailMessage reset_mail(User const& user, std::string const& link);
+// reset_mail: the Dutch text of the mail with the link, which is valid for `lifetime` seconds.
+MailMessage reset_mail(User const& user, std::string const& link, UnixTime lifetime);
 
 }  // namespace sterk

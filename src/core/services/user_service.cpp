@@ -64,14 +64,9 @@ Result<User> UserService::add_user_with_hash(NewUser const& input, std::string c
     user.created_at = now;
     TRY(m_store.transaction([&]() -> Status {
         user.id = TRY(m_store.users().create(user));
-        AuditEntry entry;
-        entry.at = now;
-        entry.user_id = actor.user_id;
-        entry.actor_email = actor.email;
-        entry.action = "user.create";
+        AuditEntry entry = audit_entry(now, "user.create", actor.email, actor.ip, actor.user_id,
+                                       user.email + " (" + role_key(user.role) + ")");
         entry.subject = "user:" + std::to_string(user.id);
-        entry.detail = user.email + " (" + role_key(user.role) + ")";
-        entry.ip = actor.ip;
         TRY(m_store.audit_log().append(entry));
         return ok_status();
     }));
@@ -108,7 +103,8 @@ Result<std::optional<Organisation>> UserService::organisation_of(User const& use
 Result<std::vector<AuditEntry>> UserService::audit_log(int limit)
 {
     if (limit < 1 || limit > AUDIT_LOG_MAX_LIMIT) {
-        return Error::invalid("limit", "De limiet moet tussen 1 en 500 liggen.");
+        return Error::invalid("limit",
+                              "De limiet moet tussen 1 en " + std::to_string(AUDIT_LOG_MAX_LIMIT) + " liggen.");
     }
     return m_store.audit_log().recent(limit);
 }

@@ -48,7 +48,7 @@ public:
     Result<Organisation> organisation(Id id);
     // organisation_of: the user's organisation, or none.
     Result<std::optional<Organisation>> organisation_of(User const& user);
-    // audit_log: newest first; InvalidArgument (field "limit") outside 1..500.
+    // audit_log: newest first; InvalidArgument (field "limit") outside 1..AUDIT_LOG_MAX_LIMIT.
     Result<std::vector<AuditEntry>> audit_log(int limit);
 
 private:

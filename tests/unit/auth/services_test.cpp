@@ -176,6 +176,34 @@ TEST_F(ServicesTest, FiveFailuresPerAddressWithinFifteenMinutesBlockLogins)
     EXPECT_TRUE(auth.login({MEMBER, PASSWORD, "10.0.0.3"}, NOW + 15 * 60 + 5).ok());
 }
 
+TEST_F(ServicesTest, MessagesNameTheConfiguredNumbers)
+{
+    AuthSettings settings;
+    settings.throttle_window = 30 * 60;
+    settings.max_failures_per_email = 1;
+    AuthService auth{*m_store, m_hasher, m_tokens, settings};
+    ASSERT_FALSE(auth.login({MEMBER, "fout-wachtwoord", "10.0.0.9"}, NOW).ok());
+    auto blocked = auth.login({MEMBER, PASSWORD, "10.0.0.9"}, NOW + 1);
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_NE(blocked.error().message.find("over 30 minuten"), std::string::npos) << blocked.error().message;
+
+    User user;
+    user.email = MEMBER;
+    EXPECT_NE(reset_mail(user, "https://x/l", 2 * 60 * 60).text.find("De link is 2 uur geldig"), std::string::npos);
+    EXPECT_NE(reset_mail(user, "https://x/l", 30 * 60).text.find("De link is 30 minuten geldig"), std::string::npos);
+
+    auto short_password = validate_new_password("kort", "password");
+    EXPECT_NE(short_password.error().message.find(std::to_string(MIN_PASSWORD_CHARACTERS) + " tekens"),
+              std::string::npos);
+    UserService users{*m_store, m_hasher};
+    EXPECT_NE(users.audit_log(AUDIT_LOG_MAX_LIMIT + 1).error().message.find(std::to_string(AUDIT_LOG_MAX_LIMIT)),
+              std::string::npos);
+    EXPECT_EQ(dutch_duration(15 * 60), "15 minuten");
+    EXPECT_EQ(dutch_duration(60), "1 minuut");
+    EXPECT_EQ(dutch_duration(60 * 60), "1 uur");
+    EXPECT_EQ(dutch_duration(90 * 60), "90 minuten");
+}
+
 TEST_F(ServicesTest, FailuresPerIpAreCountedAcrossAddresses)
 {
     AuthSettings settings;
@@ -280,6 +308,44 @@ TEST_F(ServicesTest, AuditLogLimitIsChecked)
     EXPECT_GE((*entries)[0].id, (*entries)[1].id) << "newest first";
 }
 
+TEST_F(ServicesTest, AFailedResetMailIsAudited)
+{
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, PasswordResetSettings{"https://x"}};
+    ASSERT_TRUE(resets.record_mail_failure(MEMBER, "e-mail niet verstuurd: time-out", NOW).ok());
+    auto entries = m_store->audit_log().recent(1).value();
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].action, "password-reset.mail-failed");
+    EXPECT_EQ(entries[0].actor_email, MEMBER);
+    EXPECT_TRUE(entries[0].user_id.has_value());
+    EXPECT_EQ(entries[0].detail, "e-mail niet verstuurd: time-out");
+}
+
+TEST_F(ServicesTest, PruneRemovesExpiredSessionsAndOldLoginAttempts)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    auto session = auth.login({MEMBER, PASSWORD, "10.0.0.1"}, NOW);
+    ASSERT_TRUE(session.ok()) << session.error().message;
+    auto& attempts = m_store->login_attempts();
+    ASSERT_TRUE(attempts.record_failure("email:old@example.org", NOW - 2 * 60 * 60).ok());
+    ASSERT_TRUE(attempts.record_failure("reset:recent@example.org", NOW + 12 * 60 * 60 - 30 * 60).ok());
+
+    UnixTime const later = NOW + 12 * 60 * 60;  // the session has just expired
+    ASSERT_TRUE(auth.prune(later).ok());
+    auto const token_hash = m_tokens.hash_token(session->session_token);
+    EXPECT_FALSE(m_store->sessions().find(token_hash).value().has_value());
+    EXPECT_EQ(attempts.failures_since("email:old@example.org", 0).value(), 0);
+    // Still inside the hour in which password-reset requests are counted: kept.
+    EXPECT_EQ(attempts.failures_since("reset:recent@example.org", 0).value(), 1);
+}
+
+TEST_F(ServicesTest, AFailedLoginPrunesOldAttempts)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    ASSERT_TRUE(m_store->login_attempts().record_failure("email:old@example.org", NOW - 2 * 60 * 60).ok());
+    EXPECT_FALSE(auth.login({MEMBER, "fout-wachtwoord", "10.0.0.1"}, NOW).ok());
+    EXPECT_EQ(m_store->login_attempts().failures_since("email:old@example.org", 0).value(), 0);
+}
+
 TEST(AccountRules, PasswordsCountCharactersNotBytes)
 {
     EXPECT_FALSE(validate_new_password("ééééééééé", "password").ok());  // 9 characters, 18 bytes
@@ -288,6 +354,20 @@ TEST(AccountRules, PasswordsCountCharactersNotBytes)
     EXPECT_TRUE(validate_email("a@b.nl", "email").ok());
     EXPECT_FALSE(validate_email("a@b", "email").ok());
     EXPECT_FALSE(validate_email("a b@c.nl", "email").ok());
+}
+
+TEST(AccountRules, EmailAddressesCannotCarryHeaderSyntax)
+{
+    for (std::string bad : {"a<b@c.nl", "a@c.nl>", "a@c.nl,b@d.nl", "a@c.nl;b@d.nl", "a@c.nl\r\nBcc: x@y.nl",
+                            "a@c.nl\n", "\"a\"@c.nl", "a(b)@c.nl", "a@[c].nl", "a\\b@c.nl", "a:b@c.nl",
+                            "a\x7f@c.nl"}) {
+        auto result = validate_email(bad, "email");
+        ASSERT_FALSE(result.ok()) << bad;
+        EXPECT_EQ(result.error().code, ErrorCode::InvalidArgument) << bad;
+        EXPECT_EQ(result.error().field, "email") << bad;
+        EXPECT_NE(result.error().message.find("mag geen"), std::string::npos) << bad;
+    }
+    EXPECT_TRUE(validate_email("voor.naam+label@sub.domein-x.nl", "email").ok());
 }
 
 }  // namespace

@@ -250,58 +250,130 @@ Status SmtpMailer::send(MailMessage const& message)
 
 Status LogMailer::send(MailMessage const& message)
 {
-    spdlog::warn("geen SMTP-server ingesteld (--smtp-url): e-mail aan {} met onderwerp \"{}\" niet verstuurd",
-                 message.to, message.subject);
+    spdlog::warn("geen SMTP-server ingesteld (--smtp-url): e-mail aan een adres bij {} met onderwerp \"{}\" niet "
+                 "verstuurd",
+                 recipient_domain(message.to), message.subject);
     return ok_status();
 }
 
-QueuedMailer::QueuedMailer(std::unique_ptr<Mailer> inner) : m_inner(std::move(inner))
+std::string recipient_domain(std::string_view mailbox)
 {
-    m_thread = std::thread([this] { run(); });
+    std::string const address = mail_address(mailbox);
+    auto const at = address.rfind('@');
+    return at == std::string::npos ? std::string{"?"} : address.substr(at + 1);
+}
+
+struct QueuedMailer::State {
+    explicit State(std::unique_ptr<Mailer> inner) : inner(std::move(inner)) {}
+
+    std::unique_ptr<Mailer> inner;
+    std::mutex mutex;
+    std::condition_variable wake;  // the mail thread: work or stop
+    std::condition_variable idle;  // shutdown(): queue empty and nothing in flight
+    std::deque<MailMessage> queue;
+    FailureHandler on_failure;
+    bool busy = false;
+    bool stopping = false;
+    bool abandoned = false;  // shutdown gave up: drop everything, call nothing
+};
+
+QueuedMailer::QueuedMailer(std::unique_ptr<Mailer> inner, std::chrono::milliseconds shutdown_deadline)
+    : m_state(std::make_shared<State>(std::move(inner))), m_shutdown_deadline(shutdown_deadline)
+{
+    m_thread = std::thread([state = m_state] { run(state); });
 }
 
 QueuedMailer::~QueuedMailer()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
+    shutdown();
+}
+
+void QueuedMailer::set_failure_handler(FailureHandler handler)
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->on_failure = std::move(handler);
 }
 
 Status QueuedMailer::send(MailMessage const& message)
 {
     {
-        std::lock_guard lock(m_mutex);
-        if (m_queue.size() >= 1000) {
+        std::lock_guard lock(m_state->mutex);
+        if (m_state->stopping) {
+            return Error{ErrorCode::Unavailable, "de server stopt; e-mail niet verstuurd", {}};
+        }
+        if (m_state->queue.size() >= 1000) {
             return Error{ErrorCode::Unavailable, "e-mailwachtrij is vol", {}};
         }
-        m_queue.push_back(message);
+        m_state->queue.push_back(message);
     }
-    m_wake.notify_one();
+    m_state->wake.notify_one();
     return ok_status();
 }
 
-void QueuedMailer::run()
+std::size_t QueuedMailer::shutdown()
+{
+    if (m_shut_down) {
+        return 0;
+    }
+    m_shut_down = true;
+    std::size_t unsent = 0;
+    {
+        std::unique_lock lock(m_state->mutex);
+        m_state->stopping = true;
+        m_state->wake.notify_all();
+        bool const drained = m_state->idle.wait_for(lock, m_shutdown_deadline, [this] {
+            return m_state->queue.empty() && !m_state->busy;
+        });
+        if (!drained) {
+            unsent = m_state->queue.size() + (m_state->busy ? 1 : 0);
+            m_state->queue.clear();
+            m_state->abandoned = true;
+        }
+    }
+    if (unsent == 0) {
+        m_thread.join();
+        return 0;
+    }
+    // The thread is stuck in one send (up to the SMTP timeout); it owns what it uses and ends on
+    // its own without touching anything else.
+    m_thread.detach();
+    spdlog::warn("stoppen: {} e-mail(s) niet verstuurd (de mailserver antwoordde niet binnen {} ms)", unsent,
+                 m_shutdown_deadline.count());
+    return unsent;
+}
+
+void QueuedMailer::run(std::shared_ptr<State> state)
 {
     for (;;) {
         MailMessage message;
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty()) {
-                return;  // stopping, and everything is sent
+            std::unique_lock lock(state->mutex);
+            state->wake.wait(lock, [&] { return state->stopping || !state->queue.empty(); });
+            if (state->abandoned || state->queue.empty()) {
+                state->idle.notify_all();
+                return;  // stopping, and everything is sent (or given up)
             }
-            message = std::move(m_queue.front());
-            m_queue.pop_front();
+            message = std::move(state->queue.front());
+            state->queue.pop_front();
+            state->busy = true;
         }
-        auto sent = m_inner->send(message);
+        auto sent = state->inner->send(message);
+        std::lock_guard lock(state->mutex);
+        state->busy = false;
+        if (state->abandoned) {
+            return;
+        }
+        std::string const domain = recipient_domain(message.to);
         if (!sent) {
-            spdlog::error("e-mail aan {} niet verstuurd: {}", message.to, sent.error().message);
+            spdlog::error("e-mail aan een adres bij {} niet verstuurd: {}", domain, sent.error().message);
+            // Under the lock, so that no handler runs any more once shutdown() has given up.
+            if (state->on_failure) {
+                state->on_failure(message, sent.error());
+            }
         } else {
-            spdlog::info("e-mail verstuurd aan {}", message.to);
+            spdlog::info("e-mail verstuurd aan een adres bij {}", domain);
         }
+        state->idle.notify_all();
     }
 }
 

@@ -6,8 +6,10 @@
 
 #include "core/services/mailer.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,26 +42,44 @@ public:
 };
 
 // QueuedMailer: send() queues the message and returns; one background thread hands it to the
-// inner mailer and logs failures. The destructor sends what is queued, then stops.
+// inner mailer. A failure is logged with the recipient's domain only and passed to the failure
+// handler (the serve command records it in the audit log). shutdown() (also run by the
+// destructor) sends what is queued until the deadline, then gives up on the rest, so stopping
+// the server never waits for a slow mail server longer than that.
 class QueuedMailer final : public Mailer {
 public:
-    explicit QueuedMailer(std::unique_ptr<Mailer> inner);
+    using FailureHandler = std::function<void(MailMessage const& message, Error const& error)>;
+
+    explicit QueuedMailer(std::unique_ptr<Mailer> inner,
+                          std::chrono::milliseconds shutdown_deadline = std::chrono::seconds(5));
     ~QueuedMailer() override;
     QueuedMailer(QueuedMailer const&) = delete;
     QueuedMailer& operator=(QueuedMailer const&) = delete;
 
     Status send(MailMessage const& message) override;
 
-private:
-    void run();
+    // set_failure_handler: called on the mail thread for every message the inner mailer refused;
+    // never called any more once shutdown() has returned.
+    void set_failure_handler(FailureHandler handler);
 
-    std::unique_ptr<Mailer> m_inner;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<MailMessage> m_queue;
-    bool m_stopping = false;
+    // shutdown: stops taking mail, waits up to the deadline for the queue to empty and returns how
+    // many mails were not sent (logged too). Later calls return 0.
+    std::size_t shutdown();
+
+private:
+    struct State;
+    static void run(std::shared_ptr<State> state);
+
+    // Shared with the mail thread, which may outlive this object by one send after a deadline.
+    std::shared_ptr<State> m_state;
+    std::chrono::milliseconds m_shutdown_deadline;
     std::thread m_thread;
+    bool m_shut_down = false;
 };
+
+// recipient_domain: "Anna <anna@wijkkracht.example>" → "wijkkracht.example" (for logs: no
+// personal data).
+std::string recipient_domain(std::string_view mailbox);
 
 // encode_header_text: RFC 2047 encoded-words (UTF-8, base64) when `text` is not plain ASCII;
 // each word at most 75 characters, words folded onto continuation lines.

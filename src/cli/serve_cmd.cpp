@@ -161,15 +161,28 @@ int run_serve(ServeOptions const& options)
     AuthService auth{**store, hasher, tokens};
     PasswordResetService resets{**store, hasher, tokens, mailer, PasswordResetSettings{base_url}};
     UserService users{**store, hasher};
+    mailer.set_failure_handler([&resets](MailMessage const& message, Error const& error) {
+        if (auto recorded = resets.record_mail_failure(message.to, error.message, now_seconds()); !recorded) {
+            spdlog::error("mislukte e-mail niet in het auditlog gezet: {}", recorded.error().message);
+        }
+    });
+    (*server)->set_housekeeping([&auth] {
+        if (auto pruned = auth.prune(now_seconds()); !pruned) {
+            spdlog::warn("opruimen van verlopen sessies en oude inlogpogingen mislukt: {}", pruned.error().message);
+        }
+    });
     http::StaticFiles static_files{config.web_root};
     http::AppSettings settings;
     settings.secure_cookies = base_url.starts_with("https://");
+    settings.base_url = base_url;
     http::App app{http::AppServices{auth, resets, users, *catalog, static_files, settings}, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,
                  http::mask_database_url(config.db));
     (*server)->run(app);
+    // Before the services go: the mail thread calls into them. Bounded by the mailer's deadline.
+    mailer.shutdown();
     return 0;
 }
 

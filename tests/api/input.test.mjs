@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { startServer, Client, loggedIn, USERS, raw } from './server.mjs';
+import { startServer, Client, loggedIn, USERS, DEMO_PASSWORD, raw } from './server.mjs';
 
 let server;
 let webRoot;
@@ -47,6 +47,23 @@ test('malformed JSON → 400 saying the JSON is invalid, with no field', async (
   assert.equal(array.status, 400);
 });
 
+test('a body that is not application/json → 415 unsupported_media_type (no login by a text/plain form post)', async () => {
+  const login = JSON.stringify({ email: USERS.secretariat, password: DEMO_PASSWORD });
+  for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    const res = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': type }, body: login });
+    assert.equal(res.status, 415, type);
+    assert.equal(res.headers.getSetCookie().length, 0, type);
+    const data = await res.json();
+    assert.equal(data.code, 'unsupported_media_type');
+    assert.match(data.message, /JSON/);
+  }
+  const none = await raw(server.port, `POST /api/v1/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${login.length}\r\n\r\n${login}`);
+  assert.match(none, /^HTTP\/1\.1 415/);
+  for (const type of ['application/json', 'Application/JSON; charset=utf-8']) {
+    assert.equal((await send(login, type)).status, 200, type);
+  }
+});
+
 test('wrong types → 400 naming the field', async () => {
   let res = await send(JSON.stringify({ email: 5, password: 'x' }));
   assert.equal(res.status, 400);
@@ -57,6 +74,7 @@ test('wrong types → 400 naming the field', async () => {
   assert.equal(res.data.field, 'email');
   const reset = await fetch(`${server.url}/api/v1/password-reset/confirm`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ token: true, password: 'lang-genoeg-wachtwoord' }),
   });
   assert.equal(reset.status, 400);
@@ -72,6 +90,7 @@ test('unknown and missing fields → 400 naming the field', async () => {
   assert.equal(res.data.field, 'password');
   const reset = await fetch(`${server.url}/api/v1/password-reset`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'a@b.example', extra: 1 }),
   });
   assert.equal(reset.status, 400);
@@ -151,12 +170,28 @@ test('static files: MIME types, caching, SPA fallback to index.html', async () =
   assert.match(api.headers.get('content-type'), /json/);
 });
 
+test('HEAD is answered like GET, without a body', async () => {
+  for (const path of ['/healthz', '/api/v1/frameworks', '/api/openapi.json', '/', '/assets/app-1234.js']) {
+    const get = await fetch(`${server.url}${path}`);
+    const getBody = await get.text();
+    const head = await fetch(`${server.url}${path}`, { method: 'HEAD' });
+    assert.equal(head.status, 200, path);
+    assert.equal(await head.text(), '', path);
+    assert.equal(head.headers.get('content-type'), get.headers.get('content-type'), path);
+    assert.equal(Number(head.headers.get('content-length')), Buffer.byteLength(getBody), path);
+  }
+  const me = await fetch(`${server.url}/api/v1/me`, { method: 'HEAD' });
+  assert.equal(me.status, 401);
+});
+
 test('no path traversal out of the web root', async () => {
   for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc/passwd',
     '/..%5c..%5cetc/passwd', '/%00']) {
     const answer = await raw(server.port, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
     assert.ok(!answer.includes('root:'), path);
     assert.match(answer, /^HTTP\/1\.1 (200|400|404)/, path);
+    // A 200 can only be the app's index.html (client-side routing), never another file.
+    if (answer.startsWith('HTTP/1.1 200')) assert.match(answer, /<title>Sterklabel<\/title>/, path);
   }
 });
 

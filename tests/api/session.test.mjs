@@ -89,6 +89,29 @@ test('CSRF: state-changing requests with a session need the session token', asyn
   assert.equal((await client.request('DELETE', '/api/v1/session')).status, 204);
 });
 
+test('CSRF: a state-changing request from another site is refused, also without a session (login CSRF)', async () => {
+  const anonymous = new Client(server.url);
+  const login = { email: USERS.committee, password: DEMO_PASSWORD };
+  for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' },
+    { origin: `${server.url}.evil.example` }]) {
+    const res = await anonymous.request('POST', '/api/v1/session', { json: login, headers });
+    assert.equal(res.status, 403, JSON.stringify(headers));
+    assert.equal(res.data.code, 'csrf');
+    assert.equal(res.headers.getSetCookie().length, 0);
+  }
+  const reset = await anonymous.request('POST', '/api/v1/password-reset', {
+    json: { email: USERS.committee }, headers: { origin: 'https://evil.example' },
+  });
+  assert.equal(reset.status, 403);
+  // The app itself: same origin, same-origin fetch metadata; and a GET from anywhere still works.
+  const own = await anonymous.request('POST', '/api/v1/session', {
+    json: login, headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
+  });
+  assert.equal(own.status, 200);
+  const read = await anonymous.request('GET', '/api/v1/me', { headers: { origin: 'https://evil.example' } });
+  assert.equal(read.status, 200);
+});
+
 test('logout clears the cookie; /me is 401 afterwards, also with the old cookie', async () => {
   const client = await loggedIn(server.url, USERS.auditor);
   const oldCookie = client.cookie;

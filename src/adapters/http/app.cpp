@@ -3,6 +3,7 @@
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/http/error_mapping.h"
 #include "adapters/http/router.h"
+#include "core/ascii.h"
 
 #include <spdlog/spdlog.h>
 
@@ -28,7 +29,61 @@ std::optional<Id> parse_id(std::string const& text)
     return value;
 }
 
+// origin_of: "https://host:port" of a URL (scheme and authority, lower-case).
+std::string origin_of(std::string_view url)
+{
+    auto const scheme = url.find("://");
+    if (scheme == std::string_view::npos) {
+        return {};
+    }
+    auto const end = url.find('/', scheme + 3);
+    return ascii_lower(url.substr(0, end));
+}
+
+// route_method: HEAD is answered as GET (the server leaves the body out).
+std::string_view route_method(std::string const& method)
+{
+    return method == "HEAD" ? std::string_view{"GET"} : std::string_view{method};
+}
+
 }  // namespace
+
+bool is_json_content_type(std::optional<std::string> const& content_type)
+{
+    if (!content_type) {
+        return false;
+    }
+    std::string_view media = *content_type;
+    media = media.substr(0, media.find(';'));
+    while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) {
+        media.remove_suffix(1);
+    }
+    while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) {
+        media.remove_prefix(1);
+    }
+    return ascii_lower(media) == "application/json";
+}
+
+bool is_same_site_request(Request const& request, std::string const& base_url)
+{
+    if (auto const site = request.header("sec-fetch-site"); site && ascii_lower(*site) == "cross-site") {
+        return false;
+    }
+    auto const origin = request.header("origin");
+    if (!origin) {
+        return true;  // not sent by a browser, or a same-origin GET/HEAD
+    }
+    std::string const sent = ascii_lower(*origin);
+    if (!base_url.empty() && sent == origin_of(base_url)) {
+        return true;
+    }
+    auto const host = request.header("host");
+    if (!host || host->empty()) {
+        return false;
+    }
+    std::string const own = ascii_lower(*host);
+    return sent == "http://" + own || sent == "https://" + own;
+}
 
 bool is_api_path(std::string_view path)
 {
@@ -69,7 +124,7 @@ App::App(AppServices services, std::function<UnixTime()> clock) : m_services(ser
 
 bool App::needs_worker(Request const& request) const
 {
-    auto const match = match_route(route_table(), request.method, request.path);
+    auto const match = match_route(route_table(), route_method(request.method), request.path);
     return match.route != nullptr && match.route->work == Work::Worker;
 }
 
@@ -96,7 +151,7 @@ Response App::handle(Request const& request)
 
 Response App::handle_api(Request const& request)
 {
-    auto const match = match_route(route_table(), request.method, request.path);
+    auto const match = match_route(route_table(), route_method(request.method), request.path);
     if (match.route == nullptr) {
         if (match.other_method) {
             return error_response(HttpOnlyError::MethodNotAllowed, request.method, request.path);
@@ -104,7 +159,18 @@ Response App::handle_api(Request const& request)
         return error_response(HttpOnlyError::NotFound, request.method, request.path);
     }
     Route const& route = *match.route;
-    Call call{request, match.params, std::nullopt, m_clock(), request.remote_ip};
+
+    // Cross-site requests: refused before anything else, so a foreign page cannot log a browser in
+    // (login CSRF) or reach a handler with a form post, which carries no CSRF token.
+    if (is_state_changing(request.method) && !is_same_site_request(request, m_services.settings.base_url)) {
+        return error_response(HttpOnlyError::Csrf, request.method, request.path);
+    }
+    // Bodies are JSON only: a cross-site form or text/plain post cannot be made to look like one.
+    if (!request.body.empty() && !is_json_content_type(request.header("content-type"))) {
+        return error_response(HttpOnlyError::UnsupportedMediaType, request.method, request.path);
+    }
+
+    Call call{request, match.params, std::nullopt, std::nullopt, m_clock(), request.remote_ip};
 
     // Authentication: a cookie that no longer matches a session is treated as none, and cleared.
     bool clear_cookie = false;
@@ -138,10 +204,9 @@ Response App::handle_api(Request const& request)
     }
 
     // The role policy, before the handler runs.
-    std::optional<Id> organisation_id;
     if (route.scope == OrganisationScope::PathId) {
-        organisation_id = parse_id(call.params["id"]);
-        if (!organisation_id) {
+        call.organisation_id = parse_id(call.params["id"]);
+        if (!call.organisation_id) {
             return finish(error_response(Error::invalid("id", "Ongeldig nummer in het adres."), request));
         }
     }
@@ -149,7 +214,7 @@ Response App::handle_api(Request const& request)
     if (call.session) {
         principal = call.session->principal();
     }
-    if (auto allowed = authorize(route.permission, principal, organisation_id); !allowed) {
+    if (auto allowed = authorize(route.permission, principal, call.organisation_id); !allowed) {
         return finish(error_response(allowed.error(), request));
     }
 

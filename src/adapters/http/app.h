@@ -1,8 +1,9 @@
 // File: app.h
 // App: everything between a parsed Request and its Response, without any networking, so it can
 // be driven by the Beast server (server.cpp) and by tests alike. For every request it:
-// matches the route table, authenticates the session cookie, checks X-CSRF-Token on state-changing
-// requests that carry a session, checks the role policy, runs the handler and maps errors
+// matches the route table (HEAD as GET), refuses state-changing requests from another site
+// (Origin / Sec-Fetch-Site) and bodies that are not JSON (415), authenticates the session
+// cookie, checks X-CSRF-Token on state-changing requests that carry a session, checks the role policy, runs the handler and maps errors
 // (error_mapping.cpp); non-API GETs go to the static files with the SPA fallback. It adds the
 // security headers to every response.
 #pragma once
@@ -24,6 +25,7 @@ constexpr char const* SESSION_COOKIE = "sterk_session";
 
 struct AppSettings {
     bool secure_cookies = false;  // true when the base URL is https
+    std::string base_url;  // the server's public URL; its origin is accepted in an Origin header
     UnixTime session_lifetime = AuthSettings{}.session_lifetime;
 };
 
@@ -56,6 +58,15 @@ private:
 
 // is_api_path: "/api/..." and "/healthz" (JSON, Cache-Control: no-store).
 bool is_api_path(std::string_view path);
+
+// is_json_content_type: "application/json", any case, optionally with parameters
+// ("application/json; charset=utf-8").
+bool is_json_content_type(std::optional<std::string> const& content_type);
+
+// is_same_site_request: false when `Sec-Fetch-Site` is "cross-site", or when an `Origin` header is
+// present and is neither the origin of `base_url` nor http(s)://<Host header>. Browsers send these
+// headers on cross-site form posts, which carry no CSRF token before login (login CSRF).
+bool is_same_site_request(Request const& request, std::string const& base_url);
 
 // add_standard_headers: the security headers of the contract, plus no-store for API paths.
 void add_standard_headers(Response& response, bool api);

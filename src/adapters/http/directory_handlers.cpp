@@ -27,11 +27,8 @@ Result<Response> get_organisations(AppServices& app, Call const&)
 
 Result<Response> get_organisation(AppServices& app, Call const& call)
 {
-    // The route's policy check has parsed and authorised {id} already.
-    Id id = 0;
-    std::string const& text = call.params.at("id");
-    std::from_chars(text.data(), text.data() + text.size(), id);
-    auto const organisation = TRY(app.users.organisation(id));
+    // App has parsed and authorised {id} for this PathId route.
+    auto const organisation = TRY(app.users.organisation(*call.organisation_id));
     return Response::json(200, organisation_json(organisation));
 }
 
@@ -43,7 +40,8 @@ Result<Response> get_audit_log(AppServices& app, Call const& call)
         auto const* end = text.data() + text.size();
         auto [ptr, ec] = std::from_chars(text.data(), end, limit);
         if (text.empty() || ec != std::errc{} || ptr != end) {
-            return Error::invalid("limit", "De limiet moet een geheel getal tussen 1 en 500 zijn.");
+            return Error::invalid("limit", "De limiet moet een geheel getal tussen 1 en "
+                                               + std::to_string(AUDIT_LOG_MAX_LIMIT) + " zijn.");
         }
     }
     auto const entries = TRY(app.users.audit_log(limit));

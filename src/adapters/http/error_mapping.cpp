@@ -70,6 +70,9 @@ Response error_response(HttpOnlyError error, std::string const& method, std::str
         return body(403, "csrf", "De beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.", {});
     case HttpOnlyError::PayloadTooLarge:
         return body(413, "payload_too_large", "Het verzoek is te groot (maximaal 1 MiB).", {});
+    case HttpOnlyError::UnsupportedMediaType:
+        return body(415, "unsupported_media_type",
+                    "Stuur de gegevens als JSON (Content-Type: application/json).", {});
     case HttpOnlyError::MethodNotAllowed: {
         Response response = body(405, "invalid_argument", "Deze methode is hier niet toegestaan.", {});
         return response;

@@ -1,7 +1,8 @@
 // File: error_mapping.h
 // THE one place where an error becomes an HTTP status and the body {"code","message","field"?}.
-// Besides the core's ErrorCode there are two HTTP-only codes: "csrf" (403) and
-// "payload_too_large" (413). A 500 is logged with the request's context; its body says nothing
+// Besides the core's ErrorCode there are three HTTP-only codes: "csrf" (403),
+// "payload_too_large" (413) and "unsupported_media_type" (415). A 500 is logged with the
+// request's context; its body says nothing
 // about internals.
 #pragma once
 
@@ -13,7 +14,7 @@
 namespace sterk::http {
 
 // HttpOnlyError: failures that exist only at the HTTP layer.
-enum class HttpOnlyError { Csrf, PayloadTooLarge, MethodNotAllowed, NotFound, BadRequest };
+enum class HttpOnlyError { Csrf, PayloadTooLarge, UnsupportedMediaType, MethodNotAllowed, NotFound, BadRequest };
 
 int status_for(ErrorCode code);
 std::string code_key(ErrorCode code);  // "invalid_argument", ...

@@ -31,6 +31,7 @@ enum class OrganisationScope { None, PathId };
 struct Call {
     Request const& request;
     std::map<std::string, std::string> params;  // from {name} in the pattern
+    std::optional<Id> organisation_id;  // OrganisationScope::PathId: {id}, parsed and authorised
     std::optional<SessionInfo> session;
     UnixTime now = 0;
     std::string client_ip;

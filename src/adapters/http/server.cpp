@@ -8,6 +8,7 @@
 #include "adapters/http/server.h"
 
 #include "adapters/http/error_mapping.h"
+#include "core/ascii.h"
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -49,17 +50,6 @@ struct Connection {
     bool idle = true;
 };
 
-std::string to_lower(std::string_view text)
-{
-    std::string out{text};
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 struct HttpServer::Impl {
@@ -69,11 +59,13 @@ struct HttpServer::Impl {
           acceptor(ioc),
           workers(static_cast<std::size_t>(this->options.worker_threads)),
           signals(ioc, SIGINT, SIGTERM),
-          drain_timer(ioc)
+          drain_timer(ioc),
+          housekeeping_timer(asio::make_strand(ioc))
     {
     }
 
     asio::awaitable<void> accept_loop();
+    asio::awaitable<void> housekeeping_loop();
     asio::awaitable<void> serve(tcp::socket socket);
     asio::awaitable<Response> on_workers(Request const& request);
     void begin_shutdown();
@@ -90,6 +82,7 @@ struct HttpServer::Impl {
     asio::thread_pool workers;
     asio::signal_set signals;
     asio::steady_timer drain_timer;
+    asio::steady_timer housekeeping_timer;  // on its own strand
     std::chrono::steady_clock::time_point drain_deadline;
     std::atomic<bool> stopping{false};
     std::mutex mutex;
@@ -264,7 +257,7 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         bool const keep_alive = message.keep_alive();
         bool const head = message.method() == bhttp::verb::head;
         for (auto const& field : message) {
-            request.headers.emplace_back(to_lower(field.name_string()), std::string{field.value()});
+            request.headers.emplace_back(ascii_lower(field.name_string()), std::string{field.value()});
         }
         request.body = std::move(message.body());
 
@@ -312,6 +305,28 @@ asio::awaitable<void> HttpServer::Impl::accept_loop()
     }
 }
 
+asio::awaitable<void> HttpServer::Impl::housekeeping_loop()
+{
+    for (;;) {
+        co_await asio::co_spawn(
+            workers,
+            [this]() -> asio::awaitable<void> {
+                options.housekeeping();
+                co_return;
+            },
+            asio::use_awaitable);
+        if (stopping) {
+            co_return;
+        }
+        boost::system::error_code ec;
+        housekeeping_timer.expires_after(options.housekeeping_interval);
+        co_await housekeeping_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (ec || stopping) {
+            co_return;
+        }
+    }
+}
+
 void HttpServer::Impl::begin_shutdown()
 {
     if (stopping.exchange(true)) {
@@ -321,6 +336,7 @@ void HttpServer::Impl::begin_shutdown()
     boost::system::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
+    asio::post(housekeeping_timer.get_executor(), [this] { housekeeping_timer.cancel(); });
     {
         // Idle connections are closed now; busy ones close after their current response.
         std::lock_guard lock(mutex);
@@ -403,6 +419,11 @@ std::uint16_t HttpServer::port() const
     return ec ? 0 : endpoint.port();
 }
 
+void HttpServer::set_housekeeping(std::function<void()> task)
+{
+    m_impl->options.housekeeping = std::move(task);
+}
+
 void HttpServer::run(App& app)
 {
     Impl& impl = *m_impl;
@@ -413,6 +434,9 @@ void HttpServer::run(App& app)
         }
     });
     asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+    if (impl.options.housekeeping) {
+        asio::co_spawn(impl.housekeeping_timer.get_executor(), impl.housekeeping_loop(), asio::detached);
+    }
     std::vector<std::thread> threads;
     for (int i = 1; i < impl.options.io_threads; ++i) {
         threads.emplace_back([&impl] { impl.ioc.run(); });

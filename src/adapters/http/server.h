@@ -4,6 +4,7 @@
 // - header read timeout and keep-alive idle timeout, so slow or idle clients cannot hold it;
 // - bodies over the limit → 413; tcp::no_delay; SO_REUSEADDR only;
 // - routes that hash passwords run on a small worker pool (bounded concurrency);
+// - a periodic housekeeping task on the worker pool;
 // - one log line per request; SIGTERM/SIGINT: stop accepting, finish running requests, return.
 #pragma once
 
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,6 +30,10 @@ struct ServerOptions {
     std::chrono::seconds body_timeout{30};
     std::chrono::seconds shutdown_grace{10};
     std::size_t max_body_bytes = 1024 * 1024;
+    // housekeeping: run on the worker pool at start and then every housekeeping_interval until
+    // shutdown (the serve command prunes expired sessions and old failed logins with it).
+    std::function<void()> housekeeping;
+    std::chrono::seconds housekeeping_interval{10 * 60};
 };
 
 class HttpServer {
@@ -40,6 +46,9 @@ public:
     HttpServer& operator=(HttpServer const&) = delete;
 
     std::uint16_t port() const;
+
+    // set_housekeeping: sets ServerOptions::housekeeping; call before run().
+    void set_housekeeping(std::function<void()> task);
 
     // run: serves `app` until SIGTERM/SIGINT or stop(), then lets running requests finish (up to
     // the grace period) and returns.

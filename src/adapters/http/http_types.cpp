@@ -1,24 +1,12 @@
 #include "adapters/http/http_types.h"
 
+#include "adapters/percent_decode.h"
+
 #include <nlohmann/json.hpp>
 
 namespace sterk::http {
 
 namespace {
-
-int hex_value(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 std::string_view trim(std::string_view text)
 {
@@ -87,35 +75,18 @@ void Response::set_header(std::string name, std::string value)
     headers.emplace_back(std::move(name), std::move(value));
 }
 
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space)
+std::vector<std::string_view> split_path(std::string_view path)
 {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char const c = text[i];
-        if (c == '%') {
-            if (i + 2 >= text.size()) {
-                return std::nullopt;
-            }
-            int const hi = hex_value(text[i + 1]);
-            int const lo = hex_value(text[i + 2]);
-            if (hi < 0 || lo < 0) {
-                return std::nullopt;
-            }
-            char const decoded = static_cast<char>(hi * 16 + lo);
-            if (decoded == '\0') {
-                return std::nullopt;
-            }
-            out += decoded;
-            i += 2;
-            continue;
+    std::vector<std::string_view> result;
+    std::size_t begin = 0;
+    for (;;) {
+        auto const slash = path.find('/', begin);
+        result.push_back(path.substr(begin, slash == std::string_view::npos ? std::string_view::npos : slash - begin));
+        if (slash == std::string_view::npos) {
+            return result;
         }
-        if (c == '\0') {
-            return std::nullopt;
-        }
-        out += (plus_is_space && c == '+') ? ' ' : c;
+        begin = slash + 1;
     }
-    return out;
 }
 
 bool parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query)
@@ -125,7 +96,7 @@ bool parse_target(std::string_view target, std::string& path, std::map<std::stri
     if (raw_path.empty() || raw_path.front() != '/') {
         return false;
     }
-    auto decoded = percent_decode(raw_path, false);
+    auto decoded = percent_decode(raw_path);
     if (!decoded) {
         return false;
     }
@@ -143,8 +114,9 @@ bool parse_target(std::string_view target, std::string& path, std::map<std::stri
             continue;
         }
         auto const eq = pair.find('=');
-        auto key = percent_decode(pair.substr(0, eq), true);
-        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+        auto key = percent_decode(pair.substr(0, eq), PlusIsSpace::Yes);
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1),
+                                    PlusIsSpace::Yes);
         if (!key || !value) {
             return false;
         }

@@ -48,7 +48,7 @@ struct Response {
 // path cannot be decoded (bad escape, NUL byte) or does not start with '/'.
 bool parse_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query);
 
-// percent_decode: "%41+b" → "A+b" (or "A b" with plus_is_space); nullopt on a bad escape or NUL.
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+// split_path: "/api/v1/x" → {"", "api", "v1", "x"}; every '/' separates, empty segments kept.
+std::vector<std::string_view> split_path(std::string_view path);
 
 }  // namespace sterk::http

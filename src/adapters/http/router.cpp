@@ -4,26 +4,10 @@ namespace sterk::http {
 
 namespace {
 
-std::vector<std::string_view> segments(std::string_view path)
-{
-    std::vector<std::string_view> result;
-    std::size_t begin = 0;
-    while (begin <= path.size()) {
-        auto const slash = path.find('/', begin);
-        auto const end = slash == std::string_view::npos ? path.size() : slash;
-        result.push_back(path.substr(begin, end - begin));
-        if (slash == std::string_view::npos) {
-            break;
-        }
-        begin = slash + 1;
-    }
-    return result;
-}
-
 bool match_pattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params)
 {
-    auto const want = segments(pattern);
-    auto const have = segments(path);
+    auto const want = split_path(pattern);
+    auto const have = split_path(path);
     if (want.size() != have.size()) {
         return false;
     }

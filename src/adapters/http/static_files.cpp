@@ -1,6 +1,7 @@
 #include "adapters/http/static_files.h"
 
 #include "adapters/http/error_mapping.h"
+#include "core/ascii.h"
 
 #include <array>
 #include <fstream>
@@ -43,18 +44,10 @@ bool safe_relative(std::string_view path)
     if (path.find('\\') != std::string_view::npos || path.find('\0') != std::string_view::npos) {
         return false;
     }
-    std::size_t begin = 0;
-    while (begin <= path.size()) {
-        auto const slash = path.find('/', begin);
-        auto const end = slash == std::string_view::npos ? path.size() : slash;
-        std::string_view const segment = path.substr(begin, end - begin);
+    for (std::string_view const segment : split_path(path)) {
         if (segment == ".." || segment == ".") {
             return false;
         }
-        if (slash == std::string_view::npos) {
-            break;
-        }
-        begin = slash + 1;
     }
     return true;
 }
@@ -71,12 +64,7 @@ bool inside(std::filesystem::path const& root, std::filesystem::path const& cand
 
 std::string mime_type(std::string_view extension)
 {
-    std::string lower{extension};
-    for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
+    std::string const lower = ascii_lower(extension);
     for (auto const& [ext, type] : MIME_TYPES) {
         if (ext == lower) {
             return std::string{type};

@@ -1,20 +1,12 @@
 #include "adapters/storage/sql_user_repository.h"
 
-#include <algorithm>
-#include <cctype>
+#include "core/ascii.h"
 
 namespace sterk {
 
 namespace {
 
 constexpr char const* COLUMNS = "id, email, name, role, organisation_id, password_hash, active, created_at";
-
-std::string lower_case(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // UserRow: the columns as SOCI reads them; role is text, active an integer, organisation NULLable.
 struct UserRow {
@@ -78,7 +70,7 @@ Result<Id> SqlUserRepository::create(User const& user)
     return m_db.run(
         "gebruiker opslaan",
         [&](soci::session& sql) -> Result<Id> {
-            std::string const email = lower_case(user.email);
+            std::string const email = ascii_lower(user.email);
             std::string const role = role_key(user.role);
             Id const organisation_id = user.organisation_id.value_or(0);
             soci::indicator organisation_indicator = user.organisation_id ? soci::i_ok : soci::i_null;
@@ -102,7 +94,7 @@ Result<std::optional<User>> SqlUserRepository::find(Id id)
 
 Result<std::optional<User>> SqlUserRepository::find_by_email(std::string const& email)
 {
-    return find_user(m_db, "gebruiker zoeken op e-mailadres", "email = :email", lower_case(email));
+    return find_user(m_db, "gebruiker zoeken op e-mailadres", "email = :email", ascii_lower(email));
 }
 
 Result<std::vector<User>> SqlUserRepository::list()

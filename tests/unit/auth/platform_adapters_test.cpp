@@ -9,8 +9,14 @@
 #include "adapters/mail/smtp_mailer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace sterk::http {
 namespace {
@@ -95,6 +101,41 @@ TEST(ErrorMapping, FollowsTheContract)
     EXPECT_EQ(error_response(HttpOnlyError::Csrf, "POST", "/").status, 403);
     EXPECT_NE(error_response(HttpOnlyError::Csrf, "POST", "/").body.find("\"csrf\""), std::string::npos);
     EXPECT_EQ(error_response(HttpOnlyError::PayloadTooLarge, "POST", "/").status, 413);
+    auto media = error_response(HttpOnlyError::UnsupportedMediaType, "POST", "/");
+    EXPECT_EQ(media.status, 415);
+    EXPECT_NE(media.body.find("\"unsupported_media_type\""), std::string::npos);
+}
+
+TEST(RequestChecks, OnlyJsonBodiesAreAccepted)
+{
+    EXPECT_TRUE(is_json_content_type("application/json"));
+    EXPECT_TRUE(is_json_content_type("Application/JSON; charset=UTF-8"));
+    EXPECT_TRUE(is_json_content_type(" application/json ;charset=utf-8"));
+    EXPECT_FALSE(is_json_content_type(std::nullopt));
+    EXPECT_FALSE(is_json_content_type("text/plain"));
+    EXPECT_FALSE(is_json_content_type("text/plain; application/json"));
+    EXPECT_FALSE(is_json_content_type("application/x-www-form-urlencoded"));
+    EXPECT_FALSE(is_json_content_type("application/jsonp"));
+}
+
+TEST(RequestChecks, RequestsFromAnotherSiteAreRecognised)
+{
+    auto with = [](std::vector<std::pair<std::string, std::string>> headers) {
+        Request request;
+        request.headers = std::move(headers);
+        return request;
+    };
+    std::string const base = "https://sterk.example";
+    EXPECT_TRUE(is_same_site_request(with({}), base));
+    EXPECT_TRUE(is_same_site_request(with({{"origin", "https://sterk.example"}}), base));
+    EXPECT_TRUE(is_same_site_request(with({{"origin", "HTTPS://Sterk.Example"}}), base));
+    EXPECT_TRUE(is_same_site_request(with({{"host", "127.0.0.1:8080"}, {"origin", "http://127.0.0.1:8080"}}), base));
+    EXPECT_TRUE(is_same_site_request(with({{"sec-fetch-site", "same-origin"}}), base));
+    EXPECT_FALSE(is_same_site_request(with({{"origin", "https://evil.example"}, {"host", "sterk.example"}}), base));
+    EXPECT_FALSE(is_same_site_request(with({{"origin", "https://sterk.example.evil"}}), base));
+    EXPECT_FALSE(is_same_site_request(with({{"origin", "null"}, {"host", "sterk.example"}}), base));
+    EXPECT_FALSE(is_same_site_request(with({{"sec-fetch-site", "cross-site"}}), base));
+    EXPECT_FALSE(is_same_site_request(with({{"host", "127.0.0.1:8080"}, {"origin", "http://127.0.0.1:9090"}}), ""));
 }
 
 TEST(SessionCookie, HasTheContractAttributes)
@@ -155,6 +196,84 @@ TEST(ServeConfig, InvalidValuesNameTheFlag)
     EXPECT_EQ(mask_database_url("postgresql://u@h:5432/db"), "postgresql://u@h:5432/db");
 }
 
+TEST(ServeConfig, MasksAPasswordParameterOfTheDatabaseUrl)
+{
+    auto const masked = mask_database_url("postgresql://u@h/db?sslmode=require&password=geheim");
+    EXPECT_EQ(masked, "postgresql://u@h/db?sslmode=require&password=***");
+    ServeConfig config;
+    config.db = "postgresql://u@h/db?password=geheim";
+    EXPECT_EQ(config_dump(config).dump().find("geheim"), std::string::npos);
+}
+
+TEST(ServeConfig, MasksAPasswordWithAnAtSignWhole)
+{
+    // The parser takes the last '@' as the end of the password, so the mask must too.
+    EXPECT_EQ(mask_database_url("postgresql://u:ge@heim@h:5432/db"), "postgresql://u:***@h:5432/db");
+    EXPECT_EQ(mask_database_url("postgresql://u@h:5432/db?bad"), "***");
+    EXPECT_EQ(mask_url_userinfo("smtp://u:p@ss@mail:25"), "smtp://u:***@mail:25");
+    EXPECT_EQ(mask_url_userinfo("smtp://mail:25"), "smtp://mail:25");
+}
+
+class StaticFilesContainment : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_dir = std::filesystem::temp_directory_path() / ("sterk-static-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::create_directories(m_dir / "web" / "assets");
+        write(m_dir / "web" / "index.html", "INDEX");
+        write(m_dir / "web" / "assets" / "app.js", "APP");
+        write(m_dir / "secret.txt", "SECRET");
+        write(m_dir / "web-other" / "x.txt", "SIBLING");
+        std::filesystem::create_symlink(m_dir / "secret.txt", m_dir / "web" / "link.txt");
+        std::filesystem::create_directory_symlink(m_dir, m_dir / "web" / "up");
+    }
+    void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+    static void write(std::filesystem::path const& file, std::string const& text)
+    {
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file) << text;
+    }
+
+    // get: as the server does it: decode the target, then serve the decoded path.
+    std::string get(std::string const& target) const
+    {
+        std::string path;
+        std::map<std::string, std::string> query;
+        if (!parse_target(target, path, query)) {
+            return "BAD REQUEST";
+        }
+        return StaticFiles{m_dir / "web"}.serve(path).body;
+    }
+
+    std::filesystem::path m_dir;
+};
+
+TEST_F(StaticFilesContainment, ServesFilesInsideTheRoot)
+{
+    EXPECT_EQ(get("/assets/app.js"), "APP");
+    EXPECT_EQ(get("/"), "INDEX");
+    EXPECT_EQ(get("/some/client/route"), "INDEX");
+}
+
+TEST_F(StaticFilesContainment, NeverServesAFileOutsideTheRoot)
+{
+    std::string const absolute = (m_dir / "secret.txt").string();
+    std::vector<std::string> const targets{"/../secret.txt",  "/assets/../../secret.txt",
+                                           "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+                                           "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt",
+                                           "/" + absolute,    absolute,
+                                           "/../web-other/x.txt", "/link.txt",
+                                           "/up/secret.txt",  "/./link.txt",
+                                           "/%00"};
+    for (std::string const& target : targets) {
+        std::string const body = get(target);
+        EXPECT_EQ(body.find("SECRET"), std::string::npos) << target;
+        EXPECT_EQ(body.find("SIBLING"), std::string::npos) << target;
+    }
+}
+
 TEST(StaticFiles, KnowsMimeTypes)
 {
     EXPECT_EQ(mime_type(".js"), "text/javascript; charset=utf-8");
@@ -213,6 +332,56 @@ TEST(Mail, BuildsAMimeMessage)
     EXPECT_NE(text.find("Content-Type: text/plain; charset=UTF-8\r\n"), std::string::npos);
     EXPECT_NE(text.find("\r\n\r\nHallo\r\n"), std::string::npos);
     EXPECT_EQ(mail_address("Sterklabel <noreply@sterk.example>"), "noreply@sterk.example");
+}
+
+// SlowMailer: a mail server that takes `delay` per message and refuses the ones to "fail@...".
+class SlowMailer final : public Mailer {
+public:
+    explicit SlowMailer(std::chrono::milliseconds delay) : m_delay(delay) {}
+    Status send(MailMessage const& message) override
+    {
+        std::this_thread::sleep_for(m_delay);
+        if (message.to.starts_with("fail@")) {
+            return Error{ErrorCode::Unavailable, "mailserver weigert", {}};
+        }
+        return ok_status();
+    }
+
+private:
+    std::chrono::milliseconds m_delay;
+};
+
+TEST(Mail, QueuedMailerShutdownKeepsItsDeadline)
+{
+    using namespace std::chrono_literals;
+    QueuedMailer mailer{std::make_unique<SlowMailer>(400ms), 300ms};
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_TRUE(mailer.send(MailMessage{"a@b.example", "s", "t"}).ok());
+    }
+    auto const start = std::chrono::steady_clock::now();
+    std::size_t const unsent = mailer.shutdown();
+    auto const took = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(took, 1s) << "20 mails of 400 ms would take 8 s";
+    EXPECT_GE(unsent, 19u);
+    EXPECT_FALSE(mailer.send(MailMessage{"a@b.example", "s", "t"}).ok()) << "no mail after shutdown";
+}
+
+TEST(Mail, QueuedMailerSendsEverythingWithinTheDeadlineAndReportsFailures)
+{
+    using namespace std::chrono_literals;
+    std::mutex mutex;
+    std::vector<std::string> failed;
+    QueuedMailer mailer{std::make_unique<SlowMailer>(1ms), 5s};
+    mailer.set_failure_handler([&](MailMessage const& message, Error const& error) {
+        std::lock_guard lock(mutex);
+        failed.push_back(message.to + ": " + error.message);
+    });
+    ASSERT_TRUE(mailer.send(MailMessage{"ok@b.example", "s", "t"}).ok());
+    ASSERT_TRUE(mailer.send(MailMessage{"fail@c.example", "s", "t"}).ok());
+    EXPECT_EQ(mailer.shutdown(), 0u);
+    EXPECT_EQ(failed, std::vector<std::string>{"fail@c.example: mailserver weigert"});
+    EXPECT_EQ(recipient_domain("Anna <anna@wijkkracht.example>"), "wijkkracht.example");
+    EXPECT_EQ(recipient_domain("geen-adres"), "?");
 }
 
 }  // namespace

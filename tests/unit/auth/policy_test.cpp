@@ -16,10 +16,13 @@ Principal as(Role role, std::optional<Id> organisation = OWN)
 
 TEST(Policy, EveryPermissionHasARow)
 {
+    // all_permissions() counts the enum values, so a new permission without a policy row fails here.
+    ASSERT_EQ(all_permissions().size(), static_cast<std::size_t>(PERMISSION_COUNT));
     for (Permission permission : all_permissions()) {
-        EXPECT_FALSE(permission_key(permission).empty());
+        EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
-    EXPECT_EQ(all_permissions().size(), 12u);
+    // The last enumerator is the count's anchor: nothing may come after it unnoticed.
+    EXPECT_EQ(all_permissions().back(), Permission::PasswordResetConfirm);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)

@@ -45,7 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in; sets the cookie sterk_session */
+        /** Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST) */
         post: operations["login"];
         /** Log out; clears the cookie */
         delete: operations["logout"];
@@ -219,7 +219,7 @@ export interface components {
             field?: string;
         };
         /** @enum {string} */
-        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "csrf";
+        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf";
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -371,7 +371,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Not allowed (code permission_denied) or missing/wrong X-CSRF-Token (code csrf) */
+        /** @description Not allowed (code permission_denied), or missing/wrong X-CSRF-Token or a request from another site (code csrf) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -391,6 +391,15 @@ export interface components {
         };
         /** @description Body over 1 MiB (code payload_too_large) */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is not application/json (code unsupported_media_type) */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -495,7 +504,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
         };
@@ -713,6 +724,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
         };
@@ -740,6 +752,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

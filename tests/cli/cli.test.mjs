@@ -170,3 +170,33 @@ test('advise names every offending item and exits 2', () => {
   assert.equal(missingFile.code, 2);
   assert.match(missingFile.err, /kan '\/nonexistent\/verdicts.json' niet lezen/);
 });
+
+test('deadlines lists every deadline counting from the given events, with source and status', () => {
+  const d = json(['deadlines', '--event', 'last_audit_day=2026-01-05', '--event', 'findings_final=2026-02-13',
+    '--today', '2026-02-20']);
+  assert.equal(d.today, '2026-02-20');
+  assert.deepEqual(d.deadlines.map((x) => x.key), ['concept_report', 'improvement_plan', 'over_threshold_plans']);
+  const concept = d.deadlines[0];
+  assert.equal(concept.due, '2026-01-19');
+  assert.equal(concept.weekday, 'maandag');
+  assert.equal(concept.source, 'B6 §6');
+  assert.equal(concept.status, 'overdue');
+  assert.equal(d.deadlines[1].due, '2026-03-13');
+  assert.equal(d.deadlines[1].status, 'open');
+  const edge = json(['deadlines', '--event', 'concept_sent=2026-01-19', '--today', '2026-02-02']);
+  assert.equal(edge.deadlines[0].status, 'due-today');
+  const text = run(['deadlines', '--event', 'last_audit_day=2026-01-05', '--today', '2026-01-20']);
+  assert.match(text.out, /uiterlijk maandag 19 januari 2026 \(B6 §6\) — te laat/);
+});
+
+test('deadlines refuses unknown events and bad dates naming the flag', () => {
+  const unknown = run(['deadlines', '--event', 'audit=2026-01-05']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /--event: onbekende gebeurtenis 'audit'; .*last_audit_day/);
+  const date = run(['deadlines', '--event', 'last_audit_day=2026-02-30']);
+  assert.equal(date.code, 2);
+  assert.match(date.err, /--event: '2026-02-30' is geen geldige datum/);
+  const today = run(['deadlines', '--event', 'last_audit_day=2026-02-03', '--today', 'gisteren']);
+  assert.equal(today.code, 2);
+  assert.match(today.err, /--today: 'gisteren' is geen geldige datum/);
+});

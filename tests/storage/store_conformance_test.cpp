@@ -697,6 +697,41 @@ TEST_P(StoreConformance, NewerDatabaseIsRefused)
     EXPECT_EQ(database_schema_version(m_url).value(), newer);
 }
 
+// A database made by an older binary (schema version 1: the accounts, before the audit log) is
+// migrated forward by `serve`/`migrate`, keeping what it holds. When a step is added after 2, undo
+// its objects here too.
+TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
+{
+    Id const anna = store().users().create(make_user("anna@example.org")).value();
+    m_store.reset();
+    {
+        auto sql = raw();
+        if (GetParam() == TestBackend::Sqlite) {
+            *sql << "DROP TABLE audit_log";
+        } else {
+            *sql << "DROP TABLE audit_log CASCADE";
+            *sql << "DROP FUNCTION audit_log_refuse_change()";
+        }
+    }
+    set_schema_version(1);
+    ASSERT_EQ(database_schema_version(m_url).value(), 1);
+
+    auto reopened = open_store(m_url, MigrationMode::Migrate);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+    m_store = std::move(reopened).value();
+    EXPECT_EQ(database_schema_version(m_url).value(), binary_schema_version());
+    auto found = store().users().find(anna);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->email, "anna@example.org");
+    AuditEntry entry;
+    entry.at = 1'700'000'000;
+    entry.action = "login";
+    entry.actor_email = "anna@example.org";
+    ASSERT_TRUE(store().audit_log().append(entry).ok());
+    auto sql = raw();
+    EXPECT_ANY_THROW(*sql << "DELETE FROM audit_log") << "the migrated audit log is append-only again";
+}
+
 TEST_P(StoreConformance, RequireCurrentRefusesAnOlderDatabase)
 {
     m_store.reset();

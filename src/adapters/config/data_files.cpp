@@ -241,14 +241,15 @@ Result<Tariffs> read_tariffs(YamlReader const& reader, YAML::Node const& root)
         }
         body.travel_note = reader.optional_string(b, "travel_note").value_or("");
         auto feedback = TRY(reader.map_field(b, "self_evaluation_feedback_eur", field + ".self_evaluation_feedback_eur"));
-        body.feedback_min_cents = std::lround(TRY(reader.number_field(feedback, "min", field + ".feedback.min")) * 100);
-        body.feedback_max_cents = std::lround(TRY(reader.number_field(feedback, "max", field + ".feedback.max")) * 100);
+        body.feedback_min_cents = std::lround(TRY(reader.number_field(feedback, "min", field + ".self_evaluation_feedback_eur.min")) * 100);
+        body.feedback_max_cents = std::lround(TRY(reader.number_field(feedback, "max", field + ".self_evaluation_feedback_eur.max")) * 100);
         tariffs.bodies.push_back(std::move(body));
     }
     return tariffs;
 }
 
-Error first_of(Errors const& errors)
+// combine_errors: every problem in one message, one per line; the field is the first one's.
+Error combine_errors(Errors const& errors)
 {
     std::string message;
     for (auto const& e : errors) {
@@ -279,7 +280,7 @@ Result<NormFramework> parse_framework_yaml(std::string_view text, std::string co
     auto framework = TRY(read_framework(reader, root));
     auto const errors = validate_framework(framework);
     if (!errors.empty()) {
-        return first_of(errors);
+        return combine_errors(errors);
     }
     return framework;
 }
@@ -298,7 +299,7 @@ Result<Tariffs> parse_tariffs_yaml(std::string_view text, std::string const& fil
         for (auto const& e : errors) {
             located.push_back(Error::invalid(e.field, file_name + ": " + e.message));
         }
-        return first_of(located);
+        return combine_errors(located);
     }
     return tariffs;
 }

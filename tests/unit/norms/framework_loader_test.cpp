@@ -154,6 +154,13 @@ TEST(TariffsFile, BandsVariantsAndRatesLoad)
                                            "t.yaml");
     ASSERT_FALSE(broken.ok());
     EXPECT_NE(broken.error().message.find("10 dagwaarden voor 11 klassen"), std::string::npos) << broken.error().message;
+
+    auto const feedback = parse_tariffs_yaml(
+        mutate(source_file("frameworks/tariffs.yaml"), "{min: 500, max: 750}", "{max: 750}"), "f.yaml");
+    ASSERT_FALSE(feedback.ok());
+    EXPECT_NE(feedback.error().message.find("certification_bodies[0].self_evaluation_feedback_eur.min: ontbreekt"),
+              std::string::npos)
+        << feedback.error().message;
 }
 
 }  // namespace sterk

@@ -3,16 +3,14 @@
 #include "adapters/config/data_files.h"
 #include "cli/cli_output.h"
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "core/rules/advice.h"
 #include "core/text.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 namespace sterk::cli {
 
@@ -22,20 +20,6 @@ struct AdviseOptions {
     std::string file;
     bool json = false;
 };
-
-Result<std::string> read_input(std::string const& file)
-{
-    if (file == "-") {
-        return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    }
-    std::ifstream in(file);
-    if (!in) {
-        return Error::invalid("file", "kan '" + file + "' niet lezen");
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 struct AdviseInput {
     std::string framework;

@@ -15,6 +15,7 @@ void add_framework_command(CLI::App& app, CommandContext& context);
 void add_estimate_command(CLI::App& app, CommandContext& context);
 void add_advise_command(CLI::App& app, CommandContext& context);
 void add_deadlines_command(CLI::App& app, CommandContext& context);
+void add_trajectory_command(CLI::App& app, CommandContext& context);
 void add_serve_command(CLI::App& app, CommandContext& context);
 void add_migrate_command(CLI::App& app, CommandContext& context);
 void add_user_command(CLI::App& app, CommandContext& context);

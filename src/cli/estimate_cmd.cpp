@@ -44,9 +44,11 @@ nlohmann::json to_json(Estimate const& e)
             {"ci", e.ci.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.ci)},
             {"day_rate_eur", euros(e.day_rate_cents)},
             {"travel_eur", euros(e.travel_cents)},
+            {"travel_note", e.travel_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.travel_note)},
             {"cost_eur", euros(e.cost_cents)},
             {"self_evaluation_feedback_eur",
-             e.feedback_min_cents ? nlohmann::json{{"min", euros(e.feedback_min_cents)}, {"max", euros(e.feedback_max_cents)}}
+             e.feedback_min_cents ? nlohmann::json{{"min", euros(e.feedback_min_cents)}, {"max", euros(e.feedback_max_cents)},
+                                                   {"terms", e.feedback_terms}}
                                   : nlohmann::json(nullptr)}};
 }
 
@@ -68,12 +70,14 @@ void print_text(Estimate const& e, Tariffs const& tariffs)
         if (!e.travel_note.empty()) {
             std::cout << "Reiskosten: " << e.travel_note << "\n";
         }
-        std::cout << "Kosten: " << format_euro(*e.cost_cents) << " (excl. btw)\n";
+        bool const travel_on_top = !e.travel_cents && e.travel_note.rfind("plus ", 0) == 0;
+        std::cout << "Kosten: " << format_euro(*e.cost_cents) << " (excl. btw" << (travel_on_top ? ", " + e.travel_note : "")
+                  << ")\n";
     }
     if (e.feedback_min_cents) {
         std::cout << "Feedback op de zelfevaluatie door " << e.ci << ": " << format_euro(*e.feedback_min_cents)
                   << (*e.feedback_max_cents != *e.feedback_min_cents ? " tot " + format_euro(*e.feedback_max_cents) : "")
-                  << " (excl. btw)\n";
+                  << " (" << e.feedback_terms << ")\n";
     }
 }
 
@@ -99,7 +103,9 @@ void add_estimate_command(CLI::App& app, CommandContext& context)
                 request.ci = options->ci;
             }
             request.on = options->on.empty() ? today() : TRY(Date::parse(options->on, "on"));
-            request.km = options->km.empty() ? 0 : TRY(parse_distance(options->km, "km"));
+            if (!options->km.empty()) {
+                request.km = TRY(parse_distance(options->km, "km"));
+            }
             auto result = TRY(estimate(tariffs, request));
             if (options->json) {
                 std::cout << to_json(result).dump(2) << "\n";

@@ -10,6 +10,7 @@ int main(int argc, char** argv)
     sterk::cli::add_estimate_command(app, context);
     sterk::cli::add_advise_command(app, context);
     sterk::cli::add_deadlines_command(app, context);
+    sterk::cli::add_trajectory_command(app, context);
     sterk::cli::add_serve_command(app, context);
     sterk::cli::add_migrate_command(app, context);
     sterk::cli::add_user_command(app, context);

@@ -92,12 +92,25 @@ test('estimate uses today\'s rate without --on', () => {
 
 test('estimate with --ci shows the CI\'s price for self-evaluation feedback (B10)', () => {
   const ciio = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
-  assert.deepEqual(ciio.self_evaluation_feedback_eur, { min: 500, max: 750 });
+  assert.deepEqual(ciio.self_evaluation_feedback_eur, { min: 500, max: 750, terms: 'excl. btw en reiskosten' });
   const lrqa = json(['estimate', '--fte', '500', '--variant', 'ci', '--ci', 'LRQA']);
-  assert.deepEqual(lrqa.self_evaluation_feedback_eur, { min: 600, max: 600 });
+  assert.deepEqual(lrqa.self_evaluation_feedback_eur, { min: 600, max: 600, terms: 'excl. btw en reiskosten' });
   assert.equal(json(['estimate', '--fte', '5', '--variant', 'ci']).self_evaluation_feedback_eur, null);
   const text = run(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO']);
-  assert.match(text.out, /Feedback op de zelfevaluatie door CIIO: € 500,00 tot € 750,00 \(excl\. btw\)/);
+  assert.match(text.out, /Feedback op de zelfevaluatie door CIIO: € 500,00 tot € 750,00 \(excl\. btw en reiskosten\)/);
+});
+
+test('estimate without --km says that travel for CIIO comes on top, instead of € 0,00', () => {
+  const text = run(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO', '--on', '2026-01-05']);
+  assert.match(text.out, /Reiskosten: plus reiskosten € 0,45 per km/);
+  assert.match(text.out, /Kosten: € 2\.400,00 \(excl\. btw, plus reiskosten € 0,45 per km\)/);
+  assert.doesNotMatch(text.out, /€ 0,00/);
+  const data = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO', '--on', '2026-01-05']);
+  assert.equal(data.travel_eur, null);
+  assert.equal(data.travel_note, 'plus reiskosten € 0,45 per km');
+  const withKm = json(['estimate', '--fte', '5', '--variant', 'ci', '--ci', 'CIIO', '--on', '2026-01-05', '--km', '0']);
+  assert.equal(withKm.travel_eur, 0);
+  assert.equal(withKm.travel_note, null);
 });
 
 test('estimate refuses bad input with exit 2 naming the flag', () => {

@@ -78,11 +78,29 @@ Result<ProcedureSettings> read_procedure(YamlReader const& reader, YAML::Node co
             return reader.error(d, field + ".key", "onbekende termijn '" + rule.key + "'");
         }
         rule.after = TRY(reader.string_field(d, "after", field + ".after"));
-        rule.period = TRY(period_field(reader, d, "period", field + ".period"));
+        if (d["after_initial"]) {
+            rule.after_initial = TRY(reader.string_field(d, "after_initial", field + ".after_initial"));
+        }
+        // An agreed due date comes with the event that opens it; every other deadline has a period.
+        if (d["due"] && d["due"].IsScalar() && d["due"].as<std::string>() == "agreed") {
+            rule.agreed = true;
+        } else {
+            rule.period = TRY(period_field(reader, d, "period", field + ".period"));
+        }
         rule.actor = TRY(reader.string_field(d, "actor", field + ".actor"));
         rule.label = TRY(reader.string_field(d, "label", field + ".label"));
         rule.source = TRY(reader.string_field(d, "source", field + ".source"));
         procedure.deadlines.push_back(std::move(rule));
+    }
+    auto events = TRY(reader.list_field(node, "events", "procedure.events"));
+    for (size_t i = 0; i < events.size(); ++i) {
+        std::string const field = "procedure.events[" + std::to_string(i) + "]";
+        EventRule rule;
+        rule.key = TRY(reader.string_field(events[i], "key", field + ".key"));
+        rule.actor = TRY(reader.string_field(events[i], "actor", field + ".actor"));
+        rule.label = TRY(reader.string_field(events[i], "label", field + ".label"));
+        rule.todo = TRY(reader.string_field(events[i], "todo", field + ".todo"));
+        procedure.events.push_back(std::move(rule));
     }
     return procedure;
 }
@@ -243,6 +261,7 @@ Result<Tariffs> read_tariffs(YamlReader const& reader, YAML::Node const& root)
         auto feedback = TRY(reader.map_field(b, "self_evaluation_feedback_eur", field + ".self_evaluation_feedback_eur"));
         body.feedback_min_cents = std::lround(TRY(reader.number_field(feedback, "min", field + ".self_evaluation_feedback_eur.min")) * 100);
         body.feedback_max_cents = std::lround(TRY(reader.number_field(feedback, "max", field + ".self_evaluation_feedback_eur.max")) * 100);
+        body.feedback_terms = TRY(reader.string_field(feedback, "terms", field + ".self_evaluation_feedback_eur.terms"));
         tariffs.bodies.push_back(std::move(body));
     }
     return tariffs;

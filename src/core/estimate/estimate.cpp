@@ -85,7 +85,7 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
                                   "onbekende certificerende instelling '" + *request.ci + "'; kies uit " + join(known));
         }
     }
-    if (request.km < 0 || !std::isfinite(request.km)) {
+    if (request.km && (*request.km < 0 || !std::isfinite(*request.km))) {
         return Error::invalid("km", "het aantal kilometers mag niet negatief zijn");
     }
 
@@ -97,6 +97,7 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
         result.ci = body->code;
         result.feedback_min_cents = body->feedback_min_cents;
         result.feedback_max_cents = body->feedback_max_cents;
+        result.feedback_terms = body->feedback_terms;
     }
     size_t band_index = tariffs.bands.size();
     for (size_t i = 0; i < tariffs.bands.size(); ++i) {
@@ -124,12 +125,15 @@ Result<Estimate> estimate(Tariffs const& tariffs, EstimateRequest const& request
     }
     result.day_rate_cents = rate->cents;
     long cost = *result.day_tenths * rate->cents / 10;
-    if (body->travel_cents_per_km) {
-        long const travel = std::lround(request.km * static_cast<double>(*body->travel_cents_per_km));
+    result.travel_note = body->travel_note;
+    if (body->travel_cents_per_km && request.km) {
+        long const travel = std::lround(*request.km * static_cast<double>(*body->travel_cents_per_km));
         result.travel_cents = travel;
         cost += travel;
+    } else if (body->travel_cents_per_km) {
+        // Without the distance the travel cost is unknown, not zero: say how it is charged.
+        result.travel_note = "plus reiskosten " + format_euro(*body->travel_cents_per_km) + " per km";
     }
-    result.travel_note = body->travel_note;
     result.cost_cents = cost;
     return result;
 }

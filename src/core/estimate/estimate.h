@@ -16,7 +16,7 @@ struct EstimateRequest {
     std::string variant;
     std::optional<std::string> ci;  // certification body code
     Date on = Date::from_ymd(2000, 1, 1);  // the date whose rates apply
-    double km = 0;  // travel distance, for a CI that charges travel
+    std::optional<double> km;  // travel distance, for a CI that charges travel; unknown when absent
 };
 
 struct Estimate {
@@ -30,10 +30,13 @@ struct Estimate {
     std::optional<long> day_rate_cents;
     std::optional<long> travel_cents;
     std::string ci;
+    // How travel is charged when it is not in the cost: included in the day rate, or per km on top
+    // ("plus reiskosten € 0,45 per km") when the distance is not known.
     std::string travel_note;
     // The CI's price for feedback on a self-evaluation (B10), shown alongside the audit cost.
     std::optional<long> feedback_min_cents;
     std::optional<long> feedback_max_cents;
+    std::string feedback_terms;  // "excl. btw en reiskosten"
 };
 
 // parse_positive_number: "10", "10.5" or "10,5" (Dutch decimal comma) > 0; the error names `field`.

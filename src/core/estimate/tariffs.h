@@ -41,6 +41,7 @@ struct CertificationBody {
     std::string travel_note;  // e.g. "inclusief reistijd en reiskosten"
     long feedback_min_cents = 0;  // self-evaluation feedback
     long feedback_max_cents = 0;
+    std::string feedback_terms;  // what the feedback price excludes, as the CI states it (B10)
 
     // The day rate valid on `on`, or none when no rate had started yet.
     std::optional<DayRate> rate_on(Date on) const;

@@ -1,5 +1,7 @@
 #include "core/norms/framework.h"
 
+#include "core/trajectory/event_kind.h"
+
 #include <set>
 
 namespace sterk {
@@ -14,6 +16,16 @@ DeadlineRule const& ProcedureSettings::deadline(DeadlineKind kind) const
     // validate_framework() guarantees every kind is present in a loaded framework.
     static DeadlineRule const missing{};
     return missing;
+}
+
+EventRule const* ProcedureSettings::event(std::string const& key) const
+{
+    for (auto const& rule : events) {
+        if (rule.key == key) {
+            return &rule;
+        }
+    }
+    return nullptr;
 }
 
 Norm const* NormFramework::find_norm(std::string const& code) const
@@ -49,11 +61,12 @@ std::vector<DeadlineSpec> const& deadline_specs()
         {DeadlineKind::FinalReportWithPlans, "final_report_with_plans", "plan_approved"},
         {DeadlineKind::PartAToSecretariat, "part_a_to_secretariat", "positive_advice"},
         {DeadlineKind::SecretariatCheck, "secretariat_check", "part_a_received"},
-        {DeadlineKind::PartAReturn, "part_a_return", "part_a_found_incomplete"},
+        {DeadlineKind::PartAReturn, "part_a_return", "part_a_received"},
         {DeadlineKind::PartACompletion, "part_a_completion", "part_a_returned"},
         {DeadlineKind::CertificateIssue, "certificate_issue", "receipt_confirmed"},
         {DeadlineKind::OverThresholdPlans, "over_threshold_plans", "findings_final"},
         {DeadlineKind::AdditionalAudit, "additional_audit", "certificate_expiry"},
+        {DeadlineKind::NextSteps, "next_steps", "next_steps_agreed"},
     };
     return specs;
 }
@@ -162,6 +175,29 @@ Errors validate_framework(NormFramework const& framework)
         if (found != 1) {
             errors.push_back(framework_error(file_pos, std::string("procedure.deadlines.") + spec.key,
                                              found == 0 ? "termijn ontbreekt" : "termijn komt dubbel voor"));
+        }
+    }
+    std::set<std::string> const actors{"member", "ci", "secretariat"};
+    for (auto const& spec : event_kind_specs()) {
+        int found = 0;
+        for (auto const& rule : procedure.events) {
+            if (rule.key != spec.key) {
+                continue;
+            }
+            ++found;
+            if (actors.count(rule.actor) == 0) {
+                errors.push_back(framework_error(file_pos, std::string("procedure.events.") + spec.key + ".actor",
+                                                 "onbekende partij '" + rule.actor + "'; kies member, ci of secretariat"));
+            }
+        }
+        if (found != 1) {
+            errors.push_back(framework_error(file_pos, std::string("procedure.events.") + spec.key,
+                                             found == 0 ? "gebeurtenis ontbreekt" : "gebeurtenis komt dubbel voor"));
+        }
+    }
+    for (auto const& rule : procedure.events) {
+        if (!parse_event_kind(rule.key)) {
+            errors.push_back(framework_error(file_pos, "procedure.events." + rule.key, "onbekende gebeurtenis"));
         }
     }
     if (framework.scope_groups.empty()) {

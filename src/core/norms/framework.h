@@ -79,16 +79,28 @@ enum class DeadlineKind {
     CertificateIssue,
     OverThresholdPlans,
     AdditionalAudit,
+    NextSteps,
 };
 
 struct DeadlineRule {
     DeadlineKind kind = DeadlineKind::ConceptReport;
     std::string key;  // "concept_report"
     std::string after;  // the event it counts from: "last_audit_day"
+    std::string after_initial;  // in an initial trajectory, when it counts from another event
     Period period;
+    bool agreed = false;  // the due date is agreed between the parties and recorded with the event
     std::string actor;  // "ci", "member", "secretariat"
     std::string label;  // Dutch: what is due
     std::string source;  // handbook place, e.g. "B6 §7"
+};
+
+// EventRule: one kind of event in a trajectory's log (LIFECYCLE.md §2): who records it, what it
+// is called, and what the party must do while it is the next step.
+struct EventRule {
+    std::string key;  // "concept_sent"
+    std::string actor;  // "member", "ci", "secretariat"
+    std::string label;  // Dutch, past tense: "Conceptrapport verstuurd"
+    std::string todo;  // Dutch, what is to be done: "Conceptrapport versturen"
 };
 
 // ProcedureSettings: the version's procedure, all from the framework file (no defaults here, so
@@ -102,8 +114,10 @@ struct ProcedureSettings {
     std::vector<Period> reminders_before_expiry;
     Period postponement_after_self_evaluation;
     std::vector<DeadlineRule> deadlines;
+    std::vector<EventRule> events;
 
     DeadlineRule const& deadline(DeadlineKind kind) const;
+    EventRule const* event(std::string const& key) const;
 };
 
 struct NormFramework {

@@ -81,6 +81,15 @@ Status can_advise(NormFramework const& framework, VerdictMap const& verdicts)
                                join(missing));
 }
 
+Status positive_advice_blocked(Advice const& advice)
+{
+    if (advice.unassessed_rubrics.empty()) {
+        return ok_status();
+    }
+    return Error::precondition("geen positief advies mogelijk: in rubriek " + join(advice.unassessed_rubrics) +
+                               " is elke norm n.v.t., dus die rubriek is niet getoetst");
+}
+
 Advice advise(NormFramework const& framework, VerdictMap const& verdicts)
 {
     Advice advice;
@@ -91,6 +100,25 @@ Advice advise(NormFramework const& framework, VerdictMap const& verdicts)
         auto const found = verdicts.find(norm.code);
         if (found != verdicts.end() && (found->second == Verdict::NotMet || found->second == Verdict::Partly)) {
             advice.plan_norms.push_back(norm.code);
+        }
+    }
+    for (auto const& rubric : framework.rubrics) {
+        bool every_norm_not_applicable = rubric.norm_count > 0;
+        for (auto const& norm : framework.norms) {
+            auto const found = verdicts.find(norm.code);
+            if (norm.rubric == rubric.code && (found == verdicts.end() || found->second != Verdict::NotApplicable)) {
+                every_norm_not_applicable = false;
+            }
+        }
+        if (every_norm_not_applicable) {
+            advice.unassessed_rubrics.push_back(rubric.code);
+        }
+    }
+    for (auto const& norm : framework.norms) {
+        auto const found = verdicts.find(norm.code);
+        if (norm.applicability == Applicability::Always && found != verdicts.end() &&
+            found->second == Verdict::NotApplicable) {
+            advice.always_applicable_not_applicable.push_back(norm.code);
         }
     }
     if (advice.counts.not_met == 0 && advice.counts.partly == 0) {

@@ -56,7 +56,19 @@ struct Advice {
     std::vector<std::string> plan_norms;  // every - and +/- norm, in framework order
     int max_not_met = 0;
     int max_partly = 0;
+    // Rubrics whose every norm is n.v.t.: that rubric was not assessed, so no positive advice.
+    std::vector<std::string> unassessed_rubrics;
+    // n.v.t. on a norm the framework marks as always applicable: shown in Part A and in the
+    // secretariat's check, not refused.
+    std::vector<std::string> always_applicable_not_applicable;
+
+    bool within_thresholds() const { return scenario != Scenario::OverThreshold; }
 };
+
+// positive_advice_blocked: why these verdicts cannot lead to positive advice at all (a rubric
+// not assessed), or ok. The scenario's own conditions (an approved plan, an additional audit)
+// are the trajectory's rule.
+Status positive_advice_blocked(Advice const& advice);
 
 OverallTable overall_table(NormFramework const& framework, VerdictMap const& verdicts);
 

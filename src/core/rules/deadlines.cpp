@@ -33,7 +33,8 @@ std::string deadline_status_key(DeadlineStatus status)
 
 CertificateTerm certificate_term(ProcedureSettings const& procedure, Date decided, std::optional<Date> previous_expiry)
 {
-    bool const follows_on = previous_expiry && decided <= *previous_expiry;
+    bool const follows_on =
+        previous_expiry && decided <= suspension_window(procedure, *previous_expiry).through;
     Date const starts = follows_on ? *previous_expiry : decided;
     Date const expires = procedure.certificate_validity.after(starts);
     return CertificateTerm{decided, starts, expires.add_days(-1), expires};
@@ -51,11 +52,14 @@ Date expiry_notice_date(ProcedureSettings const& procedure, Date expiry)
     return procedure.expiry_notice.before(expiry);
 }
 
-std::vector<Date> reminder_dates(ProcedureSettings const& procedure, Date expiry)
+std::vector<Date> reminder_dates(ProcedureSettings const& procedure, Date expiry, std::optional<Date> audit_agreed_on)
 {
     std::vector<Date> dates;
     for (auto const& period : procedure.reminders_before_expiry) {
-        dates.push_back(period.before(expiry));
+        Date const day = period.before(expiry);
+        if (!audit_agreed_on || day < *audit_agreed_on) {
+            dates.push_back(day);
+        }
     }
     std::sort(dates.begin(), dates.end());
     return dates;

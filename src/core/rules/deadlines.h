@@ -31,8 +31,9 @@ DeadlineStatus deadline_status(Deadline const& deadline, Date today);
 std::string deadline_status_key(DeadlineStatus status);  // "open", "due-today", "overdue"
 
 // CertificateTerm: a certificate issued on D is valid through D + 2 years - 1 day and expires on
-// D + 2 years. A renewal decided positively on or before the old expiry starts on that expiry, so
-// the terms follow on without gap or overlap.
+// D + 2 years. A renewal decided positively on or before the old expiry, or during the suspension
+// that follows it (B6 §17.2, §9c), starts on that expiry, so the terms follow on without gap or
+// overlap. `decided` is the day of the positive advice for a renewal, the issue date otherwise.
 struct CertificateTerm {
     Date decided;
     Date starts;
@@ -53,8 +54,10 @@ SuspensionWindow suspension_window(ProcedureSettings const& procedure, Date expi
 // The day the member is told it will be suspended or lapse (14 days before expiry).
 Date expiry_notice_date(ProcedureSettings const& procedure, Date expiry);
 
-// Reminder days before expiry, earliest first (default 6 months, 3 months, 6 weeks).
-std::vector<Date> reminder_dates(ProcedureSettings const& procedure, Date expiry);
+// Reminder days before expiry, earliest first (default 6 months, 3 months, 6 weeks). None is sent
+// on or after the day a re-certification audit was agreed with a CI (DOMAIN.md "Dates").
+std::vector<Date> reminder_dates(ProcedureSettings const& procedure, Date expiry,
+                                 std::optional<Date> audit_agreed_on = std::nullopt);
 
 // The last day the audit may take place after a self-evaluation; later needs a new one.
 Date latest_audit_after_self_evaluation(ProcedureSettings const& procedure, Date self_evaluation);

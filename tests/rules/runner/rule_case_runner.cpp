@@ -6,6 +6,7 @@
 #include "core/rules/advice.h"
 #include "core/rules/deadlines.h"
 #include "core/text.h"
+#include "core/trajectory/trajectory.h"
 #include "runner/case_file.h"
 
 #include <algorithm>
@@ -70,10 +71,104 @@ private:
     Result<Lines> scope_command(std::vector<std::string> const& w);
     Result<Lines> date_command(std::vector<std::string> const& w);
     Result<DeadlineKind> deadline_kind(std::string const& key);
+    Result<Lines> trajectory_command(std::vector<std::string> const& w);
+    Result<Lines> event_command(std::vector<std::string> const& w);
+    Result<Lines> trajectory_query(std::vector<std::string> const& w);
 
     std::optional<NormFramework> m_framework;
     std::map<std::string, std::string> m_verdicts;
+    TrajectoryKind m_kind = TrajectoryKind::Initial;
+    std::optional<PreviousCertificate> m_previous;
+    std::vector<RawEvent> m_events;
 };
+
+// `trajectory initial` / `trajectory recertification NUMBER EXPIRES`: a new, empty event log.
+Result<Lines> CaseState::trajectory_command(std::vector<std::string> const& w)
+{
+    auto const kind = parse_trajectory_kind(w.size() > 1 ? w[1] : "");
+    if (!kind) {
+        return Error::invalid("case", "verwacht: trajectory initial | trajectory recertification NUMMER VERVALDATUM");
+    }
+    m_kind = *kind;
+    m_previous.reset();
+    m_events.clear();
+    if (w.size() == 4) {
+        m_previous = PreviousCertificate{w[2], TRY(Date::parse(w[3], "expires"))};
+    }
+    return Lines{};
+}
+
+// `event DATE KEY [field=value ...]`: appends a raw event; findings_final and additional_audit_held
+// carry the verdicts set so far. The core checks it when the log is queried.
+Result<Lines> CaseState::event_command(std::vector<std::string> const& w)
+{
+    if (w.size() < 3) {
+        return Error::invalid("case", "verwacht: event DATUM GEBEURTENIS [veld=waarde ...]");
+    }
+    RawEvent raw{w[1], w[2], {}, std::nullopt};
+    for (auto const& [key, value] : key_values(w, 3)) {
+        raw.fields[key] = value;
+    }
+    if (w[2] == "findings_final" || w[2] == "additional_audit_held") {
+        raw.verdicts = m_verdicts;
+    }
+    m_events.push_back(std::move(raw));
+    return Lines{};
+}
+
+// `route DATE`, `deadlines DATE`, `actions DATE`, `certificate_dates DATE`, `previous DATE`,
+// `notes DATE`: the log seen on DATE.
+Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
+{
+    auto const* fw = TRY(framework());
+    if (w.size() != 2) {
+        return Error::invalid("case", "verwacht: " + w[0] + " DATUM");
+    }
+    Date const today = TRY(Date::parse(w[1], "date"));
+    TrajectoryLog log{m_kind, m_previous, {}};
+    for (size_t i = 0; i < m_events.size(); ++i) {
+        log.events.push_back(TRY(parse_event(*fw, m_events[i], i)));
+    }
+    auto const view = TRY(evaluate_trajectory(*fw, log, today));
+    auto const show = [](Date d) { return d.iso() + " " + dutch_weekday(d.weekday()); };
+    Lines out;
+    if (w[0] == "route") {
+        out.push_back("state " + state_key(view.state));
+        out.push_back("scenario " + (view.scenario ? scenario_key(*view.scenario) : std::string("-")));
+        out.push_back(std::string("advice ") +
+                      (view.advice ? (*view.advice == AdviceOutcome::Positive ? "positive" : "negative") : "-"));
+    } else if (w[0] == "deadlines") {
+        for (auto const& d : view.deadlines) {
+            out.push_back(d.rule.key + " " + d.rule.actor + " after=" + d.after + " due=" + show(d.due) + " " +
+                          deadline_state_key(d.state) + (d.met_on ? " " + d.met_on->iso() : ""));
+        }
+    } else if (w[0] == "actions") {
+        for (auto const& a : view.actions) {
+            out.push_back(a.actor + " " + a.key + (a.due ? " " + a.due->iso() : ""));
+        }
+    } else if (w[0] == "certificate_dates") {
+        out.push_back(view.certificate ? "valid_from=" + view.certificate->valid_from.iso() +
+                                             " valid_through=" + view.certificate->valid_through.iso() +
+                                             " expires=" + view.certificate->expires.iso()
+                                       : "-");
+    } else if (w[0] == "previous") {
+        if (!view.previous_certificate) {
+            return Lines{"-"};
+        }
+        auto const& p = *view.previous_certificate;
+        std::string line = previous_status_key(p.status);
+        if (p.suspended_through) {
+            line += " through=" + p.suspended_through->iso();
+        }
+        if (p.lapsed_on) {
+            line += " on=" + p.lapsed_on->iso();
+        }
+        out.push_back(line);
+    } else {
+        out = view.notes;
+    }
+    return out;
+}
 
 Result<NormFramework const*> CaseState::framework()
 {
@@ -138,7 +233,9 @@ Result<Lines> CaseState::estimate_command(std::vector<std::string> const& w)
         request.ci = kv["ci"];
     }
     request.on = TRY(Date::parse(kv.count("on") ? kv["on"] : "2026-01-01", "on"));
-    request.km = kv["km"].empty() ? 0 : TRY(parse_distance(kv["km"], "km"));
+    if (!kv["km"].empty()) {
+        request.km = TRY(parse_distance(kv["km"], "km"));
+    }
     auto const e = TRY(estimate(tariffs, request));
     auto const cents = [](std::optional<long> c) {
         return c ? std::to_string(*c / 100) + "." + (*c % 100 < 10 ? "0" : "") + std::to_string(*c % 100)
@@ -151,6 +248,9 @@ Result<Lines> CaseState::estimate_command(std::vector<std::string> const& w)
     }
     if (!e.note.empty()) {
         out.push_back("note: " + e.note);
+    }
+    if (!e.travel_cents && e.travel_note.rfind("plus ", 0) == 0) {
+        out.push_back("travel_note: " + e.travel_note);
     }
     return out;
 }
@@ -217,11 +317,15 @@ Result<Lines> CaseState::date_command(std::vector<std::string> const& w)
         return Lines{show(expiry_notice_date(p, TRY(date_arg(1))))};
     }
     if (what == "reminders") {
+        std::optional<Date> agreed;
+        if (w.size() > 2) {
+            agreed = TRY(date_arg(2));
+        }
         std::vector<std::string> dates;
-        for (auto const& d : reminder_dates(p, TRY(date_arg(1)))) {
+        for (auto const& d : reminder_dates(p, TRY(date_arg(1)), agreed)) {
             dates.push_back(d.iso());
         }
-        return Lines{join(dates, " ")};
+        return dates.empty() ? Lines{} : Lines{join(dates, " ")};
     }
     if (what == "postpone") {
         return Lines{show(latest_audit_after_self_evaluation(p, TRY(date_arg(1))))};
@@ -270,6 +374,15 @@ Result<Lines> CaseState::run(std::string const& command)
                          " not_applicable=" + std::to_string(a.counts.not_applicable),
                      "plan " + (a.plan_norms.empty() ? std::string("-") : join(a.plan_norms, " "))};
     }
+    if (verb == "advice_notes") {
+        VerdictMap verdicts;
+        auto const a = TRY(current_advice(verdicts));
+        auto const blocked = positive_advice_blocked(a);
+        return Lines{"always_applicable_nvt " + (a.always_applicable_not_applicable.empty()
+                                                     ? std::string("-")
+                                                     : join(a.always_applicable_not_applicable, " ")),
+                     "positive " + (blocked ? std::string("possible") : blocked.error().message)};
+    }
     if (verb == "table" || verb == "can_advise") {
         auto const* fw = TRY(framework());
         auto const verdicts = TRY(parse_verdicts(*fw, m_verdicts, Completeness::AllowUnassessed));
@@ -292,6 +405,16 @@ Result<Lines> CaseState::run(std::string const& command)
     }
     if (verb == "estimate") {
         return estimate_command(w);
+    }
+    if (verb == "trajectory") {
+        return trajectory_command(w);
+    }
+    if (verb == "event") {
+        return event_command(w);
+    }
+    if (verb == "route" || verb == "deadlines" || verb == "actions" || verb == "certificate_dates" ||
+        verb == "previous" || verb == "notes") {
+        return trajectory_query(w);
     }
     if (verb == "scope") {
         return scope_command(w);

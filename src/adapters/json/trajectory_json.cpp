@@ -1,0 +1,166 @@
+#include "adapters/json/trajectory_json.h"
+
+namespace sterk {
+
+namespace {
+
+using nlohmann::json;
+
+Error shape_error(std::string field, std::string message)
+{
+    return Error::invalid(std::move(field), std::move(message));
+}
+
+Result<RawEvent> parse_raw_event(json const& item, size_t index)
+{
+    std::string const field = "events[" + std::to_string(index) + "]";
+    std::string const where = "gebeurtenis " + std::to_string(index + 1);
+    if (!item.is_object()) {
+        return shape_error(field, where + ": verwacht een object {\"on\":\"JJJJ-MM-DD\",\"event\":\"...\"}");
+    }
+    RawEvent raw;
+    if (item.contains("event") && item["event"].is_string()) {
+        raw.key = item["event"].get<std::string>();
+    }
+    std::string const named = where + " (" + (raw.key.empty() ? "?" : raw.key) + ")";
+    for (auto const& [key, value] : item.items()) {
+        if (key == "verdicts") {
+            if (!value.is_object()) {
+                return shape_error(field + ".verdicts", named + ": 'verdicts' moet een object zijn {\"VM1\":\"+\",...}");
+            }
+            std::map<std::string, std::string> verdicts;
+            for (auto const& [code, verdict] : value.items()) {
+                // A non-text verdict is reported like an unknown one, by its JSON text.
+                verdicts[code] = verdict.is_string() ? verdict.get<std::string>() : verdict.dump();
+            }
+            raw.verdicts = std::move(verdicts);
+            continue;
+        }
+        if (!value.is_string()) {
+            return shape_error(field + "." + key, named + ": '" + key + "' moet tekst zijn");
+        }
+        if (key == "on") {
+            raw.on = value.get<std::string>();
+        } else if (key != "event") {
+            raw.fields[key] = value.get<std::string>();
+        }
+    }
+    return raw;
+}
+
+}  // namespace
+
+Result<TrajectoryDocument> parse_trajectory_document(std::string_view text)
+{
+    auto const doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        return shape_error("file", "geen geldige JSON; verwacht {\"framework\":\"2019\",\"kind\":\"initial\",\"events\":[...]}");
+    }
+    for (auto const& [key, value] : doc.items()) {
+        if (key != "framework" && key != "kind" && key != "previous_certificate" && key != "events") {
+            return shape_error(key, "onbekend veld '" + key + "'");
+        }
+    }
+    TrajectoryDocument out;
+    if (!doc.contains("framework") || !doc["framework"].is_string()) {
+        return shape_error("framework", "veld 'framework' ontbreekt of is geen tekst (bijv. \"2019\")");
+    }
+    out.framework = doc["framework"].get<std::string>();
+    std::string const kind = doc.contains("kind") && doc["kind"].is_string() ? doc["kind"].get<std::string>() : "";
+    auto const parsed_kind = parse_trajectory_kind(kind);
+    if (!parsed_kind) {
+        return shape_error("kind", "veld 'kind' moet \"initial\" of \"recertification\" zijn");
+    }
+    out.kind = *parsed_kind;
+    if (doc.contains("previous_certificate") && !doc["previous_certificate"].is_null()) {
+        auto const& prev = doc["previous_certificate"];
+        if (!prev.is_object() || !prev.contains("expires") || !prev["expires"].is_string()) {
+            return shape_error("previous_certificate",
+                               "'previous_certificate' moet {\"number\":\"SSW-...\",\"expires\":\"JJJJ-MM-DD\"} zijn");
+        }
+        auto const expires = Date::parse(prev["expires"].get<std::string>(), "previous_certificate.expires");
+        if (!expires) {
+            return shape_error("previous_certificate.expires",
+                               "previous_certificate.expires is geen datum (JJJJ-MM-DD): '" +
+                                   prev["expires"].get<std::string>() + "'");
+        }
+        std::string number = prev.contains("number") && prev["number"].is_string() ? prev["number"].get<std::string>() : "";
+        out.previous_certificate = PreviousCertificate{number, *expires};
+    }
+    if (!doc.contains("events") || !doc["events"].is_array()) {
+        return shape_error("events", "veld 'events' ontbreekt of is geen lijst");
+    }
+    for (size_t i = 0; i < doc["events"].size(); ++i) {
+        out.events.push_back(TRY(parse_raw_event(doc["events"][i], i)));
+    }
+    return out;
+}
+
+Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, TrajectoryDocument const& document)
+{
+    TrajectoryLog log;
+    log.kind = document.kind;
+    log.previous_certificate = document.previous_certificate;
+    for (size_t i = 0; i < document.events.size(); ++i) {
+        log.events.push_back(TRY(parse_event(framework, document.events[i], i)));
+    }
+    return log;
+}
+
+nlohmann::ordered_json trajectory_view_to_json(TrajectoryView const& view)
+{
+    using ojson = nlohmann::ordered_json;
+    ojson deadlines = ojson::array();
+    for (auto const& d : view.deadlines) {
+        ojson item{{"key", d.rule.key},     {"actor", d.rule.actor},
+                   {"after", d.after},       {"from", d.from.iso()},
+                   {"due", d.due.iso()},     {"status", deadline_state_key(d.state)}};
+        if (d.met_on) {
+            item["met_on"] = d.met_on->iso();
+        }
+        item["label"] = d.rule.label;
+        item["source"] = d.rule.source;
+        deadlines.push_back(std::move(item));
+    }
+    ojson actions = ojson::array();
+    for (auto const& a : view.actions) {
+        ojson item{{"actor", a.actor}, {"key", a.key}, {"todo", a.todo}};
+        item["due"] = a.due ? ojson(a.due->iso()) : ojson(nullptr);
+        actions.push_back(std::move(item));
+    }
+    ojson out{{"kind", trajectory_kind_key(view.kind)},
+              {"state", state_key(view.state)},
+              {"scenario", view.scenario ? ojson(scenario_key(*view.scenario)) : ojson(nullptr)},
+              {"advice", view.advice ? ojson(*view.advice == AdviceOutcome::Positive ? "positive" : "negative") : ojson(nullptr)},
+              {"deadlines", deadlines}};
+    if (view.certificate) {
+        auto const& c = *view.certificate;
+        out["certificate"] = {{"valid_from", c.valid_from.iso()},
+                              {"valid_through", c.valid_through.iso()},
+                              {"expires", c.expires.iso()},
+                              {"issued", c.issued.iso()}};
+        if (!c.number.empty()) {
+            out["certificate"]["number"] = c.number;
+        }
+    } else {
+        out["certificate"] = nullptr;
+    }
+    if (view.previous_certificate) {
+        auto const& p = *view.previous_certificate;
+        ojson prev{{"status", previous_status_key(p.status)}, {"expires", p.expires.iso()}, {"number", p.number}};
+        if (p.suspended_through) {
+            prev["suspended_through"] = p.suspended_through->iso();
+        }
+        if (p.lapsed_on) {
+            prev["lapsed_on"] = p.lapsed_on->iso();
+        }
+        out["previous_certificate"] = std::move(prev);
+    } else {
+        out["previous_certificate"] = nullptr;
+    }
+    out["actions"] = actions;
+    out["notes"] = view.notes;
+    return out;
+}
+
+}  // namespace sterk

@@ -1,0 +1,158 @@
+// File: trajectory.h
+// A trajectory (toetstraject) is one member's route to one certification decision, kept as an
+// append-only log of dated events (LIFECYCLE.md §1–§3). Its state, the open actions per party,
+// every deadline with its status, the scenario and advice, the new certificate's dates and the
+// previous certificate's status are pure functions of that log and a date: nothing here reads a
+// clock, a file or a database.
+//
+// Example:
+//   TrajectoryLog log{TrajectoryKind::Initial, std::nullopt, {}};
+//   log.events.push_back(TRY(parse_event(fw, raw, 0)));
+//   TrajectoryView view = TRY(evaluate_trajectory(fw, log, today));
+//   if (view.state == TrajectoryState::Plan) { ... }
+#pragma once
+
+#include "core/calendar/date.h"
+#include "core/norms/framework.h"
+#include "core/result.h"
+#include "core/rules/advice.h"
+#include "core/rules/verdict.h"
+#include "core/trajectory/event_kind.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sterk {
+
+enum class TrajectoryKind { Initial, Recertification };
+std::optional<TrajectoryKind> parse_trajectory_kind(std::string const& key);
+std::string trajectory_kind_key(TrajectoryKind kind);  // "initial", "recertification"
+
+enum class TrajectoryState {
+    SelfEvaluation,
+    Requested,
+    Declined,
+    Accepted,
+    Registered,
+    Planned,
+    Concept,
+    Finalising,
+    Plan,
+    AdditionalAudit,
+    PartA,
+    Certification,
+    Certified,
+    Negative,
+    Withdrawn,
+};
+std::string state_key(TrajectoryState state);  // "self-evaluation", "part-a", ...
+std::string state_dutch(TrajectoryState state);
+
+// The certificate a recertification renews.
+struct PreviousCertificate {
+    std::string number;
+    Date expires;
+};
+
+// RawEvent: an event as recorded, before the core has checked it; payload values are text
+// (first_day, last_day, date, due, number, reason) and verdicts are norm code -> symbol.
+struct RawEvent {
+    std::string on;
+    std::string key;
+    std::map<std::string, std::string> fields;
+    std::optional<std::map<std::string, std::string>> verdicts;
+};
+
+// TrajectoryEvent: a checked event with its typed payload.
+struct TrajectoryEvent {
+    Date on;
+    EventKind kind = EventKind::SelfEvaluationCompleted;
+    std::optional<Date> first_day;  // audit_planned
+    std::optional<Date> last_day;  // audit_planned
+    std::optional<Date> date;  // additional_audit_planned
+    std::optional<Date> due;  // next_steps_agreed
+    std::optional<VerdictMap> verdicts;  // findings_final, additional_audit_held
+    std::string number;  // certificate_issued (optional)
+    std::string reason;  // audit_declined, negative_advice, trajectory_withdrawn (optional)
+};
+
+struct TrajectoryLog {
+    TrajectoryKind kind = TrajectoryKind::Initial;
+    std::optional<PreviousCertificate> previous_certificate;  // recertification only
+    std::vector<TrajectoryEvent> events;  // in date order
+};
+
+// parse_event: checks one raw event (its key, date and payload) against the framework. The error
+// names the event's position (0-based `index`, shown 1-based) and key, and the reason.
+Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent const& raw, size_t index);
+
+enum class DeadlineState { Open, DueToday, Overdue, Met, MetLate, Closed };
+std::string deadline_state_key(DeadlineState state);  // "open", "due-today", "overdue", "met", "met-late", "closed"
+std::string deadline_state_dutch(DeadlineState state);
+
+// One deadline that has started in this trajectory.
+struct TrajectoryDeadline {
+    DeadlineRule rule;
+    std::string after;  // the event (or closed window) it counts from
+    Date from;
+    Date due;
+    std::optional<Date> met_on;
+    bool closed = false;  // ended unused, or no longer asked for since the route changed
+    DeadlineState state = DeadlineState::Open;  // on the view's date
+};
+
+// What a party must do next, with its due date where the handbook gives one.
+struct OpenAction {
+    std::string actor;  // "member", "ci", "secretariat"
+    std::string key;  // the deadline key, or the event that is the next step
+    std::string todo;  // Dutch
+    std::optional<Date> due;
+    std::string source;  // handbook place, when it comes from a deadline
+};
+
+struct NewCertificate {
+    std::string number;  // empty when not given
+    Date issued;
+    Date valid_from;
+    Date valid_through;
+    Date expires;
+};
+
+enum class PreviousStatus { Valid, Suspended, Lapsed, Superseded };
+std::string previous_status_key(PreviousStatus status);  // "valid", "suspended", "lapsed", "superseded"
+std::string previous_status_dutch(PreviousStatus status);
+
+struct PreviousCertificateView {
+    std::string number;
+    Date expires;
+    PreviousStatus status = PreviousStatus::Valid;
+    std::optional<Date> suspended_through;  // while suspended
+    std::optional<Date> lapsed_on;  // once lapsed
+    Date notice_on;  // the member is told 2 weeks before expiry what will happen
+    std::vector<Date> reminders;  // before expiry; none once a re-certification audit was agreed
+};
+
+enum class AdviceOutcome { Positive, Negative };
+
+struct TrajectoryView {
+    TrajectoryKind kind = TrajectoryKind::Initial;
+    TrajectoryState state = TrajectoryState::SelfEvaluation;
+    std::optional<Scenario> scenario;  // once the findings are final
+    std::optional<Advice> findings;  // the decision rules applied to the final findings
+    std::optional<Advice> additional_audit;  // scenario c: applied to the additional audit's findings
+    std::optional<AdviceOutcome> advice;
+    std::vector<TrajectoryDeadline> deadlines;  // in the order they started
+    std::vector<OpenAction> actions;  // open for each party, those with a due date first
+    std::optional<NewCertificate> certificate;
+    std::optional<PreviousCertificateView> previous_certificate;
+    std::vector<std::string> notes;  // Dutch remarks for Part A and the secretariat's check
+};
+
+// evaluate_trajectory: replays the log and looks at it on `today`. An impossible log (wrong
+// order, an event not allowed after those before it, a date after `today`) is an
+// InvalidArgument error naming the event's position and key and the reason.
+Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, TrajectoryLog const& log, Date today);
+
+}  // namespace sterk

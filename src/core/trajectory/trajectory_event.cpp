@@ -1,0 +1,111 @@
+// parse_event: one recorded event, checked against the framework before it is replayed.
+#include "core/text.h"
+#include "core/trajectory/trajectory.h"
+
+#include <set>
+
+namespace sterk {
+
+namespace {
+
+// The payload each event takes: required and optional fields (verdicts are separate).
+struct PayloadSpec {
+    std::vector<std::string> required;
+    std::vector<std::string> optional;
+    bool verdicts = false;
+};
+
+PayloadSpec payload_spec(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::AuditPlanned: return {{"first_day", "last_day"}, {}, false};
+    case EventKind::AdditionalAuditPlanned: return {{"date"}, {}, false};
+    case EventKind::NextStepsAgreed: return {{"due"}, {"reason"}, false};
+    case EventKind::FindingsFinal:
+    case EventKind::AdditionalAuditHeld: return {{}, {}, true};
+    case EventKind::CertificateIssued: return {{}, {"number"}, false};
+    case EventKind::AuditDeclined:
+    case EventKind::NegativeAdvice:
+    case EventKind::TrajectoryWithdrawn:
+    case EventKind::PlanRejected:
+    case EventKind::PartAFoundIncomplete: return {{}, {"reason"}, false};
+    default: return {};
+    }
+}
+
+}  // namespace
+
+Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent const& raw, size_t index)
+{
+    std::string const field = "events[" + std::to_string(index) + "]";
+    std::string const where = "gebeurtenis " + std::to_string(index + 1) + " (" + (raw.key.empty() ? "?" : raw.key) + "): ";
+    auto const fail = [&](std::string const& sub, std::string const& reason) {
+        return Error::invalid(field + (sub.empty() ? "" : "." + sub), where + reason);
+    };
+    auto const kind = parse_event_kind(raw.key);
+    if (!kind) {
+        std::vector<std::string> known;
+        for (auto const& spec : event_kind_specs()) {
+            known.push_back(spec.key);
+        }
+        return fail("event", raw.key.empty() ? "'event' ontbreekt"
+                                             : "onbekende gebeurtenis '" + raw.key + "'; bekend zijn: " + join(known));
+    }
+    auto const on = Date::parse(raw.on, "on");
+    if (!on) {
+        return fail("on", raw.on.empty() ? "'on' (de datum) ontbreekt" : "'on' is geen datum (JJJJ-MM-DD): '" + raw.on + "'");
+    }
+    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}};
+
+    auto const spec = payload_spec(*kind);
+    std::set<std::string> allowed(spec.required.begin(), spec.required.end());
+    allowed.insert(spec.optional.begin(), spec.optional.end());
+    for (auto const& [name, value] : raw.fields) {
+        if (allowed.count(name) == 0) {
+            return fail(name, "onbekend veld '" + name + "' bij deze gebeurtenis");
+        }
+    }
+    for (auto const& name : spec.required) {
+        if (raw.fields.count(name) == 0) {
+            return fail(name, "veld '" + name + "' ontbreekt");
+        }
+    }
+    auto const date_field = [&](std::string const& name, std::optional<Date>& into) -> Status {
+        auto const found = raw.fields.find(name);
+        if (found == raw.fields.end()) {
+            return ok_status();
+        }
+        auto const d = Date::parse(found->second, name);
+        if (!d) {
+            return fail(name, "'" + name + "' is geen datum (JJJJ-MM-DD): '" + found->second + "'");
+        }
+        into = *d;
+        return ok_status();
+    };
+    TRY(date_field("first_day", event.first_day));
+    TRY(date_field("last_day", event.last_day));
+    TRY(date_field("date", event.date));
+    TRY(date_field("due", event.due));
+    if (auto const n = raw.fields.find("number"); n != raw.fields.end()) {
+        event.number = n->second;
+    }
+    if (auto const r = raw.fields.find("reason"); r != raw.fields.end()) {
+        event.reason = r->second;
+    }
+
+    if (spec.verdicts) {
+        if (!raw.verdicts) {
+            return fail("verdicts", "'verdicts' ontbreekt: een oordeel (+, +/-, - of n.v.t.) voor elke norm");
+        }
+        auto const verdicts = parse_verdicts(framework, *raw.verdicts, Completeness::RequireEveryNorm);
+        if (!verdicts) {
+            return fail("verdicts", verdicts.error().message);
+        }
+        event.verdicts = *verdicts;
+    } else if (raw.verdicts) {
+        return fail("verdicts", "onbekend veld 'verdicts' bij deze gebeurtenis");
+    }
+    return event;
+}
+
+}  // namespace sterk

@@ -81,6 +81,13 @@ void print_text(NormFramework const& fw, VerdictMap const& verdicts, Advice cons
     std::cout << "\nUitkomst (" << scenario_key(advice.scenario) << "): " << scenario_dutch(advice.scenario) << "\n";
     std::cout << "Grenzen: ten hoogste " << advice.max_not_met << " keer - en " << advice.max_partly
               << " keer +/-.\n";
+    if (auto const possible = positive_advice_blocked(advice); !possible) {
+        std::cout << "Let op: " << possible.error().message << ".\n";
+    }
+    if (!advice.always_applicable_not_applicable.empty()) {
+        std::cout << "Let op: n.v.t. bij een norm die altijd van toepassing is: "
+                  << join(advice.always_applicable_not_applicable) << " (wordt getoond in deel A).\n";
+    }
     if (advice.scenario != Scenario::AllMet) {
         auto const kind =
             advice.scenario == Scenario::PlanRequired ? DeadlineKind::ImprovementPlan : DeadlineKind::OverThresholdPlans;
@@ -100,6 +107,8 @@ nlohmann::json to_json(Advice const& advice)
               {"not_applicable", advice.counts.not_applicable}}},
             {"scenario", scenario_key(advice.scenario)},
             {"plan_norms", advice.plan_norms},
+            {"unassessed_rubrics", advice.unassessed_rubrics},
+            {"always_applicable_not_applicable", advice.always_applicable_not_applicable},
             {"thresholds", {{"max_not_met", advice.max_not_met}, {"max_partly", advice.max_partly}}}};
 }
 

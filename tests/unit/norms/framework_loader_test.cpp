@@ -1,4 +1,5 @@
 #include "adapters/config/data_files.h"
+#include "core/trajectory/event_kind.h"
 
 #include <gtest/gtest.h>
 
@@ -126,7 +127,11 @@ TEST(FrameworkFile, EveryDeadlineHasAPeriodAndAHandbookSource)
         EXPECT_EQ(rule.key, spec.key);
         EXPECT_EQ(rule.after, spec.after) << spec.key;
         EXPECT_FALSE(rule.source.empty()) << spec.key;
-        EXPECT_GT(rule.period.amount, 0) << spec.key;
+        // Only the next step after a twice-rejected plan has a due date the parties agree (B6 §9b-iii).
+        EXPECT_EQ(rule.agreed, spec.kind == DeadlineKind::NextSteps) << spec.key;
+        if (!rule.agreed) {
+            EXPECT_GT(rule.period.amount, 0) << spec.key;
+        }
     }
     auto const text = source_file("frameworks/ssw-2019.yaml");
     auto const unknown = parse_framework_yaml(mutate(text, "key: \"concept_report\"", "key: \"concept_rapport\""), "d.yaml");
@@ -140,6 +145,33 @@ TEST(FrameworkFile, EveryDeadlineHasAPeriodAndAHandbookSource)
     EXPECT_NE(wrong_event.error().message.find("termijn concept_report telt vanaf 'last_audit_day', niet 'concept_sent'"),
               std::string::npos)
         << wrong_event.error().message;
+}
+
+TEST(FrameworkFile, EveryTrajectoryEventHasAnActorAndDutchWording)
+{
+    auto const fw = load_builtin_framework("2019");
+    ASSERT_TRUE(fw.ok());
+    EXPECT_EQ(fw->procedure.events.size(), event_kind_specs().size());
+    for (auto const& spec : event_kind_specs()) {
+        auto const* rule = fw->procedure.event(spec.key);
+        ASSERT_NE(rule, nullptr) << spec.key;
+        EXPECT_FALSE(rule->label.empty()) << spec.key;
+        EXPECT_FALSE(rule->todo.empty()) << spec.key;
+    }
+    EXPECT_EQ(fw->procedure.event("concept_sent")->actor, "ci");
+    EXPECT_EQ(fw->procedure.event("plan_submitted")->actor, "member");
+    EXPECT_EQ(fw->procedure.event("receipt_confirmed")->actor, "secretariat");
+
+    auto const text = source_file("frameworks/ssw-2019.yaml");
+    auto const missing = parse_framework_yaml(
+        mutate(text, "{key: \"plan_rejected\", actor: \"ci\"", "{key: \"plan_refused\", actor: \"ci\""), "f.yaml");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("procedure.events.plan_rejected: gebeurtenis ontbreekt"), std::string::npos)
+        << missing.error().message;
+    auto const actor = parse_framework_yaml(
+        mutate(text, "{key: \"concept_sent\", actor: \"ci\"", "{key: \"concept_sent\", actor: \"auditor\""), "g.yaml");
+    ASSERT_FALSE(actor.ok());
+    EXPECT_NE(actor.error().message.find("onbekende partij 'auditor'"), std::string::npos) << actor.error().message;
 }
 
 TEST(TariffsFile, BandsVariantsAndRatesLoad)
@@ -156,7 +188,7 @@ TEST(TariffsFile, BandsVariantsAndRatesLoad)
     EXPECT_NE(broken.error().message.find("10 dagwaarden voor 11 klassen"), std::string::npos) << broken.error().message;
 
     auto const feedback = parse_tariffs_yaml(
-        mutate(source_file("frameworks/tariffs.yaml"), "{min: 500, max: 750}", "{max: 750}"), "f.yaml");
+        mutate(source_file("frameworks/tariffs.yaml"), "{min: 500, max: 750,", "{max: 750,"), "f.yaml");
     ASSERT_FALSE(feedback.ok());
     EXPECT_NE(feedback.error().message.find("certification_bodies[0].self_evaluation_feedback_eur.min: ontbreekt"),
               std::string::npos)

@@ -81,7 +81,8 @@ void add_deadlines_command(CLI::App& app, CommandContext& context)
             }
             for (auto const& spec : deadline_specs()) {
                 auto const event = events.find(spec.after);
-                if (event == events.end()) {
+                // A due date the parties agree comes with its event: see `sterklabel trajectory`.
+                if (event == events.end() || fw.procedure.deadline(spec.kind).agreed) {
                     continue;
                 }
                 auto const deadline = deadline_for(fw.procedure, spec.kind, event->second);

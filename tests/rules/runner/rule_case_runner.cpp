@@ -121,10 +121,11 @@ Result<Lines> CaseState::event_command(std::vector<std::string> const& w)
 Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
 {
     auto const* fw = TRY(framework());
-    if (w.size() != 2) {
-        return Error::invalid("case", "verwacht: " + w[0] + " DATUM");
+    bool const one_deadline = w[0] == "deadline_status";
+    if (w.size() != (one_deadline ? 3u : 2u)) {
+        return Error::invalid("case", "verwacht: " + w[0] + (one_deadline ? " TERMIJN" : "") + " DATUM");
     }
-    Date const today = TRY(Date::parse(w[1], "date"));
+    Date const today = TRY(Date::parse(w.back(), "date"));
     TrajectoryLog log{m_kind, m_previous, {}};
     for (size_t i = 0; i < m_events.size(); ++i) {
         log.events.push_back(TRY(parse_event(*fw, m_events[i], i)));
@@ -141,6 +142,16 @@ Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
         for (auto const& d : view.deadlines) {
             out.push_back(d.rule.key + " " + d.rule.actor + " after=" + d.after + " due=" + show(d.due) + " " +
                           deadline_state_key(d.state) + (d.met_on ? " " + d.met_on->iso() : ""));
+        }
+    } else if (one_deadline) {
+        // The latest instance of the deadline (a Part A checked twice has two).
+        for (auto const& d : view.deadlines) {
+            if (d.rule.key == w[1]) {
+                out = Lines{deadline_state_key(d.state) + " due=" + d.due.iso() + (d.met_on ? " on=" + d.met_on->iso() : "")};
+            }
+        }
+        if (out.empty()) {
+            out.push_back("not started");
         }
     } else if (w[0] == "actions") {
         for (auto const& a : view.actions) {
@@ -412,7 +423,7 @@ Result<Lines> CaseState::run(std::string const& command)
     if (verb == "event") {
         return event_command(w);
     }
-    if (verb == "route" || verb == "deadlines" || verb == "actions" || verb == "certificate_dates" ||
+    if (verb == "route" || verb == "deadlines" || verb == "deadline_status" || verb == "actions" || verb == "certificate_dates" ||
         verb == "previous" || verb == "notes") {
         return trajectory_query(w);
     }

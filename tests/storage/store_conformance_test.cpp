@@ -677,6 +677,66 @@ TEST_P(StoreConformance, ReopeningIsANoOp)
     EXPECT_EQ(database_schema_version(m_url).value(), binary_schema_version());
 }
 
+// Trajectories
+
+TEST_P(StoreConformance, TrajectoryIsStoredWithItsEventLogInOrder)
+{
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const ci_id = store().organisations().create(ci).value();
+    TrajectoryRecord record{0, member_id, ci_id, "recertification", "peer", "2019", "SSW-2024-0007", "2026-06-30",
+                            R"({"whole_organisation":true})", 1'780'000'000};
+    auto const id = store().trajectories().create(record);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    auto const found = store().trajectories().find(*id);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->member_id, member_id);
+    EXPECT_EQ((*found)->ci_id, ci_id);
+    EXPECT_EQ((*found)->variant, "peer");
+    EXPECT_EQ((*found)->previous_certificate_expires, "2026-06-30");
+    EXPECT_EQ((*found)->scope, R"({"whole_organisation":true})");
+    EXPECT_FALSE(store().trajectories().find(*id + 100).value().has_value());
+
+    ASSERT_TRUE(store().trajectories().append({*id, 1, "2026-05-01", "audit_requested", "{}", std::nullopt, 10}).ok());
+    ASSERT_TRUE(store()
+                    .trajectories()
+                    .append({*id, 2, "2026-05-20", "audit_planned",
+                             R"({"first_day":"2026-06-08","last_day":"2026-06-09"})", member_id, 20})
+                    .ok());
+    auto const events = store().trajectories().events(*id);
+    ASSERT_TRUE(events.ok()) << events.error().message;
+    ASSERT_EQ(events->size(), 2u);
+    EXPECT_EQ((*events)[0].key, "audit_requested");
+    EXPECT_FALSE((*events)[0].recorded_by.has_value());
+    EXPECT_EQ((*events)[1].on, "2026-05-20");
+    EXPECT_EQ((*events)[1].payload, R"({"first_day":"2026-06-08","last_day":"2026-06-09"})");
+    EXPECT_EQ((*events)[1].recorded_by, member_id);
+    EXPECT_EQ(store().trajectories().list().value().size(), 1u);
+}
+
+TEST_P(StoreConformance, TrajectoryEventsAreAppendOnlyAndTwoAppendsAfterOneReadCollide)
+{
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const ci_id = store().organisations().create(ci).value();
+    auto const id =
+        store().trajectories().create({0, member_id, ci_id, "initial", "ci", "2019", "", "", "{}", 1}).value();
+    ASSERT_TRUE(store().trajectories().append({id, 1, "2026-01-15", "self_evaluation_completed", "{}", {}, 1}).ok());
+    // Two parties read the log at seq 1 and both append seq 2: the second is refused, not lost silently.
+    ASSERT_TRUE(store().trajectories().append({id, 2, "2026-02-02", "audit_requested", "{}", {}, 2}).ok());
+    auto const second = store().trajectories().append({id, 2, "2026-02-02", "trajectory_withdrawn", "{}", {}, 2});
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(store().trajectories().events(id).value().size(), 2u);
+
+    auto sql = raw();
+    EXPECT_ANY_THROW(*sql << "UPDATE trajectory_events SET event_key = 'audit_declined' WHERE seq = 2");
+    EXPECT_ANY_THROW(*sql << "DELETE FROM trajectory_events WHERE seq = 2");
+    EXPECT_EQ(store().trajectories().events(id).value()[1].key, "audit_requested");
+}
+
 TEST_P(StoreConformance, NewerDatabaseIsRefused)
 {
     m_store.reset();
@@ -707,8 +767,13 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     {
         auto sql = raw();
         if (GetParam() == TestBackend::Sqlite) {
+            *sql << "DROP TABLE trajectory_events";
+            *sql << "DROP TABLE trajectories";
             *sql << "DROP TABLE audit_log";
         } else {
+            *sql << "DROP TABLE trajectory_events CASCADE";
+            *sql << "DROP FUNCTION trajectory_events_refuse_change()";
+            *sql << "DROP TABLE trajectories CASCADE";
             *sql << "DROP TABLE audit_log CASCADE";
             *sql << "DROP FUNCTION audit_log_refuse_change()";
         }

@@ -137,6 +137,67 @@ std::vector<Migration> const& migrations()
                 " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()",
             },
         },
+        {
+            "trajectories and their append-only event logs",
+            {
+                "CREATE TABLE trajectories ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " member_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " ci_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " kind TEXT NOT NULL,"
+                " variant TEXT NOT NULL,"
+                " framework_version TEXT NOT NULL,"
+                " previous_certificate_number TEXT NOT NULL DEFAULT '',"
+                " previous_certificate_expires TEXT NOT NULL DEFAULT '',"
+                " scope TEXT NOT NULL DEFAULT '{}',"
+                " created_at INTEGER NOT NULL)",
+                "CREATE INDEX trajectories_member ON trajectories (member_id)",
+                "CREATE INDEX trajectories_ci ON trajectories (ci_id)",
+                "CREATE TABLE trajectory_events ("
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " seq INTEGER NOT NULL,"
+                " occurred_on TEXT NOT NULL,"
+                " event_key TEXT NOT NULL,"
+                " payload TEXT NOT NULL DEFAULT '{}',"
+                " recorded_by INTEGER,"
+                " recorded_at INTEGER NOT NULL,"
+                " PRIMARY KEY (trajectory_id, seq))",
+                "CREATE TRIGGER trajectory_events_no_update BEFORE UPDATE ON trajectory_events"
+                " BEGIN SELECT RAISE(ABORT, 'trajectory_events is append-only'); END",
+                "CREATE TRIGGER trajectory_events_no_delete BEFORE DELETE ON trajectory_events"
+                " BEGIN SELECT RAISE(ABORT, 'trajectory_events is append-only'); END",
+            },
+            {
+                "CREATE TABLE trajectories ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " member_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " ci_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " kind TEXT NOT NULL,"
+                " variant TEXT NOT NULL,"
+                " framework_version TEXT NOT NULL,"
+                " previous_certificate_number TEXT NOT NULL DEFAULT '',"
+                " previous_certificate_expires TEXT NOT NULL DEFAULT '',"
+                " scope TEXT NOT NULL DEFAULT '{}',"
+                " created_at BIGINT NOT NULL)",
+                "CREATE INDEX trajectories_member ON trajectories (member_id)",
+                "CREATE INDEX trajectories_ci ON trajectories (ci_id)",
+                "CREATE TABLE trajectory_events ("
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " seq INTEGER NOT NULL,"
+                " occurred_on TEXT NOT NULL,"
+                " event_key TEXT NOT NULL,"
+                " payload TEXT NOT NULL DEFAULT '{}',"
+                " recorded_by BIGINT,"
+                " recorded_at BIGINT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, seq))",
+                "CREATE FUNCTION trajectory_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$"
+                " BEGIN RAISE EXCEPTION 'trajectory_events is append-only'; END $$",
+                "CREATE TRIGGER trajectory_events_no_update_delete BEFORE UPDATE OR DELETE ON trajectory_events"
+                " FOR EACH ROW EXECUTE FUNCTION trajectory_events_refuse_change()",
+                "CREATE TRIGGER trajectory_events_no_truncate BEFORE TRUNCATE ON trajectory_events"
+                " FOR EACH STATEMENT EXECUTE FUNCTION trajectory_events_refuse_change()",
+            },
+        },
     };
     return list;
 }

@@ -9,6 +9,7 @@
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_session_repository.h"
+#include "adapters/storage/sql_trajectory_repository.h"
 #include "adapters/storage/sql_user_repository.h"
 #include "core/ports/store.h"
 
@@ -26,6 +27,7 @@ public:
     LoginAttemptRepository& login_attempts() override { return m_login_attempts; }
     PasswordResetRepository& password_resets() override { return m_password_resets; }
     AuditLogRepository& audit_log() override { return m_audit_log; }
+    TrajectoryRepository& trajectories() override { return m_trajectories; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -37,6 +39,7 @@ private:
     SqlLoginAttemptRepository m_login_attempts;
     SqlPasswordResetRepository m_password_resets;
     SqlAuditLogRepository m_audit_log;
+    SqlTrajectoryRepository m_trajectories;
 };
 
 }  // namespace sterk

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/ports/records.h"
+#include "core/ports/trajectory_records.h"
 #include "core/result.h"
 
 #include <functional>
@@ -74,6 +75,20 @@ public:
     virtual Result<std::vector<AuditEntry>> recent(int limit) = 0;
 };
 
+// TrajectoryRepository: trajectories and their append-only event logs.
+class TrajectoryRepository {
+public:
+    virtual ~TrajectoryRepository() = default;
+    virtual Result<Id> create(TrajectoryRecord const& trajectory) = 0;
+    virtual Result<std::optional<TrajectoryRecord>> find(Id id) = 0;
+    // list: every trajectory, newest first; the caller's service keeps those it may see.
+    virtual Result<std::vector<TrajectoryRecord>> list() = 0;
+    virtual Result<std::vector<StoredEvent>> events(Id trajectory_id) = 0;
+    // append: the event must carry the next seq; FailedPrecondition when another event took that
+    // seq first (someone recorded an event since the caller read the log).
+    virtual Status append(StoredEvent const& event) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -84,6 +99,7 @@ public:
     virtual LoginAttemptRepository& login_attempts() = 0;
     virtual PasswordResetRepository& password_resets() = 0;
     virtual AuditLogRepository& audit_log() = 0;
+    virtual TrajectoryRepository& trajectories() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

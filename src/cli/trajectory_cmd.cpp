@@ -123,7 +123,12 @@ void add_trajectory_command(CLI::App& app, CommandContext& context)
         };
         auto const status = run();
         if (!status) {
-            context.exit_code = report_error(status.error(), {{"today", "--today"}});
+            // An impossible log is bad input to this command, whatever the rule that refused it.
+            Error error = status.error();
+            if (error.code == ErrorCode::FailedPrecondition) {
+                error.code = ErrorCode::InvalidArgument;
+            }
+            context.exit_code = report_error(error, {{"today", "--today"}});
         }
     });
 }

@@ -96,6 +96,30 @@ Result<TrajectoryDocument> parse_trajectory_document(std::string_view text)
     return out;
 }
 
+std::string JsonEventPayloadCodec::encode(RawEvent const& raw) const
+{
+    json payload = json::object();
+    for (auto const& [key, value] : raw.fields) {
+        payload[key] = value;
+    }
+    if (raw.verdicts) {
+        payload["verdicts"] = *raw.verdicts;
+    }
+    return payload.dump();
+}
+
+Result<RawEvent> JsonEventPayloadCodec::decode(StoredEvent const& stored) const
+{
+    json item = json::parse(stored.payload, nullptr, false);
+    if (item.is_discarded() || !item.is_object()) {
+        return Error::internal("ongeldige gegevens bij gebeurtenis " + std::to_string(stored.seq) + " van traject " +
+                               std::to_string(stored.trajectory_id));
+    }
+    item["on"] = stored.on;
+    item["event"] = stored.key;
+    return parse_raw_event(item, static_cast<size_t>(stored.seq - 1));
+}
+
 Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, TrajectoryDocument const& document)
 {
     TrajectoryLog log;

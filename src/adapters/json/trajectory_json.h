@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/services/trajectory_service.h"
 #include "core/trajectory/trajectory.h"
 
 #include <nlohmann/json.hpp>
@@ -30,5 +31,12 @@ Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, Trajecto
 
 // Keys in the documented order, for people reading the output.
 nlohmann::ordered_json trajectory_view_to_json(TrajectoryView const& view);
+
+// JsonEventPayloadCodec: an event's payload stored as the JSON object it arrives as.
+class JsonEventPayloadCodec final : public EventPayloadCodec {
+public:
+    std::string encode(RawEvent const& raw) const override;
+    Result<RawEvent> decode(StoredEvent const& stored) const override;
+};
 
 }  // namespace sterk

@@ -93,13 +93,15 @@ void Replay::close_open_deadlines()
 
 Status Replay::apply(TrajectoryEvent const& event, size_t index)
 {
-    auto const wrap = [&](std::string const& reason) {
-        return Error::invalid("events[" + std::to_string(index) + "]",
-                              "gebeurtenis " + std::to_string(index + 1) + " (" + event_key(event.kind) + "): " + reason);
+    // A date after today is bad input; everything else is the route refusing the event here.
+    auto const wrap = [&](std::string const& reason, ErrorCode code = ErrorCode::FailedPrecondition) {
+        return Error{code, "gebeurtenis " + std::to_string(index + 1) + " (" + event_key(event.kind) + "): " + reason,
+                     "events[" + std::to_string(index) + "]"};
     };
     if (event.on > m_today) {
         return wrap("de datum " + day(event.on) + " ligt na de peildatum " + day(m_today) +
-                    "; een gebeurtenis wordt vastgelegd als ze gebeurd is");
+                    "; een gebeurtenis wordt vastgelegd als ze gebeurd is",
+                    ErrorCode::InvalidArgument);
     }
     if (index > 0 && event.on < m_log.events[index - 1].on) {
         return wrap("staat niet in datumvolgorde: " + day(event.on) + " ligt vóór de vorige gebeurtenis (" +

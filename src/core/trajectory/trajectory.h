@@ -150,9 +150,10 @@ struct TrajectoryView {
     std::vector<std::string> notes;  // Dutch remarks for Part A and the secretariat's check
 };
 
-// evaluate_trajectory: replays the log and looks at it on `today`. An impossible log (wrong
-// order, an event not allowed after those before it, a date after `today`) is an
-// InvalidArgument error naming the event's position and key and the reason.
+// evaluate_trajectory: replays the log and looks at it on `today`. An event the route does not
+// allow there (wrong order, not after those before it) is FailedPrecondition; a date after
+// `today` or a log without its previous certificate is InvalidArgument. Each names the event's
+// position and key and the reason.
 Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, TrajectoryLog const& log, Date today);
 
 }  // namespace sterk

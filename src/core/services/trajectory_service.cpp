@@ -1,0 +1,130 @@
+#include "core/services/trajectory_service.h"
+
+namespace sterk {
+
+namespace {
+
+Error not_found()
+{
+    return Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.");
+}
+
+}  // namespace
+
+TrajectoryService::TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks)
+    : m_store(store), m_codec(codec), m_frameworks(std::move(frameworks))
+{
+}
+
+bool TrajectoryService::may_see(Principal const& caller, TrajectoryRecord const& trajectory)
+{
+    switch (caller.role) {
+    case Role::Secretariat: return true;
+    case Role::Member: return caller.organisation_id == trajectory.member_id;
+    case Role::CiAdmin:
+    case Role::Auditor: return caller.organisation_id == trajectory.ci_id;
+    case Role::Committee: return false;
+    }
+    return false;
+}
+
+bool TrajectoryService::may_record(Principal const& caller, TrajectoryRecord const& trajectory,
+                                   std::string const& actor)
+{
+    if (actor == "member") {
+        return caller.role == Role::Member && caller.organisation_id == trajectory.member_id;
+    }
+    if (actor == "ci") {
+        return (caller.role == Role::CiAdmin || caller.role == Role::Auditor) &&
+               caller.organisation_id == trajectory.ci_id;
+    }
+    return actor == "secretariat" && caller.role == Role::Secretariat;
+}
+
+Result<std::vector<TrajectoryRecord>> TrajectoryService::list(Principal const& caller)
+{
+    std::vector<TrajectoryRecord> visible;
+    for (auto const& t : TRY(m_store.trajectories().list())) {
+        if (may_see(caller, t)) {
+            visible.push_back(t);
+        }
+    }
+    return visible;
+}
+
+Result<NormFramework const*> TrajectoryService::framework_of(TrajectoryRecord const& record)
+{
+    auto const* framework = m_frameworks(record.framework_version);
+    if (framework == nullptr) {
+        return Error::internal("normenkader " + record.framework_version + " van traject " + std::to_string(record.id) +
+                               " is niet geladen");
+    }
+    return framework;
+}
+
+Result<TrajectoryLog> TrajectoryService::log_of(NormFramework const& framework, TrajectoryRecord const& record,
+                                                std::vector<StoredEvent> const& events)
+{
+    auto const kind = parse_trajectory_kind(record.kind);
+    if (!kind) {
+        return Error::internal("onbekend soort traject in de database: " + record.kind);
+    }
+    TrajectoryLog log;
+    log.kind = *kind;
+    if (!record.previous_certificate_expires.empty()) {
+        log.previous_certificate = PreviousCertificate{
+            record.previous_certificate_number,
+            TRY(Date::parse(record.previous_certificate_expires, "previous_certificate.expires"))};
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+        log.events.push_back(TRY(parse_event(framework, TRY(m_codec.decode(events[i])), i)));
+    }
+    return log;
+}
+
+Result<StoredTrajectory> TrajectoryService::get(Principal const& caller, Id id, Date today)
+{
+    auto const record = TRY(m_store.trajectories().find(id));
+    if (!record || !may_see(caller, *record)) {
+        return not_found();
+    }
+    auto const* framework = TRY(framework_of(*record));
+    auto events = TRY(m_store.trajectories().events(id));
+    auto const log = TRY(log_of(*framework, *record, events));
+    auto view = TRY(evaluate_trajectory(*framework, log, today));
+    return StoredTrajectory{*record, std::move(events), std::move(view)};
+}
+
+Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller, Actor const& actor, Id id,
+                                                         RawEvent const& raw, Date today, UnixTime now)
+{
+    auto const record = TRY(m_store.trajectories().find(id));
+    if (!record || !may_see(caller, *record)) {
+        return not_found();
+    }
+    auto const* framework = TRY(framework_of(*record));
+    auto events = TRY(m_store.trajectories().events(id));
+    auto log = TRY(log_of(*framework, *record, events));
+    auto const event = TRY(parse_event(*framework, raw, events.size()));
+    auto const* rule = framework->procedure.event(raw.key);
+    if (rule == nullptr || !may_record(caller, *record, rule->actor)) {
+        return Error{ErrorCode::PermissionDenied,
+                     "'" + raw.key + "' legt " + (rule ? rule->actor : std::string("?")) + " vast, niet u.", "event"};
+    }
+    log.events.push_back(event);
+    TRY(evaluate_trajectory(*framework, log, today));
+
+    StoredEvent stored{id, static_cast<int>(events.size()) + 1, raw.on, raw.key, m_codec.encode(raw),
+                       actor.user_id, now};
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.trajectories().append(stored));
+        auto entry = audit_entry(now, "trajectory.event", actor.email, actor.ip, actor.user_id,
+                                 raw.key + " op " + raw.on);
+        entry.subject = "trajectory:" + std::to_string(id);
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    return get(caller, id, today);
+}
+
+}  // namespace sterk

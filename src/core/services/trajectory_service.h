@@ -1,0 +1,72 @@
+// File: trajectory_service.h
+// TrajectoryService: stored trajectories as the parties see and change them (LIFECYCLE.md §1, §5):
+// which trajectories a caller may see, one trajectory's view on a date, and recording a milestone
+// event. An event is checked by the trajectory rules against the stored log before it is
+// appended, in one transaction with its audit-log entry, so a refused event leaves nothing behind.
+//
+// Example:
+//   auto stored = TRY(service.record_event(principal, actor, id, raw_event, today, now));
+//   stored.view.state == TrajectoryState::Accepted
+#pragma once
+
+#include "core/auth/policy.h"
+#include "core/ports/store.h"
+#include "core/services/user_service.h"
+#include "core/trajectory/trajectory.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sterk {
+
+// EventPayloadCodec: the stored text form of an event's payload (JSON, by an adapter).
+class EventPayloadCodec {
+public:
+    virtual ~EventPayloadCodec() = default;
+    // encode: the payload fields and verdicts of `raw` (not its date or key).
+    virtual std::string encode(RawEvent const& raw) const = 0;
+    virtual Result<RawEvent> decode(StoredEvent const& stored) const = 0;
+};
+
+// FrameworkLookup: a loaded framework version, or nullptr when unknown.
+using FrameworkLookup = std::function<NormFramework const*(std::string const& version)>;
+
+struct StoredTrajectory {
+    TrajectoryRecord record;
+    std::vector<StoredEvent> events;
+    TrajectoryView view;
+};
+
+class TrajectoryService {
+public:
+    TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks);
+
+    // may_see: the member's own, the CI's own (its staff and auditors), and the secretariat all;
+    // the committee sees trends only.
+    static bool may_see(Principal const& caller, TrajectoryRecord const& trajectory);
+    // may_record: whether the caller belongs to the party that records events of this `actor`
+    // ("member", "ci", "secretariat") on this trajectory.
+    static bool may_record(Principal const& caller, TrajectoryRecord const& trajectory, std::string const& actor);
+
+    Result<std::vector<TrajectoryRecord>> list(Principal const& caller);
+    // get: NotFound when the trajectory is unknown or the caller may not see it (no existence leak).
+    Result<StoredTrajectory> get(Principal const& caller, Id id, Date today);
+    // record_event: NotFound as get; PermissionDenied when the caller's party may not record that
+    // event; InvalidArgument for a bad payload or a date after today; FailedPrecondition with the
+    // rule's reason when the route does not allow it now, or when another event was recorded
+    // since the log was read.
+    Result<StoredTrajectory> record_event(Principal const& caller, Actor const& actor, Id id, RawEvent const& raw,
+                                          Date today, UnixTime now);
+
+private:
+    Result<NormFramework const*> framework_of(TrajectoryRecord const& record);
+    Result<TrajectoryLog> log_of(NormFramework const& framework, TrajectoryRecord const& record,
+                                 std::vector<StoredEvent> const& events);
+
+    Store& m_store;
+    EventPayloadCodec const& m_codec;
+    FrameworkLookup m_frameworks;
+};
+
+}  // namespace sterk

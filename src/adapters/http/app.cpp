@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
@@ -189,7 +190,12 @@ Response App::handle_api(Request const& request)
         if (call.session) {
             response.log_user_id = call.session->user.id;
         }
-        if (clear_cookie) {
+        // A handler that set a new session cookie (a login sent with a stale one) wins: a clearing
+        // cookie after it would log the browser straight out again.
+        bool const sets_session = std::any_of(response.headers.begin(), response.headers.end(), [](auto const& h) {
+            return h.first == "Set-Cookie" && h.second.starts_with(std::string{SESSION_COOKIE} + "=");
+        });
+        if (clear_cookie && !sets_session) {
             response.set_header("Set-Cookie", cleared_session_cookie(m_services.settings.secure_cookies));
         }
         return response;

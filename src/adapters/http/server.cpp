@@ -316,6 +316,10 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         } else {
             response = app->handle(request);
         }
+        if (response.hold_seconds > 0) {
+            asio::steady_timer hold(stream.get_executor(), std::chrono::seconds(response.hold_seconds));
+            co_await hold.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
         bool const again = keep_alive && !stopping;
         auto out = to_beast(response, message.version(), again, head);
         stream.expires_after(options.body_timeout);

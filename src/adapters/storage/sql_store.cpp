@@ -10,6 +10,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_login_attempts(*m_db)
     , m_password_resets(*m_db)
     , m_audit_log(*m_db)
+    , m_audit_tallies(*m_db)
 {
 }
 

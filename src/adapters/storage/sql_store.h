@@ -26,6 +26,7 @@ public:
     LoginAttemptRepository& login_attempts() override { return m_login_attempts; }
     PasswordResetRepository& password_resets() override { return m_password_resets; }
     AuditLogRepository& audit_log() override { return m_audit_log; }
+    AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -37,6 +38,7 @@ private:
     SqlLoginAttemptRepository m_login_attempts;
     SqlPasswordResetRepository m_password_resets;
     SqlAuditLogRepository m_audit_log;
+    SqlAuditTallyRepository m_audit_tallies;
 };
 
 }  // namespace sterk

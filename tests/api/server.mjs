@@ -69,12 +69,12 @@ export function freePort() {
 }
 
 // startServer: starts `sterklabel serve --demo` and resolves once it printed its address.
-// `db`: use this database URL (kept afterwards) instead of a fresh one.
-export async function startServer({ args = [], env = {}, db: existing } = {}) {
+// `db`: use this database URL (kept afterwards) instead of a fresh one; `bin`: another copy of the binary.
+export async function startServer({ args = [], env = {}, db: existing, bin = binary() } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sterk-api-'));
   const db = existing ? { url: existing, drop: () => {} } : freshDatabase(dir);
   const log = createWriteStream(join(dir, 'server.log'));
-  const child = spawn(binary(), ['serve', '--db', db.url, '--listen', '127.0.0.1:0', '--demo', ...args], {
+  const child = spawn(bin, ['serve', '--db', db.url, '--listen', '127.0.0.1:0', '--demo', ...args], {
     env: { ...process.env, STERK_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -147,6 +147,10 @@ Response App::handle(Request const& request)
         response = error_response(Error::internal("onverwachte uitzondering"), request);
     }
     add_standard_headers(response, api);
+    if (m_services.settings.strict_transport_security) {
+        // Only when served as https: a browser then never tries plain http for a year.
+        response.set_header("Strict-Transport-Security", "max-age=31536000");
+    }
     return response;
 }
 
@@ -171,7 +175,14 @@ Response App::handle_api(Request const& request)
         return error_response(HttpOnlyError::UnsupportedMediaType, request.method, request.path);
     }
 
-    Call call{request, match.params, std::nullopt, std::nullopt, m_clock(), request.remote_ip};
+    std::vector<std::string> forwarded_for;
+    for (auto const& [name, value] : request.headers) {
+        if (name == "x-forwarded-for") {
+            forwarded_for.push_back(value);
+        }
+    }
+    std::string client_ip = client_address(request.remote_ip, forwarded_for, m_services.settings.trusted_proxies);
+    Call call{request, match.params, std::nullopt, std::nullopt, m_clock(), std::move(client_ip)};
 
     // Authentication: a cookie that no longer matches a session is treated as none, and cleared.
     bool clear_cookie = false;

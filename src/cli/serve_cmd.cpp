@@ -7,6 +7,7 @@
 #include "adapters/http/serve_config.h"
 #include "adapters/http/server.h"
 #include "adapters/http/static_files.h"
+#include "adapters/http/web_root.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
 #include "cli/cli_output.h"
@@ -36,6 +37,7 @@ struct ServeOptions {
     std::string base_url;
     std::string smtp_url;
     std::string smtp_from;
+    std::vector<std::string> trusted_proxies;
     bool demo = false;
     bool config_dump = false;
     std::map<std::string, CLI::Option*> given;
@@ -93,6 +95,7 @@ int run_serve(ServeOptions const& options)
     flags.base_url = flag(options, "--base-url", options.base_url);
     flags.smtp_url = flag(options, "--smtp-url", options.smtp_url);
     flags.smtp_from = flag(options, "--smtp-from", options.smtp_from);
+    flags.trusted_proxies = options.trusted_proxies;
     flags.demo = options.demo;
     auto resolved = http::resolve_serve_config(flags, environment, read_whole_file);
     if (!resolved) {
@@ -119,8 +122,29 @@ int run_serve(ServeOptions const& options)
     if (!catalog) {
         return report_error(catalog.error());
     }
-    if (!config.web_root.empty() && !std::filesystem::is_directory(config.web_root)) {
-        spdlog::warn("--web-root {} bestaat niet (nog): alleen de API wordt geserveerd", config.web_root);
+    std::string web_root = config.web_root;
+    if (!web_root.empty()) {
+        if (!std::filesystem::is_directory(web_root)) {
+            spdlog::warn("--web-root {} bestaat niet (nog): alleen de API wordt geserveerd", web_root);
+        } else {
+            spdlog::info("web-app uit {} (--web-root/STERK_WEB_ROOT)", web_root);
+        }
+    } else {
+        std::error_code ec;
+        auto const executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+        auto const candidates = http::web_root_candidates(ec ? std::filesystem::path{} : executable);
+        if (auto found = http::find_web_root(candidates)) {
+            web_root = found->string();
+            spdlog::info("web-app uit {} (naast het programma gevonden)", web_root);
+        } else {
+            std::string searched;
+            for (auto const& candidate : candidates) {
+                searched += (searched.empty() ? "" : ", ") + candidate.string();
+            }
+            spdlog::warn("geen web-app gevonden (gezocht in {}): alleen de API wordt geserveerd. Bouw de web-app "
+                         "(make web) of geef de map met --web-root of STERK_WEB_ROOT",
+                         searched);
+        }
     }
 
     SodiumPasswordHasher hasher;
@@ -171,9 +195,11 @@ int run_serve(ServeOptions const& options)
             spdlog::warn("opruimen van verlopen sessies en oude inlogpogingen mislukt: {}", pruned.error().message);
         }
     });
-    http::StaticFiles static_files{config.web_root};
+    http::StaticFiles static_files{web_root};
     http::AppSettings settings;
     settings.secure_cookies = base_url.starts_with("https://");
+    settings.strict_transport_security = base_url.starts_with("https://");
+    settings.trusted_proxies = config.trusted_proxies;
     settings.base_url = base_url;
     http::App app{http::AppServices{auth, resets, users, *catalog, static_files, settings}, now_seconds};
 
@@ -204,6 +230,9 @@ void add_serve_command(CLI::App& app, CommandContext& context)
         cmd->add_option("--smtp-url", options->smtp_url, "SMTP-server, smtp://HOST:POORT (STERK_SMTP_URL)");
     options->given["--smtp-from"] =
         cmd->add_option("--smtp-from", options->smtp_from, "Afzender van e-mails (STERK_SMTP_FROM)");
+    cmd->add_option("--trusted-proxy", options->trusted_proxies,
+                    "Reverse proxy (IP of CIDR, herhaalbaar) waarvan X-Forwarded-For het clientadres geeft "
+                    "(STERK_TRUSTED_PROXY, kommagescheiden)");
     cmd->add_flag("--demo", options->demo, "Vul een lege database met demogegevens");
     cmd->add_flag("--config-dump", options->config_dump, "Toon de instellingen als JSON (geheimen als ***) en stop");
     cmd->callback([options, &context] { context.exit_code = run_serve(*options); });

@@ -53,6 +53,20 @@ test('serve --config-dump: effective config as JSON, flags over env, secrets mas
   assert.equal(config.demo_password, '***');
   assert.equal(config.db, 'postgresql://u:***@h:5432/db');
   assert.ok(!res.stdout.includes('geheim'));
+  assert.deepEqual(config.trusted_proxies, []);
+});
+
+test('serve --trusted-proxy is repeatable; STERK_TRUSTED_PROXY is a comma-separated list (issue 7.3)', () => {
+  const flags = run(['serve', '--config-dump', '--db', 'sqlite:x.db', '--trusted-proxy', '10.0.0.0/8',
+    '--trusted-proxy', '::1'], { env: { STERK_TRUSTED_PROXY: '192.168.0.1' } });
+  assert.equal(flags.code, 0, flags.stderr);
+  assert.deepEqual(JSON.parse(flags.stdout).trusted_proxies, ['10.0.0.0/8', '::1']);
+  const env = run(['serve', '--config-dump', '--db', 'sqlite:x.db'], { env: { STERK_TRUSTED_PROXY: '10.0.0.0/8, 127.0.0.1' } });
+  assert.equal(env.code, 0, env.stderr);
+  assert.deepEqual(JSON.parse(env.stdout).trusted_proxies, ['10.0.0.0/8', '127.0.0.1']);
+  const bad = run(['serve', '--config-dump', '--db', 'sqlite:x.db'], { env: { STERK_TRUSTED_PROXY: '10.0.0.0/8, nee' } });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /STERK_TRUSTED_PROXY/);
 });
 
 test('serve: invalid values exit 2 naming the flag', () => {
@@ -63,6 +77,8 @@ test('serve: invalid values exit 2 naming the flag', () => {
     [[], '--db'],
     [['--db', 'sqlite:x.db', '--base-url', 'ftp://x'], '--base-url'],
     [['--db', 'sqlite:x.db', '--smtp-url', 'http://mail'], '--smtp-url'],
+    [['--db', 'sqlite:x.db', '--trusted-proxy', '10.0.0.0/33'], '--trusted-proxy'],
+    [['--db', 'sqlite:x.db', '--trusted-proxy', 'proxy.example'], '--trusted-proxy'],
   ];
   for (const [args, flag] of cases) {
     const res = run(['serve', ...args, '--config-dump'], { env: { STERK_DB: '' } });

@@ -199,3 +199,50 @@ test('the server survived everything above', async () => {
   const client = await loggedIn(server.url, USERS.secretariat);
   assert.equal((await client.get('/api/v1/users')).status, 200);
 });
+
+test('malformed framing gets an answer, then the connection closes (issue 7.6)', async () => {
+  const cases = [
+    ['Content-Length: abc\r\n', 400, 'Content-Length'],
+    ['Content-Length: -1\r\n', 400, 'Content-Length'],
+    ['Content-Length: 2\r\nContent-Length: 3\r\n', 400, 'Content-Length'],
+    ['Content-Length: 2\r\nTransfer-Encoding: chunked\r\n', 400, null],
+    ['Transfer-Encoding: chunked\r\nContent-Length: 2\r\n', 400, null],
+    ['Transfer-Encoding: chunked, gzip\r\n', 400, 'Transfer-Encoding'],
+    ['Transfer-Encoding: gzip\r\n', 400, 'Transfer-Encoding'],
+  ];
+  for (const [headers, status, field] of cases) {
+    const started = Date.now();
+    const answer = await raw(
+      server.port,
+      `POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${headers}\r\n{}`,
+    );
+    assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `), JSON.stringify(headers));
+    assert.match(answer, /\r\nConnection: close\r\n/i, headers);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    assert.equal(body.code, 'invalid_argument', headers);
+    assert.match(body.message, /Content-Length|Transfer-Encoding/, headers);
+    if (field) assert.equal(body.field, field, headers);
+    else assert.ok(['Content-Length', 'Transfer-Encoding'].includes(body.field), headers);
+    // Closed by the server, not by raw()'s timeout.
+    assert.ok(Date.now() - started < 4000, `${headers}: closed after ${Date.now() - started} ms`);
+  }
+  const garbled = await raw(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nKapotte regel zonder dubbele punt\r\n\r\n');
+  assert.match(garbled, /^HTTP\/1\.1 400 /);
+  const health = await fetch(`${server.url}/healthz`);
+  assert.equal(health.status, 200);
+});
+
+test('oversized headers → 431, then the connection closes (issue 7.6)', async () => {
+  const started = Date.now();
+  const answer = await raw(server.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Groot: ${'a'.repeat(20 * 1024)}\r\n\r\n`);
+  assert.match(answer, /^HTTP\/1\.1 431 /);
+  const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+  assert.equal(body.code, 'headers_too_large');
+  assert.match(body.message, /kopregels/);
+  assert.ok(Date.now() - started < 4000, `closed after ${Date.now() - started} ms`);
+  // Many headers that together exceed the limit.
+  let many = 'GET /healthz HTTP/1.1\r\nHost: x\r\n';
+  for (let i = 0; i < 400; i += 1) many += `X-Veld-${i}: ${'b'.repeat(60)}\r\n`;
+  assert.match(await raw(server.port, `${many}\r\n`), /^HTTP\/1\.1 431 /);
+  assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+});

@@ -48,6 +48,9 @@ const MATRIX = () => [
   ['GET', '/api/v1/organisations/987654', undefined, [401, 403, 403, 403, 404, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],
+  // Authorisation comes before validating the parameters: others never learn what is wrong.
+  ['GET', '/api/v1/audit-log?cursor=kapot', undefined, [401, 403, 403, 403, 400, 403]],
   ['GET', '/api/v1/frameworks', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/frameworks/2019', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/frameworks/1999', undefined, [404, 404, 404, 404, 404, 404]],

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, createWriteStream, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord-voor-tests';
@@ -68,12 +69,12 @@ export function freePort() {
 }
 
 // startServer: starts `sterklabel serve --demo` and resolves once it printed its address.
-// `db`: use this database URL (kept afterwards) instead of a fresh one.
-export async function startServer({ args = [], env = {}, db: existing } = {}) {
+// `db`: use this database URL (kept afterwards) instead of a fresh one; `bin`: another copy of the binary.
+export async function startServer({ args = [], env = {}, db: existing, bin = binary() } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sterk-api-'));
   const db = existing ? { url: existing, drop: () => {} } : freshDatabase(dir);
   const log = createWriteStream(join(dir, 'server.log'));
-  const child = spawn(binary(), ['serve', '--db', db.url, '--listen', '127.0.0.1:0', '--demo', ...args], {
+  const child = spawn(bin, ['serve', '--db', db.url, '--listen', '127.0.0.1:0', '--demo', ...args], {
     env: { ...process.env, STERK_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -197,4 +198,38 @@ export function raw(port, data, { timeoutMs = 5000 } = {}) {
       resolve(received);
     });
   });
+}
+
+// from: a request from a chosen local address (127.0.0.0/8 all reach the server on loopback), so a
+// test can act as several clients. Resolves {status, headers, data, text}.
+export function from(localAddress, base, method, path, { json, headers = {} } = {}) {
+  const url = new URL(path, base);
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  const h = { ...headers };
+  if (body !== undefined) h['content-type'] = 'application/json';
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: h, localAddress, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => {
+          let data = null;
+          if (text && (res.headers['content-type'] ?? '').includes('application/json')) data = JSON.parse(text);
+          resolve({ status: res.statusCode, headers: res.headers, data, text });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+// loginFrom: POST /api/v1/session from a chosen local address.
+export function loginFrom(localAddress, base, email, password = DEMO_PASSWORD, headers = {}) {
+  return from(localAddress, base, 'POST', '/api/v1/session', { json: { email, password }, headers });
 }

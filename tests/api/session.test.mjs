@@ -153,3 +153,24 @@ test('healthz', async () => {
   assert.equal(res.status, 200);
   assert.deepEqual(res.data, { status: 'ok' });
 });
+
+test('login sent with a stale sterk_session cookie: exactly one Set-Cookie, the new session (issue 7.5)', async () => {
+  const client = await loggedIn(server.url, USERS.member);
+  const stale = client.cookie;
+  assert.equal((await client.request('DELETE', '/api/v1/session')).status, 204);
+  const again = new Client(server.url);
+  again.cookie = stale;
+  const res = await again.login(USERS.member);
+  assert.equal(res.status, 200);
+  const cookies = res.headers.getSetCookie();
+  assert.equal(cookies.length, 1, JSON.stringify(cookies));
+  assert.match(cookies[0], /^sterk_session=[^;]{32,};/);
+  assert.notEqual(again.cookie, stale);
+  assert.equal((await again.get('/api/v1/me')).status, 200);
+  // A request that is not a login, with the stale cookie, still gets the clearing cookie.
+  const old = new Client(server.url);
+  old.cookie = stale;
+  const me = await old.get('/api/v1/me');
+  assert.equal(me.status, 401);
+  assert.deepEqual(me.headers.getSetCookie().map((c) => c.split(';')[0]), ['sterk_session=']);
+});

@@ -213,3 +213,10 @@ test('deadlines refuses unknown events and bad dates naming the flag', () => {
   assert.equal(today.code, 2);
   assert.match(today.err, /--today: 'gisteren' is geen geldige datum/);
 });
+
+test('estimate --ci matches the CI code without regard to case (issue 7.1)', () => {
+  const lower = json(['estimate', '--fte', '10', '--variant', 'ci', '--ci', 'ciio', '--on', '2022-07-01']);
+  assert.equal(lower.ci, 'CIIO');
+  assert.equal(lower.cost_eur, 2400);
+  assert.equal(json(['estimate', '--fte', '45', '--variant', 'ci', '--ci', 'lRqA']).ci, 'LRQA');
+});

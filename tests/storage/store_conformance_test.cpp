@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <set>
 #include <stdexcept>
@@ -380,6 +382,57 @@ TEST_P(StoreConformance, LoginAttemptsOlderThanACutOffAreRemoved)
     EXPECT_EQ(attempts.failures_since("10.0.0.1", 0).value(), 2);
 }
 
+TEST_P(StoreConformance, LoginAttemptsRemoveOneAndClearByPrefix)
+{
+    auto& attempts = store().login_attempts();
+    Id const first = attempts.record_failure("pair:anna@example.org|10.0.0.1", 100).value();
+    Id const second = attempts.record_failure("pair:anna@example.org|10.0.0.2", 100).value();
+    ASSERT_TRUE(attempts.record_failure("pair:anna@example.org|10.0.0.2", 101).ok());
+    ASSERT_TRUE(attempts.record_failure("pair:an_a@example.org|10.0.0.1", 100).ok());
+    ASSERT_TRUE(attempts.record_failure("email:anna@example.org", 100).ok());
+    EXPECT_NE(first, second);
+
+    ASSERT_TRUE(attempts.remove(second).ok());
+    EXPECT_EQ(attempts.failures_since("pair:anna@example.org|10.0.0.2", 0).value(), 1);
+    // A prefix is literal: '_' and '%' in an address are not wildcards.
+    ASSERT_TRUE(attempts.clear_prefix("pair:anna@example.org|").ok());
+    EXPECT_EQ(attempts.failures_since("pair:anna@example.org|10.0.0.1", 0).value(), 0);
+    EXPECT_EQ(attempts.failures_since("pair:anna@example.org|10.0.0.2", 0).value(), 0);
+    EXPECT_EQ(attempts.failures_since("pair:an_a@example.org|10.0.0.1", 0).value(), 1);
+    EXPECT_EQ(attempts.failures_since("email:anna@example.org", 0).value(), 1);
+}
+
+TEST_P(StoreConformance, LockedCountAndRecordIsAtomicAcrossConnections)
+{
+    // Two stores are two connections (on PostgreSQL possibly two server processes): a count and
+    // the record that depends on it, under lock(), never overshoot the limit.
+    auto other = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    std::atomic<int> recorded = 0;
+    auto attempt = [&](Store& target) {
+        for (int i = 0; i < 10; ++i) {
+            auto status = target.transaction([&]() -> Status {
+                TRY(target.login_attempts().lock("ip:10.0.0.9"));
+                int const count = TRY(target.login_attempts().failures_since("ip:10.0.0.9", 0));
+                if (count >= 5) {
+                    return ok_status();
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));  // widen the window for a race
+                TRY(target.login_attempts().record_failure("ip:10.0.0.9", 100));
+                ++recorded;
+                return ok_status();
+            });
+            EXPECT_TRUE(status.ok()) << status.error().message;
+        }
+    };
+    std::thread one(attempt, std::ref(store()));
+    std::thread two(attempt, std::ref(**other));
+    one.join();
+    two.join();
+    EXPECT_EQ(recorded.load(), 5);
+    EXPECT_EQ(store().login_attempts().failures_since("ip:10.0.0.9", 0).value(), 5);
+}
+
 // Password resets
 
 TEST_P(StoreConformance, PasswordResetUsedAndExpired)
@@ -474,6 +527,94 @@ TEST_P(StoreConformance, AuditLogAppendAndRecentNewestFirst)
     auto invalid = store().audit_log().recent(0);
     ASSERT_FALSE(invalid.ok());
     EXPECT_EQ(invalid.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_P(StoreConformance, AuditLogQueryFiltersAndPagesNewestFirst)
+{
+    // 12 entries: times 100..111, actions alternating, two actors.
+    for (int i = 0; i < 12; ++i) {
+        AuditEntry entry = make_entry(100 + i, i % 2 == 0 ? "login" : "login-failed");
+        entry.actor_email = i % 3 == 0 ? "anna@example.org" : "bert@example.org";
+        ASSERT_TRUE(store().audit_log().append(entry).ok());
+    }
+    // Two entries at the same time: the later insertion comes first.
+    Id const same_a = store().audit_log().append(make_entry(200, "logout")).value();
+    Id const same_b = store().audit_log().append(make_entry(200, "logout")).value();
+
+    AuditQuery all;
+    all.limit = 100;
+    auto everything = store().audit_log().query(all).value();
+    ASSERT_EQ(everything.size(), 14u);
+    EXPECT_EQ(everything[0].id, same_b);
+    EXPECT_EQ(everything[1].id, same_a);
+    EXPECT_EQ(everything[13].at, 100);
+
+    // Pages of 5 by (at, id) cursor visit everything once.
+    std::vector<Id> paged;
+    AuditQuery page;
+    page.limit = 5;
+    for (int guard = 0; guard < 10; ++guard) {
+        auto entries = store().audit_log().query(page).value();
+        for (auto const& entry : entries) {
+            paged.push_back(entry.id);
+        }
+        if (entries.size() < 5) {
+            break;
+        }
+        page.before = std::pair{entries.back().at, entries.back().id};
+    }
+    ASSERT_EQ(paged.size(), everything.size());
+    for (std::size_t i = 0; i < paged.size(); ++i) {
+        EXPECT_EQ(paged[i], everything[i].id);
+    }
+    // The cursor between the two entries at the same time.
+    AuditQuery after_b;
+    after_b.before = std::pair{UnixTime{200}, same_b};
+    after_b.limit = 1;
+    EXPECT_EQ(store().audit_log().query(after_b).value().at(0).id, same_a);
+
+    AuditQuery filtered;
+    filtered.action = "login-failed";
+    filtered.actor_email = "bert@example.org";
+    filtered.from = 103;
+    filtered.to = 109;
+    auto some = store().audit_log().query(filtered).value();
+    std::vector<UnixTime> times;
+    for (auto const& entry : some) {
+        EXPECT_EQ(entry.action, "login-failed");
+        EXPECT_EQ(entry.actor_email, "bert@example.org");
+        times.push_back(entry.at);
+    }
+    EXPECT_EQ(times, (std::vector<UnixTime>{107, 105}));  // 103 is anna's; 109 is outside [103, 109)
+    AuditQuery none;
+    none.action = "bestaat-niet";
+    EXPECT_TRUE(store().audit_log().query(none).value().empty());
+}
+
+TEST_P(StoreConformance, AuditTalliesCountPerActionAddressAndWindow)
+{
+    auto& tallies = store().audit_tallies();
+    EXPECT_EQ(tallies.bump("login-refused", "10.0.0.1", 900, 901).value(), 1);
+    EXPECT_EQ(tallies.bump("login-refused", "10.0.0.1", 900, 905).value(), 2);
+    EXPECT_EQ(tallies.bump("login-refused", "10.0.0.1", 900, 950).value(), 3);
+    EXPECT_EQ(tallies.bump("login-refused", "10.0.0.2", 900, 960).value(), 1);
+    EXPECT_EQ(tallies.bump("password-reset.unknown", "10.0.0.1", 900, 970).value(), 1);
+    EXPECT_EQ(tallies.bump("login-refused", "10.0.0.1", 1800, 1801).value(), 1);
+
+    auto closed = tallies.started_before(1800).value();
+    ASSERT_EQ(closed.size(), 3u);
+    EXPECT_EQ(closed[0].action, "login-refused");
+    EXPECT_EQ(closed[0].ip, "10.0.0.1");
+    EXPECT_EQ(closed[0].count, 3);
+    EXPECT_EQ(closed[0].first_at, 901);
+    EXPECT_EQ(closed[0].last_at, 950);
+    for (auto const& tally : closed) {
+        ASSERT_TRUE(tallies.remove(tally).ok());
+    }
+    EXPECT_TRUE(tallies.started_before(1800).value().empty());
+    auto open = tallies.started_before(10'000).value();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].window_start, 1800);
 }
 
 TEST_P(StoreConformance, AuditLogRefusesUpdateAndDeleteInTheDatabase)
@@ -765,7 +906,9 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     Id const anna = store().users().create(make_user("anna@example.org")).value();
     m_store.reset();
     {
+        // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes).
         auto sql = raw();
+        *sql << "DROP TABLE audit_tallies";
         if (GetParam() == TestBackend::Sqlite) {
             *sql << "DROP TABLE trajectory_events";
             *sql << "DROP TABLE trajectories";

@@ -13,6 +13,7 @@ import { LoginPage } from './routes/login/login-page';
 import { ForgotPasswordPage } from './routes/password/forgot-password-page';
 import { ResetPasswordPage } from './routes/password/reset-password-page';
 import { UsersPage } from './routes/users/users-page';
+import { AuditLogPage } from './routes/audit-log/audit-log-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -58,6 +59,14 @@ export function App() {
                 element={
                   <Guard page="users">
                     <UsersPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="auditlog"
+                element={
+                  <Guard page="auditLog">
+                    <AuditLogPage />
                   </Guard>
                 }
               />

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
@@ -146,6 +147,10 @@ Response App::handle(Request const& request)
         response = error_response(Error::internal("onverwachte uitzondering"), request);
     }
     add_standard_headers(response, api);
+    if (m_services.settings.strict_transport_security) {
+        // Only when served as https: a browser then never tries plain http for a year.
+        response.set_header("Strict-Transport-Security", "max-age=31536000");
+    }
     return response;
 }
 
@@ -170,7 +175,14 @@ Response App::handle_api(Request const& request)
         return error_response(HttpOnlyError::UnsupportedMediaType, request.method, request.path);
     }
 
-    Call call{request, match.params, std::nullopt, std::nullopt, m_clock(), request.remote_ip};
+    std::vector<std::string> forwarded_for;
+    for (auto const& [name, value] : request.headers) {
+        if (name == "x-forwarded-for") {
+            forwarded_for.push_back(value);
+        }
+    }
+    std::string client_ip = client_address(request.remote_ip, forwarded_for, m_services.settings.trusted_proxies);
+    Call call{request, match.params, std::nullopt, std::nullopt, m_clock(), std::move(client_ip)};
 
     // Authentication: a cookie that no longer matches a session is treated as none, and cleared.
     bool clear_cookie = false;
@@ -189,7 +201,12 @@ Response App::handle_api(Request const& request)
         if (call.session) {
             response.log_user_id = call.session->user.id;
         }
-        if (clear_cookie) {
+        // A handler that set a new session cookie (a login sent with a stale one) wins: a clearing
+        // cookie after it would log the browser straight out again.
+        bool const sets_session = std::any_of(response.headers.begin(), response.headers.end(), [](auto const& h) {
+            return h.first == "Set-Cookie" && h.second.starts_with(std::string{SESSION_COOKIE} + "=");
+        });
+        if (clear_cookie && !sets_session) {
             response.set_header("Set-Cookie", cleared_session_cookie(m_services.settings.secure_cookies));
         }
         return response;

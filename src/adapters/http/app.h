@@ -8,6 +8,7 @@
 // security headers to every response.
 #pragma once
 
+#include "adapters/http/client_address.h"
 #include "adapters/http/framework_catalog.h"
 #include "adapters/http/http_types.h"
 #include "adapters/http/static_files.h"
@@ -18,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sterk::http {
 
@@ -27,6 +29,10 @@ struct AppSettings {
     bool secure_cookies = false;  // true when the base URL is https
     std::string base_url;  // the server's public URL; its origin is accepted in an Origin header
     UnixTime session_lifetime = AuthSettings{}.session_lifetime;
+    // Proxies whose X-Forwarded-For names the client (client_address.h); empty: the TCP peer is.
+    std::vector<Cidr> trusted_proxies;
+    // Strict-Transport-Security on every response: when the base URL is https.
+    bool strict_transport_security = false;
 };
 
 // AppServices: what the handlers use. Owned by the caller (serve command, tests).

@@ -34,22 +34,32 @@ Result<Response> get_organisation(AppServices& app, Call const& call)
 
 Result<Response> get_audit_log(AppServices& app, Call const& call)
 {
-    int limit = AUDIT_LOG_DEFAULT_LIMIT;
-    if (auto const found = call.request.query.find("limit"); found != call.request.query.end()) {
-        std::string const& text = found->second;
-        auto const* end = text.data() + text.size();
-        auto [ptr, ec] = std::from_chars(text.data(), end, limit);
-        if (text.empty() || ec != std::errc{} || ptr != end) {
+    auto const& query = call.request.query;
+    auto text = [&](char const* name) -> std::optional<std::string> {
+        auto const found = query.find(name);
+        return found == query.end() ? std::nullopt : std::optional<std::string>{found->second};
+    };
+    AuditLogFilter filter;
+    if (auto const limit = text("limit")) {
+        auto const* end = limit->data() + limit->size();
+        auto [ptr, ec] = std::from_chars(limit->data(), end, filter.limit);
+        if (limit->empty() || ec != std::errc{} || ptr != end) {
             return Error::invalid("limit", "De limiet moet een geheel getal tussen 1 en "
                                                + std::to_string(AUDIT_LOG_MAX_LIMIT) + " zijn.");
         }
     }
-    auto const entries = TRY(app.users.audit_log(limit));
+    filter.cursor = text("cursor");
+    filter.action = text("action");
+    filter.actor = text("actor");
+    filter.from = text("from");
+    filter.to = text("to");
+    auto const page = TRY(app.users.audit_log_page(filter));
     nlohmann::json list = nlohmann::json::array();
-    for (auto const& entry : entries) {
+    for (auto const& entry : page.entries) {
         list.push_back(audit_entry_json(entry));
     }
-    return Response::json(200, {{"entries", list}});
+    return Response::json(200, {{"entries", list},
+                                {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nullptr}});
 }
 
 }  // namespace sterk::http

@@ -79,6 +79,14 @@ Response error_response(HttpOnlyError error, std::string const& method, std::str
     }
     case HttpOnlyError::NotFound: return body(404, "not_found", "Deze pagina of dit adres bestaat niet.", {});
     case HttpOnlyError::BadRequest: return body(400, "invalid_argument", "Het verzoek is ongeldig.", {});
+    case HttpOnlyError::BadContentLength:
+        return body(400, "invalid_argument",
+                    "De kopregel Content-Length is ongeldig, dubbel of staat naast Transfer-Encoding.", "Content-Length");
+    case HttpOnlyError::BadTransferEncoding:
+        return body(400, "invalid_argument",
+                    "De kopregel Transfer-Encoding is ongeldig of staat naast Content-Length.", "Transfer-Encoding");
+    case HttpOnlyError::HeadersTooLarge:
+        return body(431, "headers_too_large", "De kopregels van het verzoek zijn te groot (samen maximaal 16 KiB).", {});
     }
     spdlog::error("onbekende HTTP-fout bij {} {}", method, path);
     return body(500, "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", {});

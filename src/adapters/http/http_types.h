@@ -38,6 +38,9 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
     // For the access log only; never sent.
     std::optional<Id> log_user_id;
+    // hold_seconds: the server waits this long before sending (a login on an account that has been
+    // failing); it waits on a timer, so no thread is held.
+    UnixTime hold_seconds = 0;
 
     static Response json(int status, nlohmann::json const& body);
     static Response no_content();

@@ -147,6 +147,25 @@ Result<ServeConfig> resolve_serve_config(ServeFlags const& flags, Environment co
         }
         config.smtp_password = strip_trailing_newlines(*content);
     }
+    if (!flags.trusted_proxies.empty()) {
+        for (auto const& text : flags.trusted_proxies) {
+            config.trusted_proxies.push_back(TRY(parse_cidr(text, "--trusted-proxy")));
+            config.trusted_proxy_texts.push_back(text);
+        }
+    } else if (auto list = environment("STERK_TRUSTED_PROXY"); list && !list->empty()) {
+        config.trusted_proxies = TRY(parse_cidr_list(*list, "STERK_TRUSTED_PROXY"));
+        std::string_view rest = *list;
+        while (!rest.empty()) {
+            auto const comma = rest.find(',');
+            std::string item{rest.substr(0, comma)};
+            item.erase(0, item.find_first_not_of(" \t"));
+            item.erase(item.find_last_not_of(" \t") + 1);
+            if (!item.empty()) {
+                config.trusted_proxy_texts.push_back(item);
+            }
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    }
     if (auto demo_password = environment("STERK_DEMO_PASSWORD"); demo_password && !demo_password->empty()) {
         config.demo_password = *demo_password;
     }
@@ -164,6 +183,7 @@ nlohmann::json config_dump(ServeConfig const& config)
         {"smtp_from", config.smtp_from},
         {"smtp_user", config.smtp_user},
         {"smtp_password", config.smtp_password.empty() ? "" : MASK},
+        {"trusted_proxies", config.trusted_proxy_texts},
         {"demo", config.demo},
         {"demo_password", config.demo_password ? MASK : ""},
     };

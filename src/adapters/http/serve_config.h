@@ -3,6 +3,7 @@
 // variables (flags win), validated, with a dump that masks secrets. Invalid values name the flag.
 #pragma once
 
+#include "adapters/http/client_address.h"
 #include "core/result.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sterk::http {
 
@@ -22,6 +24,7 @@ struct ServeFlags {
     std::optional<std::string> base_url;
     std::optional<std::string> smtp_url;
     std::optional<std::string> smtp_from;
+    std::vector<std::string> trusted_proxies;  // --trusted-proxy, repeatable; empty: not given
     bool demo = false;
 };
 
@@ -29,13 +32,16 @@ struct ServeConfig {
     std::string db;
     std::string listen_host = "127.0.0.1";
     std::uint16_t listen_port = 8080;
-    std::string web_root;
+    std::string web_root;  // empty: found beside the binary (web_root.h)
     std::string base_url;  // empty: http://localhost:PORT (or the listen host)
     std::string smtp_url;  // empty: mails are not sent, only logged
     std::string smtp_from = "Sterklabel <noreply@sterklabel.local>";
     std::string smtp_user;
     std::string smtp_password;
     std::optional<std::string> demo_password;
+    // Reverse proxies whose X-Forwarded-For is believed (client_address.h), as given and parsed.
+    std::vector<std::string> trusted_proxy_texts;
+    std::vector<Cidr> trusted_proxies;
     bool demo = false;
 };
 

@@ -33,6 +33,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -150,6 +151,36 @@ bhttp::response<bhttp::string_body> to_beast(Response const& response, unsigned 
     return out;
 }
 
+// framing_error: the answer for a request Beast could not parse (a bad or conflicting
+// Content-Length / Transfer-Encoding, oversized headers, a garbled line). nullopt for what is
+// not the client's malformed request: end of stream, a half-sent request, timeouts, I/O errors;
+// those connections are just closed.
+std::optional<HttpOnlyError> framing_error(boost::system::error_code const& ec)
+{
+    if (!ec || ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) {
+        return std::nullopt;
+    }
+    switch (static_cast<bhttp::error>(ec.value())) {
+    case bhttp::error::end_of_stream:
+    case bhttp::error::partial_message:
+    case bhttp::error::need_more:
+    case bhttp::error::need_buffer:
+    case bhttp::error::end_of_chunk:
+    case bhttp::error::short_read:
+    case bhttp::error::body_limit:  // answered as 413 by the caller
+        return std::nullopt;
+    case bhttp::error::header_limit:
+    case bhttp::error::buffer_overflow:
+        return HttpOnlyError::HeadersTooLarge;
+    case bhttp::error::bad_content_length:
+        return HttpOnlyError::BadContentLength;
+    case bhttp::error::bad_transfer_encoding:
+        return HttpOnlyError::BadTransferEncoding;
+    default:
+        return HttpOnlyError::BadRequest;
+    }
+}
+
 }  // namespace
 
 asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
@@ -223,13 +254,24 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         stream.expires_after(options.header_timeout);
         co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        Request request;
+        request.remote_ip = remote_ip;
+        if (auto refusal = framing_error(ec)) {
+            co_await reply_and_close(error_response(*refusal, request.method, request.target), request, start);
+            break;
+        }
         if (ec) {
             break;
         }
-        Request request;
-        request.remote_ip = remote_ip;
         request.method = std::string{parser.get().method_string()};
         request.target = std::string{parser.get().target()};
+        // A request body is either chunked or has a Content-Length: a Transfer-Encoding that does not
+        // end in chunked leaves its length unknown (RFC 9112 6.3), and Beast would read no body.
+        if (parser.get().count(bhttp::field::transfer_encoding) > 0 && !parser.chunked()) {
+            co_await reply_and_close(error_response(HttpOnlyError::BadTransferEncoding, request.method, request.target),
+                                     request, start);
+            break;
+        }
         if (auto length = parser.content_length(); length && *length > options.max_body_bytes) {
             co_await reply_and_close(error_response(HttpOnlyError::PayloadTooLarge, request.method, request.target),
                                      request, start);
@@ -248,6 +290,10 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         if (ec == bhttp::error::body_limit) {
             co_await reply_and_close(error_response(HttpOnlyError::PayloadTooLarge, request.method, request.target),
                                      request, start);
+            break;
+        }
+        if (auto refusal = framing_error(ec)) {
+            co_await reply_and_close(error_response(*refusal, request.method, request.target), request, start);
             break;
         }
         if (ec) {
@@ -269,6 +315,10 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
             response = co_await on_workers(request);
         } else {
             response = app->handle(request);
+        }
+        if (response.hold_seconds > 0) {
+            asio::steady_timer hold(stream.get_executor(), std::chrono::seconds(response.hold_seconds));
+            co_await hold.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         }
         bool const again = keep_alive && !stopping;
         auto out = to_beast(response, message.version(), again, head);

@@ -1,4 +1,5 @@
 #include "adapters/http/api_json.h"
+#include "adapters/http/error_mapping.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
@@ -11,11 +12,20 @@ Result<Response> post_session(AppServices& app, Call const& call)
     input.email = TRY(body.required_string("email"));
     input.password = TRY(body.required_string("password"));
     input.ip = call.client_ip;
-    auto const outcome = TRY(app.auth.login(input, call.now));
-    Response response = Response::json(200, {{"user", user_json(outcome.user)}, {"csrf_token", outcome.csrf_token}});
-    response.set_header("Set-Cookie", session_cookie(outcome.session_token, outcome.expires_at - call.now,
+    // The slow-down of an account that has been failing holds every answer for it, the right one
+    // too: an attacker must not learn the result sooner than the owner does.
+    UnixTime const hold = TRY(app.auth.login_delay(input.email, call.now));
+    auto outcome = app.auth.login(input, call.now);
+    if (!outcome) {
+        Response refused = error_response(outcome.error(), call.request);
+        refused.hold_seconds = hold;
+        return refused;
+    }
+    Response response = Response::json(200, {{"user", user_json(outcome->user)}, {"csrf_token", outcome->csrf_token}});
+    response.set_header("Set-Cookie", session_cookie(outcome->session_token, outcome->expires_at - call.now,
                                                      app.settings.secure_cookies));
-    response.log_user_id = outcome.user.id;
+    response.log_user_id = outcome->user.id;
+    response.hold_seconds = hold;
     return response;
 }
 

@@ -138,6 +138,33 @@ std::vector<Migration> const& migrations()
             },
         },
         {
+            "audit tallies (floods counted, not logged row by row); audit log filtered by action and actor",
+            {
+                "CREATE TABLE audit_tallies ("
+                " action TEXT NOT NULL,"
+                " ip TEXT NOT NULL,"
+                " window_start INTEGER NOT NULL,"
+                " count INTEGER NOT NULL,"
+                " first_at INTEGER NOT NULL,"
+                " last_at INTEGER NOT NULL,"
+                " PRIMARY KEY (action, ip, window_start))",
+                "CREATE INDEX audit_log_action_at ON audit_log (action, at, id)",
+                "CREATE INDEX audit_log_actor_at ON audit_log (actor_email, at, id)",
+            },
+            {
+                "CREATE TABLE audit_tallies ("
+                " action TEXT NOT NULL,"
+                " ip TEXT NOT NULL,"
+                " window_start BIGINT NOT NULL,"
+                " count INTEGER NOT NULL,"
+                " first_at BIGINT NOT NULL,"
+                " last_at BIGINT NOT NULL,"
+                " PRIMARY KEY (action, ip, window_start))",
+                "CREATE INDEX audit_log_action_at ON audit_log (action, at, id)",
+                "CREATE INDEX audit_log_actor_at ON audit_log (actor_email, at, id)",
+            },
+        },
+        {
             "trajectories and their append-only event logs",
             {
                 "CREATE TABLE trajectories ("

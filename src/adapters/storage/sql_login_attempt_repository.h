@@ -12,11 +12,14 @@ class SqlLoginAttemptRepository final : public LoginAttemptRepository {
 public:
     explicit SqlLoginAttemptRepository(Database& db) : m_db(db) {}
 
-    Status record_failure(std::string const& key, UnixTime at) override;
+    Result<Id> record_failure(std::string const& key, UnixTime at) override;
     // failures_since: failures for `key` with at >= since.
     Result<int> failures_since(std::string const& key, UnixTime since) override;
     Status clear(std::string const& key) override;
+    Status clear_prefix(std::string const& prefix) override;
+    Status remove(Id id) override;
     Status remove_older_than(UnixTime before) override;
+    Status lock(std::string const& key) override;
 
 private:
     Database& m_db;

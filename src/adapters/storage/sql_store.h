@@ -28,6 +28,7 @@ public:
     PasswordResetRepository& password_resets() override { return m_password_resets; }
     AuditLogRepository& audit_log() override { return m_audit_log; }
     TrajectoryRepository& trajectories() override { return m_trajectories; }
+    AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -40,6 +41,7 @@ private:
     SqlPasswordResetRepository m_password_resets;
     SqlAuditLogRepository m_audit_log;
     SqlTrajectoryRepository m_trajectories;
+    SqlAuditTallyRepository m_audit_tallies;
 };
 
 }  // namespace sterk

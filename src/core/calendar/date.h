@@ -29,6 +29,7 @@ public:
     int day() const;
     Weekday weekday() const;
     std::string iso() const;  // 2026-11-29
+    int days_since_epoch() const { return m_days; }  // 1970-01-01 is 0
     std::string dutch_long() const;  // "zondag 29 november 2026"
 
     Date add_days(int days) const { return Date(m_days + days); }

@@ -1,5 +1,7 @@
 #include "core/estimate/tariffs.h"
 
+#include "core/ascii.h"
+
 namespace sterk {
 
 std::optional<DayRate> CertificationBody::rate_on(Date on) const
@@ -25,8 +27,10 @@ AuditVariant const* Tariffs::find_variant(std::string const& key) const
 
 CertificationBody const* Tariffs::find_body(std::string const& code) const
 {
+    // Codes are matched without regard to case: "ciio" on the command line is CIIO.
+    std::string const wanted = ascii_lower(code);
     for (auto const& body : bodies) {
-        if (body.code == code) {
+        if (ascii_lower(body.code) == wanted) {
             return &body;
         }
     }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sterk {
@@ -45,15 +46,25 @@ public:
     virtual Status remove_expired(UnixTime now) = 0;
 };
 
-// LoginThrottle: failed logins per key (e-mail address or IP) within a window.
+// LoginAttemptRepository: failed logins (and other counted requests) per key within a window.
 class LoginAttemptRepository {
 public:
     virtual ~LoginAttemptRepository() = default;
-    virtual Status record_failure(std::string const& key, UnixTime at) = 0;
+    // record_failure: one row for `key` at `at`; its id (for remove()).
+    virtual Result<Id> record_failure(std::string const& key, UnixTime at) = 0;
     virtual Result<int> failures_since(std::string const& key, UnixTime since) = 0;
     virtual Status clear(std::string const& key) = 0;
+    // clear_prefix: removes every row whose key starts with `prefix`.
+    virtual Status clear_prefix(std::string const& prefix) = 0;
+    // remove: one row recorded by record_failure.
+    virtual Status remove(Id id) = 0;
     // remove_older_than: deletes every failure recorded before `before` (any key).
     virtual Status remove_older_than(UnixTime before) = 0;
+    // lock: inside Store::transaction, makes every other transaction that locks the same key wait
+    // until this one ends, also in another process (PostgreSQL: an advisory lock; SQLite: its
+    // write transaction already excludes every other writer). So a count and the record that
+    // depends on it cannot interleave with another request's.
+    virtual Status lock(std::string const& key) = 0;
 };
 
 class PasswordResetRepository {
@@ -67,12 +78,47 @@ public:
     virtual Status invalidate_for_user(Id user_id, UnixTime at) = 0;
 };
 
+// AuditQuery: one page of the audit log, newest first (by time, then by insertion). Every filter
+// is optional; `before` is the (at, id) of the last entry of the previous page.
+struct AuditQuery {
+    std::optional<std::string> action;  // exact
+    std::optional<std::string> actor_email;  // exact (addresses are stored lower-case)
+    std::optional<UnixTime> from;  // at >= from
+    std::optional<UnixTime> to;  // at < to
+    std::optional<std::pair<UnixTime, Id>> before;
+    int limit = 100;
+};
+
 // AuditLog: append-only; there is no update or delete.
 class AuditLogRepository {
 public:
     virtual ~AuditLogRepository() = default;
     virtual Result<Id> append(AuditEntry const& entry) = 0;
     virtual Result<std::vector<AuditEntry>> recent(int limit) = 0;
+    // query: at most query.limit entries matching the filters, newest first.
+    virtual Result<std::vector<AuditEntry>> query(AuditQuery const& query) = 0;
+};
+
+// AuditTally: how often one kind of event (action) came from one address in one fixed window; the
+// audit log gets a row for the first event and one summary row for the rest, so a flood of them
+// cannot push everything else out of sight.
+struct AuditTally {
+    std::string action;
+    std::string ip;
+    UnixTime window_start = 0;
+    int count = 0;
+    UnixTime first_at = 0;
+    UnixTime last_at = 0;
+};
+
+class AuditTallyRepository {
+public:
+    virtual ~AuditTallyRepository() = default;
+    // bump: adds one event to (action, ip, window_start); the count including this one.
+    virtual Result<int> bump(std::string const& action, std::string const& ip, UnixTime window_start, UnixTime at) = 0;
+    // started_before: every tally whose window started before `before`.
+    virtual Result<std::vector<AuditTally>> started_before(UnixTime before) = 0;
+    virtual Status remove(AuditTally const& tally) = 0;
 };
 
 // TrajectoryRepository: trajectories and their append-only event logs.
@@ -100,6 +146,7 @@ public:
     virtual PasswordResetRepository& password_resets() = 0;
     virtual AuditLogRepository& audit_log() = 0;
     virtual TrajectoryRepository& trajectories() = 0;
+    virtual AuditTallyRepository& audit_tallies() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

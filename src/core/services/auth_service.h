@@ -1,7 +1,14 @@
 // File: auth_service.h
 // AuthService: login, session check and logout. Sessions live in the store; only a hash of the
-// random session token is stored. Failed logins are throttled per e-mail address and per IP.
-// Every login (ok and failed) and logout is written to the audit log. Time is passed in.
+// random session token is stored. Failed logins are throttled so that nobody can aim a lockout at
+// someone else's account (issue 7.2):
+// - per account and client address: refused (429) after max_failures_per_account_address;
+// - per client address across accounts: refused after max_failures_per_ip (brute force);
+// - per account across every address: slowed down, never refused (login_delay), so the owner
+//   with the right password from an address that has not been failing still gets in.
+// The check and the record of an attempt are one step (a transaction under a lock on the address),
+// so parallel attempts cannot overshoot a limit. Every login and logout is written to the audit
+// log; refused attempts are counted there (audit_tally.h), not logged one by one. Time is passed in.
 //
 // Example:
 //   auto outcome = TRY(auth.login({email, password, ip}, now));
@@ -14,15 +21,22 @@
 #include "core/services/token_generator.h"
 
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace sterk {
 
 struct AuthSettings {
     UnixTime session_lifetime = 12 * 60 * 60;
     UnixTime throttle_window = 15 * 60;
-    int max_failures_per_email = 5;
+    int max_failures_per_account_address = 5;
     int max_failures_per_ip = 30;
+    // From slow_down_after failures on an account (any addresses) within the window, every attempt
+    // on it waits slow_down_step per failure beyond that, up to max_slow_down seconds.
+    int slow_down_after = 5;
+    UnixTime slow_down_step = 1;
+    UnixTime max_slow_down = 10;
     // attempt_retention: how long failure rows are kept; at least every window that counts them
     // (this throttle, and the password-reset requests per hour).
     UnixTime attempt_retention = 60 * 60;
@@ -57,6 +71,10 @@ public:
     // ResourceExhausted after too many failures within the window. Slow (hashes): not on I/O threads.
     Result<LoginOutcome> login(LoginInput const& input, UnixTime now);
 
+    // login_delay: seconds the answer to a login for this e-mail address should be held back
+    // (0 unless the account has been failing from anywhere). The server waits without a thread.
+    Result<UnixTime> login_delay(std::string const& email, UnixTime now);
+
     // authenticate: the session for a cookie token; Unauthenticated when unknown or expired.
     Result<SessionInfo> authenticate(std::string const& session_token, UnixTime now);
 
@@ -64,13 +82,15 @@ public:
     Status logout(SessionInfo const& session, std::string const& ip, UnixTime now);
 
     // prune: removes expired sessions and failed-login rows older than any window still counting
-    // them. The server calls it periodically; failed logins also prune as they write.
+    // them, and writes the summaries of closed audit tallies. The server calls it periodically;
+    // failed logins also prune as they write.
     Status prune(UnixTime now);
 
 private:
     UnixTime attempt_cutoff(UnixTime now) const;
-    Status record_failure(std::string const& email, std::optional<Id> user_id, std::string const& ip,
-                          std::string const& detail, UnixTime now);
+    // reserve_attempt: the atomic check-and-record; the refusal, or the ids of the rows recorded.
+    Result<std::vector<Id>> reserve_attempt(std::string const& email, std::string const& ip, UnixTime now,
+                                            std::optional<Error>& refusal);
     std::string const& dummy_hash();
 
     Store& m_store;
@@ -84,5 +104,12 @@ private:
 // The keys under which failed logins are counted.
 std::string throttle_key_for_email(std::string const& normalized_email);
 std::string throttle_key_for_ip(std::string const& ip);
+std::string throttle_key_for_account_address(std::string const& normalized_email, std::string const& ip);
+// throttle_key_prefix_for_account: every account-and-address key of one account (cleared when its
+// password is reset).
+std::string throttle_key_prefix_for_account(std::string const& normalized_email);
+
+// slow_down: the delay for an account with `failures` recent failures under `settings`.
+UnixTime slow_down(int failures, AuthSettings const& settings);
 
 }  // namespace sterk

@@ -1,6 +1,7 @@
 #include "core/services/password_reset_service.h"
 
 #include "core/services/account_rules.h"
+#include "core/services/audit_tally.h"
 #include "core/services/auth_service.h"
 
 namespace sterk {
@@ -13,6 +14,13 @@ std::string reset_key(std::string const& email)
 {
     return "reset:" + email;
 }
+
+std::string reset_ip_key(std::string const& ip)
+{
+    return "reset-ip:" + ip;
+}
+
+constexpr UnixTime HOUR = 60 * 60;
 
 }  // namespace
 
@@ -48,13 +56,35 @@ Status PasswordResetService::request(std::string const& raw_email, std::string c
         return ok_status();  // cannot be an account; nothing worth logging
     }
 
+    // The per-address count and its check are one step, as for logins (AuthService).
+    bool refused = false;
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.login_attempts().lock(reset_ip_key(ip)));
+        int const from_ip = TRY(m_store.login_attempts().failures_since(reset_ip_key(ip), now - HOUR));
+        if (from_ip >= m_settings.max_requests_per_ip_per_hour) {
+            refused = true;
+            return ok_status();
+        }
+        TRY(m_store.login_attempts().record_failure(reset_ip_key(ip), now));
+        return ok_status();
+    }));
+    if (refused) {
+        TRY(record_tallied(m_store, audit_entry(now, "password-reset.refused", email, ip, std::nullopt,
+                                                "geweigerd: te veel aanvragen vanaf dit adres")));
+        return Error{ErrorCode::ResourceExhausted,
+                     "Te veel aanvragen voor een nieuw wachtwoord vanaf dit adres. Probeer het over "
+                         + dutch_duration(HOUR) + " opnieuw.",
+                     {}};
+    }
+
     AuditEntry entry = audit_entry(now, "password-reset.request", email, ip);
 
-    int const recent = TRY(m_store.login_attempts().failures_since(reset_key(email), now - 60 * 60));
+    int const recent = TRY(m_store.login_attempts().failures_since(reset_key(email), now - HOUR));
     auto user = TRY(m_store.users().find_by_email(email));
     if (!user || !user->active) {
-        entry.detail = "onbekend of inactief e-mailadres; geen e-mail verstuurd";
-        TRY(m_store.audit_log().append(entry));
+        // Anyone can send these by the thousand: counted, not logged one row each.
+        TRY(record_tallied(m_store, audit_entry(now, "password-reset.unknown", email, ip, std::nullopt,
+                                                "onbekend of inactief e-mailadres; geen e-mail verstuurd")));
         return ok_status();
     }
     entry.user_id = user->id;
@@ -122,6 +152,8 @@ Status PasswordResetService::confirm(std::string const& token, std::string const
         TRY(m_store.users().set_password_hash(user->id, password_hash));
         TRY(m_store.sessions().remove_for_user(user->id));
         TRY(m_store.login_attempts().clear(throttle_key_for_email(user->email)));
+        // The owner locked out by their own typos gets in with the new password at once.
+        TRY(m_store.login_attempts().clear_prefix(throttle_key_prefix_for_account(user->email)));
         TRY(m_store.audit_log().append(audit_entry(now, "password-reset.confirm", user->email, ip, user->id,
                                                    "nieuw wachtwoord ingesteld; alle sessies beëindigd")));
         return ok_status();

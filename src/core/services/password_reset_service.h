@@ -18,6 +18,9 @@ struct PasswordResetSettings {
     std::string base_url;  // e.g. "https://sterklabel.example"; the link is BASE/wachtwoord-herstellen?token=T
     UnixTime token_lifetime = 60 * 60;
     int max_requests_per_email_per_hour = 5;  // beyond this no more mails are sent (still "accepted")
+    // Requests from one client address (for any e-mail address, known or not, so the limit says
+    // nothing about which accounts exist): beyond this, ResourceExhausted.
+    int max_requests_per_ip_per_hour = 20;
 };
 
 class PasswordResetService {
@@ -25,7 +28,9 @@ public:
     PasswordResetService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens, Mailer& mailer,
                          PasswordResetSettings settings);
 
-    // request: Ok for every e-mail address, known or not (errors only from the store).
+    // request: Ok for every e-mail address, known or not; ResourceExhausted when this client
+    // address has asked too often within the hour. Requests for unknown addresses and refused ones
+    // are counted in the audit log (audit_tally.h), not logged one row each.
     Status request(std::string const& email, std::string const& ip, UnixTime now);
 
     // confirm: InvalidArgument field "password" when too short, field "token" when the token is

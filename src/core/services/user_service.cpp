@@ -1,6 +1,9 @@
 #include "core/services/user_service.h"
 
 #include "core/services/account_rules.h"
+#include "core/calendar/date.h"
+
+#include <charconv>
 
 namespace sterk {
 
@@ -107,6 +110,70 @@ Result<std::vector<AuditEntry>> UserService::audit_log(int limit)
                               "De limiet moet tussen 1 en " + std::to_string(AUDIT_LOG_MAX_LIMIT) + " liggen.");
     }
     return m_store.audit_log().recent(limit);
+}
+
+std::string audit_cursor(AuditEntry const& entry)
+{
+    return std::to_string(entry.at) + "." + std::to_string(entry.id);
+}
+
+std::optional<std::pair<UnixTime, Id>> parse_audit_cursor(std::string const& cursor)
+{
+    auto const dot = cursor.find('.');
+    if (dot == std::string::npos) {
+        return std::nullopt;
+    }
+    UnixTime at = 0;
+    Id id = 0;
+    auto const* end = cursor.data() + cursor.size();
+    auto [at_end, at_ec] = std::from_chars(cursor.data(), cursor.data() + dot, at);
+    auto [id_end, id_ec] = std::from_chars(cursor.data() + dot + 1, end, id);
+    if (dot == 0 || at_ec != std::errc{} || at_end != cursor.data() + dot || id_ec != std::errc{} || id_end != end
+        || id < 1) {
+        return std::nullopt;
+    }
+    return std::pair{at, id};
+}
+
+Result<AuditLogPage> UserService::audit_log_page(AuditLogFilter const& filter)
+{
+    if (filter.limit < 1 || filter.limit > AUDIT_LOG_MAX_LIMIT) {
+        return Error::invalid("limit",
+                              "De limiet moet tussen 1 en " + std::to_string(AUDIT_LOG_MAX_LIMIT) + " liggen.");
+    }
+    AuditQuery query;
+    query.limit = filter.limit + 1;  // one more tells whether there is a next page
+    if (filter.cursor && !filter.cursor->empty()) {
+        query.before = parse_audit_cursor(*filter.cursor);
+        if (!query.before) {
+            return Error::invalid("cursor", "De cursor is ongeldig. Begin opnieuw bij de eerste pagina.");
+        }
+    }
+    if (filter.action && !filter.action->empty()) {
+        query.action = *filter.action;
+    }
+    if (filter.actor && !filter.actor->empty()) {
+        query.actor_email = normalize_email(*filter.actor);
+    }
+    constexpr UnixTime DAY = 24 * 60 * 60;
+    if (filter.from && !filter.from->empty()) {
+        Date const from = TRY(Date::parse(*filter.from, "from"));
+        query.from = static_cast<UnixTime>(from.days_since_epoch()) * DAY;
+    }
+    if (filter.to && !filter.to->empty()) {
+        Date const to = TRY(Date::parse(*filter.to, "to"));
+        query.to = static_cast<UnixTime>(to.days_since_epoch() + 1) * DAY;
+        if (query.from && *query.to <= *query.from) {
+            return Error::invalid("to", "De einddatum ligt vóór de begindatum.");
+        }
+    }
+    AuditLogPage page;
+    page.entries = TRY(m_store.audit_log().query(query));
+    if (static_cast<int>(page.entries.size()) > filter.limit) {
+        page.entries.resize(static_cast<std::size_t>(filter.limit));
+        page.next_cursor = audit_cursor(page.entries.back());
+    }
+    return page;
 }
 
 }  // namespace sterk

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sterk {
@@ -31,6 +32,25 @@ struct Actor {
 constexpr int AUDIT_LOG_DEFAULT_LIMIT = 100;
 constexpr int AUDIT_LOG_MAX_LIMIT = 500;
 
+// AuditLogFilter: one page request as the API receives it (text, validated by audit_log_page).
+struct AuditLogFilter {
+    int limit = AUDIT_LOG_DEFAULT_LIMIT;
+    std::optional<std::string> cursor;  // next_cursor of the previous page
+    std::optional<std::string> action;  // exact, e.g. "login-failed"
+    std::optional<std::string> actor;  // e-mail address, any case
+    std::optional<std::string> from;  // YYYY-MM-DD (UTC), inclusive
+    std::optional<std::string> to;  // YYYY-MM-DD (UTC), inclusive
+};
+
+struct AuditLogPage {
+    std::vector<AuditEntry> entries;  // newest first
+    std::optional<std::string> next_cursor;  // none on the last page
+};
+
+// audit_cursor / parse_audit_cursor: the opaque cursor "AT.ID" of the last entry on a page.
+std::string audit_cursor(AuditEntry const& entry);
+std::optional<std::pair<UnixTime, Id>> parse_audit_cursor(std::string const& cursor);
+
 class UserService {
 public:
     UserService(Store& store, PasswordHasher& hasher);
@@ -50,6 +70,9 @@ public:
     Result<std::optional<Organisation>> organisation_of(User const& user);
     // audit_log: newest first; InvalidArgument (field "limit") outside 1..AUDIT_LOG_MAX_LIMIT.
     Result<std::vector<AuditEntry>> audit_log(int limit);
+    // audit_log_page: one page of the whole log, filtered; InvalidArgument naming the parameter
+    // (limit, cursor, from, to).
+    Result<AuditLogPage> audit_log_page(AuditLogFilter const& filter);
 
 private:
     Status validate(NewUser const& input);

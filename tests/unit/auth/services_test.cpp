@@ -3,6 +3,7 @@
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/storage/open_store.h"
 #include "core/services/account_rules.h"
+#include "core/services/audit_tally.h"
 #include "core/services/auth_service.h"
 #include "core/services/demo_seed.h"
 #include "core/services/password_reset_service.h"
@@ -180,7 +181,7 @@ TEST_F(ServicesTest, MessagesNameTheConfiguredNumbers)
 {
     AuthSettings settings;
     settings.throttle_window = 30 * 60;
-    settings.max_failures_per_email = 1;
+    settings.max_failures_per_account_address = 1;
     AuthService auth{*m_store, m_hasher, m_tokens, settings};
     ASSERT_FALSE(auth.login({MEMBER, "fout-wachtwoord", "10.0.0.9"}, NOW).ok());
     auto blocked = auth.login({MEMBER, PASSWORD, "10.0.0.9"}, NOW + 1);
@@ -344,6 +345,139 @@ TEST_F(ServicesTest, AFailedLoginPrunesOldAttempts)
     ASSERT_TRUE(m_store->login_attempts().record_failure("email:old@example.org", NOW - 2 * 60 * 60).ok());
     EXPECT_FALSE(auth.login({MEMBER, "fout-wachtwoord", "10.0.0.1"}, NOW).ok());
     EXPECT_EQ(m_store->login_attempts().failures_since("email:old@example.org", 0).value(), 0);
+}
+
+TEST_F(ServicesTest, FailuresFromOneAddressDoNotLockTheOwnerOutElsewhere)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_FALSE(auth.login({SECRETARIAT, "geraden", "10.0.0.20"}, NOW + i).ok());
+    }
+    auto refused = auth.login({SECRETARIAT, PASSWORD, "10.0.0.20"}, NOW + 6);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::ResourceExhausted);
+    EXPECT_NE(refused.error().message.find("Wachtwoord vergeten?"), std::string::npos);
+    // The account has been failing: answers for it are held back, but the owner gets in.
+    EXPECT_EQ(auth.login_delay(SECRETARIAT, NOW + 7).value(), 1);
+    EXPECT_EQ(auth.login_delay(MEMBER, NOW + 7).value(), 0);
+    EXPECT_TRUE(auth.login({SECRETARIAT, PASSWORD, "10.0.0.21"}, NOW + 7).ok());
+}
+
+TEST_F(ServicesTest, SlowDownGrowsPerFailureUpToTheMaximum)
+{
+    AuthSettings settings;
+    EXPECT_EQ(slow_down(0, settings), 0);
+    EXPECT_EQ(slow_down(4, settings), 0);
+    EXPECT_EQ(slow_down(5, settings), 1);
+    EXPECT_EQ(slow_down(9, settings), 5);
+    EXPECT_EQ(slow_down(500, settings), settings.max_slow_down);
+}
+
+TEST_F(ServicesTest, APasswordResetLiftsTheOwnersOwnLockout)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, PasswordResetSettings{"https://sterk.example"}};
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_FALSE(auth.login({MEMBER, "vergeten", "10.0.0.22"}, NOW + i).ok());
+    }
+    ASSERT_EQ(auth.login({MEMBER, PASSWORD, "10.0.0.22"}, NOW + 6).error().code, ErrorCode::ResourceExhausted);
+    ASSERT_TRUE(resets.request(MEMBER, "10.0.0.22", NOW + 7).ok());
+    ASSERT_EQ(m_mailer.sent.size(), 1u);
+    ASSERT_TRUE(resets.confirm(token_from_link(m_mailer.sent[0].text), "een-nieuw-wachtwoord", "10.0.0.22", NOW + 8).ok());
+    EXPECT_TRUE(auth.login({MEMBER, "een-nieuw-wachtwoord", "10.0.0.22"}, NOW + 9).ok());
+}
+
+TEST_F(ServicesTest, RefusedLoginsAreCountedNotLoggedOneByOne)
+{
+    AuthSettings settings;
+    settings.max_failures_per_account_address = 1;
+    AuthService auth{*m_store, m_hasher, m_tokens, settings};
+    UnixTime const start = tally_window_start(NOW) + AUDIT_TALLY_WINDOW + 10;  // after the seed entries
+    ASSERT_FALSE(auth.login({MEMBER, "fout", "10.0.0.23"}, start).ok());
+    for (int i = 1; i <= 4; ++i) {
+        ASSERT_EQ(auth.login({MEMBER, "fout", "10.0.0.23"}, start + i).error().code, ErrorCode::ResourceExhausted);
+    }
+    auto refused_rows = [&] {
+        int count = 0;
+        for (auto const& action : audit_actions()) {
+            count += action == "login-refused" ? 1 : 0;
+        }
+        return count;
+    };
+    EXPECT_EQ(refused_rows(), 1);
+    // The window has not closed: no summary yet.
+    ASSERT_TRUE(auth.prune(start + 60).ok());
+    EXPECT_FALSE(contains(audit_actions(), "login-refused.tally"));
+    ASSERT_TRUE(auth.prune(start + AUDIT_TALLY_WINDOW).ok());
+    auto entries = m_store->audit_log().recent(1).value();
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].action, "login-refused.tally");
+    EXPECT_EQ(entries[0].ip, "10.0.0.23");
+    EXPECT_EQ(entries[0].detail.rfind("4 keer", 0), 0u) << entries[0].detail;
+    EXPECT_EQ(refused_rows(), 1);
+    // Flushed once.
+    ASSERT_TRUE(auth.prune(start + 2 * AUDIT_TALLY_WINDOW).ok());
+    EXPECT_EQ(m_store->audit_log().recent(1).value()[0].id, entries[0].id);
+}
+
+TEST_F(ServicesTest, ResetRequestsAreLimitedPerClientAddress)
+{
+    PasswordResetSettings settings{"https://sterk.example"};
+    settings.max_requests_per_ip_per_hour = 3;
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, settings};
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_TRUE(resets.request("onbekend-" + std::to_string(i) + "@x.example", "10.0.0.24", NOW + i).ok());
+    }
+    auto refused = resets.request(MEMBER, "10.0.0.24", NOW + 4);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::ResourceExhausted);
+    EXPECT_TRUE(m_mailer.sent.empty());
+    EXPECT_TRUE(resets.request(MEMBER, "10.0.0.25", NOW + 5).ok());
+    EXPECT_TRUE(resets.request("onbekend@x.example", "10.0.0.24", NOW + 60 * 60 + 1).ok()) << "a new hour";
+    int unknown_rows = 0;
+    for (auto const& action : audit_actions()) {
+        unknown_rows += action == "password-reset.unknown" ? 1 : 0;
+    }
+    EXPECT_EQ(unknown_rows, 2) << "one per address and window, not one per request";
+}
+
+TEST_F(ServicesTest, AuditLogPagesWithACursorAndNamesBadParameters)
+{
+    UserService users{*m_store, m_hasher};
+    AuditLogFilter filter;
+    filter.limit = 3;
+    auto first = users.audit_log_page(filter);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    ASSERT_EQ(first->entries.size(), 3u);
+    ASSERT_TRUE(first->next_cursor.has_value());
+    EXPECT_EQ(parse_audit_cursor(*first->next_cursor), (std::pair{first->entries[2].at, first->entries[2].id}));
+    filter.cursor = first->next_cursor;
+    auto second = users.audit_log_page(filter);
+    ASSERT_TRUE(second.ok());
+    EXPECT_LT(second->entries.at(0).id, first->entries[2].id);
+
+    for (auto const& [cursor, ok] : std::vector<std::pair<std::string, bool>>{
+             {"1.2", true}, {"x", false}, {"1.", false}, {".1", false}, {"1.0", false}, {"1.2.3", false}}) {
+        EXPECT_EQ(parse_audit_cursor(cursor).has_value(), ok) << cursor;
+    }
+    AuditLogFilter bad;
+    bad.from = "2024-02-30";
+    EXPECT_EQ(users.audit_log_page(bad).error().field, "from");
+    bad = {};
+    bad.from = "2024-03-02";
+    bad.to = "2024-03-01";
+    EXPECT_EQ(users.audit_log_page(bad).error().field, "to");
+    bad = {};
+    bad.cursor = "kapot";
+    EXPECT_EQ(users.audit_log_page(bad).error().field, "cursor");
+    // A one-day range is that whole UTC day: the demo seed wrote its entries at NOW.
+    AuditLogFilter day;
+    day.from = "2023-11-14";
+    day.to = "2023-11-14";
+    EXPECT_FALSE(users.audit_log_page(day).value().entries.empty());
+    day.from = "2023-11-15";
+    day.to = "2023-11-15";
+    EXPECT_TRUE(users.audit_log_page(day).value().entries.empty());
 }
 
 TEST(AccountRules, PasswordsCountCharactersNotBytes)

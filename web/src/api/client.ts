@@ -9,6 +9,7 @@ export type Organisation = components['schemas']['Organisation'];
 export type Framework = components['schemas']['Framework'];
 export type Norm = components['schemas']['Norm'];
 export type Rubric = components['schemas']['Rubric'];
+export type AuditEntry = components['schemas']['AuditEntry'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

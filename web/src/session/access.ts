@@ -6,6 +6,7 @@ export const ALL_ROLES: readonly Role[] = ['member', 'ci-admin', 'auditor', 'sec
 export const PAGE_ROLES = {
   home: ALL_ROLES,
   users: ['secretariat'],
+  auditLog: ['secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -45,7 +45,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST) */
+        /**
+         * Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST)
+         * @description Failed logins are throttled per account and client address: after 5 within 15 minutes that pair gets 429, with a message that points to 'Wachtwoord vergeten?'. One client address gets 429 after 30 failures within 15 minutes, for any account. Failures on one account from all addresses together never refuse it, but hold every answer for that account back (1 s per failure beyond 4, at most 10 s), so the owner still gets in from an address that has not been failing. Refused attempts are counted in the audit log, not logged one by one.
+         */
         post: operations["login"];
         /** Log out; clears the cookie */
         delete: operations["logout"];
@@ -129,7 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (secretariat); read-only */
+        /** Audit log, newest first (secretariat); read-only; paged with a cursor, filtered by action, actor and date */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -182,7 +185,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request a password reset link by e-mail; always 202 (no account enumeration) */
+        /** Request a password reset link by e-mail; 202 for any address (no account enumeration); 429 after 20 requests from one client address within an hour */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -219,7 +222,7 @@ export interface components {
             field?: string;
         };
         /** @enum {string} */
-        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf";
+        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf" | "headers_too_large";
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -286,6 +289,8 @@ export interface components {
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            next_cursor: string | null;
         };
         PasswordResetRequest: {
             email: string;
@@ -491,7 +496,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https). */
+            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https): exactly one Set-Cookie, also when the request carried a stale session cookie. */
             200: {
                 headers: {
                     /** @description sterk_session=...; HttpOnly; SameSite=Strict; Path=/ */
@@ -634,7 +639,18 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
+                /** @description Entries per page */
                 limit?: number;
+                /** @description next_cursor of the previous page; absent for the first page */
+                cursor?: string;
+                /** @description Only this action, e.g. login, login-failed, login-refused, password-reset.request */
+                action?: string;
+                /** @description Only the entries of this e-mail address (any case) */
+                actor?: string;
+                /** @description From this day on (YYYY-MM-DD, UTC, inclusive) */
+                from?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, UTC) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -642,7 +658,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The newest entries */
+            /** @description One page, newest first; next_cursor is null on the last page */
             200: {
                 headers: {
                     [name: string]: unknown;

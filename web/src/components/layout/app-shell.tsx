@@ -43,6 +43,9 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'auditLog')) {
+    navItems.push({ to: '/auditlog', label: t('nav.auditLog') });
+  }
   if (session.status === 'anonymous') {
     navItems.push({ to: '/inloggen', label: t('nav.login') });
   }

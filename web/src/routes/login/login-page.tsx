@@ -18,6 +18,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Refused after too many failures (429): the way out is a new password.
+  const [throttled, setThrottled] = useState(false);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -32,6 +34,7 @@ export function LoginPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    setThrottled(false);
     clearLoginNotice();
     const errors: FieldErrors = {};
     if (email.trim() === '') {
@@ -59,6 +62,7 @@ export function LoginPage() {
         (uiError.field === 'email' ? emailRef : passwordRef).current?.focus();
       } else {
         setFormError(uiError.message);
+        setThrottled(uiError.code === 'resource_exhausted');
       }
     } finally {
       setBusy(false);
@@ -71,7 +75,11 @@ export function LoginPage() {
       <p className="lead">{t('login.intro')}</p>
       {notice === 'signed-out' && !formError && <Alert tone="success" title={t('login.signedOut')} />}
       {notice === 'expired' && !formError && <Alert tone="info" title={t('login.expired')} />}
-      {formError && <Alert tone="error" title={formError} />}
+      {formError && (
+        <Alert tone="error" title={formError}>
+          {throttled && <Link to="/wachtwoord-vergeten">{t('login.forgotPassword')}</Link>}
+        </Alert>
+      )}
       <form className="card form" onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
         <TextField
           ref={emailRef}

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { safeReturnPath } from '../../session/access';
 import { useSession } from '../../session/session-context';
+import { isValidEmail } from '../../utils/email';
 import { handleError } from '../../utils/handle-error';
 
 type FieldErrors = { email?: string; password?: string };
@@ -19,6 +20,8 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Counts failed submits, so the error box takes focus again on every one of them.
+  const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   usePageTitle(t('login.title'));
@@ -31,11 +34,16 @@ export function LoginPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) {
+      return;
+    }
     setFormError(null);
     clearLoginNotice();
     const errors: FieldErrors = {};
     if (email.trim() === '') {
       errors.email = t('login.emailRequired');
+    } else if (!isValidEmail(email)) {
+      errors.email = t('common.emailInvalid');
     }
     if (password === '') {
       errors.password = t('login.passwordRequired');
@@ -59,6 +67,7 @@ export function LoginPage() {
         (uiError.field === 'email' ? emailRef : passwordRef).current?.focus();
       } else {
         setFormError(uiError.message);
+        setAttempt((count) => count + 1);
       }
     } finally {
       setBusy(false);
@@ -71,7 +80,7 @@ export function LoginPage() {
       <p className="lead">{t('login.intro')}</p>
       {notice === 'signed-out' && !formError && <Alert tone="success" title={t('login.signedOut')} />}
       {notice === 'expired' && !formError && <Alert tone="info" title={t('login.expired')} />}
-      {formError && <Alert tone="error" title={formError} />}
+      {formError && <Alert key={attempt} tone="error" title={formError} focus />}
       <form className="card form" onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
         <TextField
           ref={emailRef}
@@ -100,7 +109,8 @@ export function LoginPage() {
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button loses the keyboard focus to the page. */}
+          <button type="submit" className="button button--primary" aria-disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
           <Link to="/wachtwoord-vergeten" className="form__link">

@@ -5,6 +5,12 @@ JOBS ?= 2
 WERROR := $(if $(CI),ON,OFF)
 PORT ?= 8080
 DB ?= sqlite:data/sterklabel.db
+# When the system's Node.js is too old for the web app (Debian 12's is 18), scripts/ensure-node.sh
+# (run by `deps`) unpacks a project-local one in $(TOOLS_DIR); its bin/ comes first on PATH for
+# everything below: npm, the web build, CMake and CTest's web and API tests.
+TOOLS_DIR ?= $(CURDIR)/.tools
+export STERK_TOOLS_DIR := $(TOOLS_DIR)
+export PATH := $(TOOLS_DIR)/bin:$(PATH)
 
 .PHONY: all deps build web test run clean bench
 

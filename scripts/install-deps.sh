@@ -15,9 +15,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# The web app's toolchain (Vite 8, Playwright) needs Node.js >= 20.19; Debian 12's nodejs is 18,
-# so use Debian's only when no Node is present at all, and then say clearly that it is too old.
-command -v node >/dev/null || missing+=(nodejs npm)
+# The web app's toolchain (Vite 8, Playwright) needs Node.js >= 20.19; Debian 12's nodejs is 18.
+# Without any Node, Debian's nodejs and npm come first: their npm fetches a newer Node below.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   SUDO=""
@@ -25,8 +26,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-node_version=$(node -p 'process.versions.node')
-if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
-  echo "Node.js $node_version is too old for the web app: install Node.js 20.19 or newer." >&2
-  exit 1
-fi
+# A Node.js >= 20.19 for the web app: the system's, or a project-local one in .tools/ (fetched once
+# from the npm registry; the system stays as it is). The Makefile puts .tools/bin first on PATH.
+bash "$(dirname "$0")/ensure-node.sh" >/dev/null

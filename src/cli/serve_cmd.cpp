@@ -157,7 +157,7 @@ int run_serve(ServeOptions const& options)
         if (!logins->empty()) {
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
-                std::cout << "  " << login.email << "  rol " << role_key(login.role) << "  wachtwoord "
+                std::cout << "  " << login.email << "  rol " << role_dutch(login.role) << "  wachtwoord "
                           << login.password << "\n";
             }
         }
@@ -175,16 +175,23 @@ int run_serve(ServeOptions const& options)
     std::string const base_url = http::effective_base_url(config, port);
 
     std::unique_ptr<Mailer> transport;
-    if (config.smtp_url.empty()) {
+    bool const demo_outbox = config.smtp_url.empty() && config.demo;
+    if (demo_outbox) {
+        transport = std::make_unique<DemoLogMailer>();
+    } else if (config.smtp_url.empty()) {
         transport = std::make_unique<LogMailer>();
     } else {
         transport = std::make_unique<SmtpMailer>(
             SmtpSettings{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password});
     }
     QueuedMailer mailer{std::move(transport)};
+    if (demo_outbox) {
+        mailer.set_delivered_text("niet verstuurd maar hierboven in het serverlog gezet (demo zonder SMTP)");
+        spdlog::info("demo zonder SMTP-server: e-mails worden niet verstuurd maar met hun link in dit log gezet");
+    }
     AuthService auth{**store, hasher, tokens};
     PasswordResetService resets{**store, hasher, tokens, mailer, PasswordResetSettings{base_url}};
-    UserService users{**store, hasher};
+    UserService users{**store, hasher, resets};
     mailer.set_failure_handler([&resets](MailMessage const& message, Error const& error) {
         if (auto recorded = resets.record_mail_failure(message.to, error.message, now_seconds()); !recorded) {
             spdlog::error("mislukte e-mail niet in het auditlog gezet: {}", recorded.error().message);

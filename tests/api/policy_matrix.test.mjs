@@ -24,6 +24,10 @@ before(async () => {
     if (org.name === 'Sociaal Werk Nederland') orgs.secretariat = org.id;
   }
   assert.ok(orgs.wijkkracht && orgs.welzijnSamen && orgs.ci && orgs.secretariat, JSON.stringify(list.data));
+  // A user of its own for the management rows, so deactivating it touches no other test.
+  const target = await clients.secretariat.post('/api/v1/users', { email: 'doelwit@sociaalwerk.example', role: 'committee' });
+  assert.equal(target.status, 201, target.text);
+  orgs.targetUser = target.data.id;
 });
 
 after(async () => {
@@ -39,6 +43,7 @@ const MATRIX = () => [
   ['GET', '/healthz', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/openapi.json', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/me', undefined, [401, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/session', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/users', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/organisations', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', `/api/v1/organisations/${orgs.wijkkracht}`, undefined, [401, 200, 403, 403, 200, 403]],
@@ -46,6 +51,13 @@ const MATRIX = () => [
   ['GET', `/api/v1/organisations/${orgs.ci}`, undefined, [401, 403, 200, 200, 200, 403]],
   ['GET', `/api/v1/organisations/${orgs.secretariat}`, undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/organisations/987654', undefined, [401, 403, 403, 403, 404, 403]],
+  ['POST', '/api/v1/users', (role) => ({ email: `nieuw-${role}@sociaalwerk.example`, role: 'committee' }), [401, 403, 403, 403, 201, 403]],
+  ['PUT', `/api/v1/users/${orgs.targetUser}/role`, { role: 'committee', organisation_id: null }, [401, 403, 403, 403, 200, 403]],
+  ['POST', `/api/v1/users/${orgs.targetUser}/link`, undefined, [401, 403, 403, 403, 202, 403]],
+  ['POST', `/api/v1/users/${orgs.targetUser}/deactivate`, undefined, [401, 403, 403, 403, 200, 403]],
+  ['POST', `/api/v1/users/${orgs.targetUser}/activate`, undefined, [401, 403, 403, 403, 200, 403]],
+  ['POST', '/api/v1/users/987654/deactivate', undefined, [401, 403, 403, 403, 404, 403]],
+  ['GET', '/api/v1/users/1/role', undefined, [405, 405, 405, 405, 405, 405]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],
@@ -55,6 +67,8 @@ const MATRIX = () => [
   ['GET', '/api/v1/frameworks/2019', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/frameworks/1999', undefined, [404, 404, 404, 404, 404, 404]],
   ['POST', '/api/v1/password-reset', { email: 'niemand@nergens.example' }, [202, 202, 202, 202, 202, 202]],
+  ['POST', '/api/v1/password-reset', { email: 'geen-email' }, [400, 400, 400, 400, 400, 400]],
+  ['GET', '/api/v1/password-reset/check?token=bestaat-niet', undefined, [200, 200, 200, 200, 200, 200]],
   [
     'POST',
     '/api/v1/password-reset/confirm',
@@ -123,9 +137,10 @@ test('/me returns user, organisation and csrf token; committee has no organisati
 
 test('lists for the secretariat have the contract shapes', async () => {
   const users = await clients.secretariat.get('/api/v1/users');
-  assert.equal(users.data.users.length, 7);
+  // The seven demo users, plus those invited by the matrix above (test order is file order).
+  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 7);
   for (const user of users.data.users) {
-    assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role']);
+    assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role', 'status']);
   }
   const roles = new Set(users.data.users.map((u) => u.role));
   assert.deepEqual([...roles].sort(), ['auditor', 'ci-admin', 'committee', 'member', 'secretariat']);

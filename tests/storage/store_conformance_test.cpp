@@ -280,6 +280,45 @@ TEST_P(StoreConformance, UserCreateFindListUpdate)
     EXPECT_EQ(store().users().find(*committee_id).value()->password_hash, committee.password_hash);
 }
 
+TEST_P(StoreConformance, UserRoleAndActiveCanBeChanged)
+{
+    Id const member_org = store().organisations().create(make_organisation("Welzijn Samen")).value();
+    Id const anna = store().users().create(make_user("anna@example.org", member_org)).value();
+    Id const bert = store().users().create(make_user("bert@example.org", member_org)).value();
+
+    ASSERT_TRUE(store().users().set_role(anna, Role::Committee, std::nullopt).ok());
+    User const changed = store().users().find(anna).value().value();
+    EXPECT_EQ(changed.role, Role::Committee);
+    EXPECT_FALSE(changed.organisation_id.has_value());
+    ASSERT_TRUE(store().users().set_role(anna, Role::Member, member_org).ok());
+    EXPECT_EQ(store().users().find(anna).value()->organisation_id, member_org);
+
+    ASSERT_TRUE(store().users().set_active(anna, false).ok());
+    EXPECT_FALSE(store().users().find(anna).value()->active);
+    EXPECT_TRUE(store().users().find(bert).value()->active) << "only the one user changes";
+    ASSERT_TRUE(store().users().set_active(anna, true).ok());
+    EXPECT_TRUE(store().users().find(anna).value()->active);
+
+    auto missing_role = store().users().set_role(424242, Role::Member, member_org);
+    ASSERT_FALSE(missing_role.ok());
+    EXPECT_EQ(missing_role.error().code, ErrorCode::NotFound);
+    auto missing_active = store().users().set_active(424242, false);
+    ASSERT_FALSE(missing_active.ok());
+    EXPECT_EQ(missing_active.error().code, ErrorCode::NotFound);
+}
+
+TEST_P(StoreConformance, UserWithoutPasswordIsInvited)
+{
+    User invited = make_user("nieuw@example.org");
+    invited.password_hash = "";
+    Id const id = store().users().create(invited).value();
+    User const found = store().users().find(id).value().value();
+    EXPECT_EQ(found.password_hash, "");
+    EXPECT_EQ(user_status(found), UserStatus::Invited);
+    ASSERT_TRUE(store().users().set_password_hash(id, "$argon2id$x").ok());
+    EXPECT_EQ(user_status(store().users().find(id).value().value()), UserStatus::Active);
+}
+
 TEST_P(StoreConformance, DuplicateEmailIsAlreadyExistsCaseInsensitively)
 {
     ASSERT_TRUE(store().users().create(make_user("beheer@ci-toets.example")).ok());
@@ -468,6 +507,19 @@ TEST_P(StoreConformance, PasswordResetUsedAndExpired)
     auto unknown = store().password_resets().mark_used("unknown", 1300);
     ASSERT_FALSE(unknown.ok());
     EXPECT_EQ(unknown.error().field, "token");
+}
+
+TEST_P(StoreConformance, PasswordResetKeepsItsPurpose)
+{
+    Id anna = store().users().create(make_user("anna@example.org")).value();
+    ASSERT_TRUE(store().password_resets().create(PasswordReset{"reset", anna, 5000, std::nullopt}).ok());
+    PasswordReset invitation{"invite", anna, 9000, std::nullopt, ResetPurpose::Invitation};
+    ASSERT_TRUE(store().password_resets().create(invitation).ok());
+    EXPECT_EQ(store().password_resets().find("reset").value()->purpose, ResetPurpose::Reset);
+    auto found = store().password_resets().find("invite").value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->purpose, ResetPurpose::Invitation);
+    EXPECT_EQ(found->expires_at, 9000);
 }
 
 TEST_P(StoreConformance, PasswordResetInvalidateForUserUsesUpOnlyTheirUnusedResets)
@@ -899,15 +951,17 @@ TEST_P(StoreConformance, NewerDatabaseIsRefused)
 }
 
 // A database made by an older binary (schema version 1: the accounts, before the audit log) is
-// migrated forward by `serve`/`migrate`, keeping what it holds. When a step is added after 2, undo
+// migrated forward by `serve`/`migrate`, keeping what it holds. When a step is added after 3, undo
 // its objects here too.
 TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
 {
     Id const anna = store().users().create(make_user("anna@example.org")).value();
     m_store.reset();
     {
-        // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes).
+        // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
+        // 4: trajectories, 5: password_resets.purpose).
         auto sql = raw();
+        *sql << "ALTER TABLE password_resets DROP COLUMN purpose";
         *sql << "DROP TABLE audit_tallies";
         if (GetParam() == TestBackend::Sqlite) {
             *sql << "DROP TABLE trajectory_events";
@@ -931,6 +985,8 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     auto found = store().users().find(anna);
     ASSERT_TRUE(found.ok() && found->has_value());
     EXPECT_EQ((*found)->email, "anna@example.org");
+    ASSERT_TRUE(store().password_resets().create(PasswordReset{"t", anna, 5000, std::nullopt, ResetPurpose::Invitation}).ok());
+    EXPECT_EQ(store().password_resets().find("t").value()->purpose, ResetPurpose::Invitation);
     AuditEntry entry;
     entry.at = 1'700'000'000;
     entry.action = "login";

@@ -13,6 +13,7 @@ nlohmann::json user_json(User const& user)
         {"name", user.name},
         {"role", role_key(user.role)},
         {"organisation_id", user.organisation_id ? nlohmann::json(*user.organisation_id) : nlohmann::json(nullptr)},
+        {"status", user_status_key(user_status(user))},
     };
 }
 

@@ -1,7 +1,7 @@
 // File: handlers.h
 // The handlers named in the route table (routes.cpp). Each is thin: decode → service → respond.
 // Grouped by resource: system_handlers.cpp, session_handlers.cpp, directory_handlers.cpp,
-// framework_handlers.cpp, password_reset_handlers.cpp.
+// framework_handlers.cpp, password_reset_handlers.cpp, user_handlers.cpp.
 #pragma once
 
 #include "adapters/http/app.h"
@@ -15,17 +15,25 @@ Result<Response> get_openapi(AppServices& app, Call const& call);
 Result<Response> post_session(AppServices& app, Call const& call);
 Result<Response> delete_session(AppServices& app, Call const& call);
 Result<Response> get_me(AppServices& app, Call const& call);
+Result<Response> get_session(AppServices& app, Call const& call);
 
 Result<Response> get_users(AppServices& app, Call const& call);
 Result<Response> get_organisations(AppServices& app, Call const& call);
 Result<Response> get_organisation(AppServices& app, Call const& call);
 Result<Response> get_audit_log(AppServices& app, Call const& call);
 
+Result<Response> post_user(AppServices& app, Call const& call);
+Result<Response> put_user_role(AppServices& app, Call const& call);
+Result<Response> post_user_deactivate(AppServices& app, Call const& call);
+Result<Response> post_user_activate(AppServices& app, Call const& call);
+Result<Response> post_user_link(AppServices& app, Call const& call);
+
 Result<Response> get_frameworks(AppServices& app, Call const& call);
 Result<Response> get_framework(AppServices& app, Call const& call);
 
 Result<Response> post_password_reset(AppServices& app, Call const& call);
 Result<Response> post_password_reset_confirm(AppServices& app, Call const& call);
+Result<Response> get_password_reset_check(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();

@@ -90,4 +90,16 @@ Result<std::optional<std::string>> JsonBody::optional_string(std::string const& 
     return std::optional<std::string>{found->get<std::string>()};
 }
 
+Result<std::optional<std::int64_t>> JsonBody::nullable_id(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end() || found->is_null()) {
+        return std::optional<std::int64_t>{};
+    }
+    if (!found->is_number_integer() || found->get<std::int64_t>() <= 0) {
+        return Error::invalid(name, "Dit veld moet een nummer (of null) zijn.");
+    }
+    return std::optional<std::int64_t>{found->get<std::int64_t>()};
+}
+
 }  // namespace sterk::http

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ public:
 
     Result<std::string> required_string(std::string const& name) const;
     Result<std::optional<std::string>> optional_string(std::string const& name) const;
+    // nullable_id: a positive integer or null (missing counts as null).
+    Result<std::optional<std::int64_t>> nullable_id(std::string const& name) const;
 
 private:
     explicit JsonBody(nlohmann::json json) : m_json(std::move(json)) {}

@@ -22,4 +22,20 @@ Result<Response> post_password_reset_confirm(AppServices& app, Call const& call)
     return Response::no_content();
 }
 
+Result<Response> get_password_reset_check(AppServices& app, Call const& call)
+{
+    // The token travels in the query, which the request log leaves out. A dead link is an answer
+    // (valid false, with the message to show), not an error: the page asks as soon as it opens.
+    auto const found = call.request.query.find("token");
+    std::string const token = found == call.request.query.end() ? std::string{} : found->second;
+    auto const purpose = app.password_resets.check(token, call.now);
+    if (!purpose) {
+        if (purpose.error().field != "token") {
+            return purpose.error();
+        }
+        return Response::json(200, {{"valid", false}, {"message", purpose.error().message}});
+    }
+    return Response::json(200, {{"valid", true}, {"purpose", reset_purpose_key(*purpose)}});
+}
+
 }  // namespace sterk::http

@@ -37,15 +37,32 @@ Result<Response> delete_session(AppServices& app, Call const& call)
     return response;
 }
 
+namespace {
+
+Result<nlohmann::json> signed_in_json(AppServices& app, SessionInfo const& session)
+{
+    auto const organisation = TRY(app.users.organisation_of(session.user));
+    return nlohmann::json{
+        {"user", user_json(session.user)},
+        {"organisation", organisation ? organisation_json(*organisation) : nullptr},
+        {"csrf_token", session.session.csrf_token},
+    };
+}
+
+}  // namespace
+
 Result<Response> get_me(AppServices& app, Call const& call)
 {
-    SessionInfo const& session = *call.session;
-    auto const organisation = TRY(app.users.organisation_of(session.user));
-    return Response::json(200, {
-                                   {"user", user_json(session.user)},
-                                   {"organisation", organisation ? organisation_json(*organisation) : nullptr},
-                                   {"csrf_token", session.session.csrf_token},
-                               });
+    return Response::json(200, TRY(signed_in_json(app, *call.session)));
+}
+
+Result<Response> get_session(AppServices& app, Call const& call)
+{
+    // Asked by the web app on every page: nobody signed in is an answer, not an error.
+    if (!call.session) {
+        return Response::json(200, {{"user", nullptr}});
+    }
+    return Response::json(200, TRY(signed_in_json(app, *call.session)));
 }
 
 }  // namespace sterk::http

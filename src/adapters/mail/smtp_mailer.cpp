@@ -248,11 +248,17 @@ Status SmtpMailer::send(MailMessage const& message)
     return ok_status();
 }
 
-Status LogMailer::send(MailMessage const& message)
+Status LogMailer::send(MailMessage const&)
 {
-    spdlog::warn("geen SMTP-server ingesteld (--smtp-url): e-mail aan een adres bij {} met onderwerp \"{}\" niet "
-                 "verstuurd",
-                 recipient_domain(message.to), message.subject);
+    // Not sent, and said so: the queue logs it as not sent and the failure is audited.
+    return Error{ErrorCode::Unavailable, "geen SMTP-server ingesteld (--smtp-url)", {}};
+}
+
+Status DemoLogMailer::send(MailMessage const& message)
+{
+    spdlog::info("demo, geen SMTP-server: e-mail NIET verstuurd; dit had de ontvanger gekregen:\n"
+                 "----- Aan: {}\n----- Onderwerp: {}\n{}----- einde e-mail",
+                 message.to, message.subject, message.text);
     return ok_status();
 }
 
@@ -272,6 +278,7 @@ struct QueuedMailer::State {
     std::condition_variable idle;  // shutdown(): queue empty and nothing in flight
     std::deque<MailMessage> queue;
     FailureHandler on_failure;
+    std::string delivered_text = "verstuurd";
     bool busy = false;
     bool stopping = false;
     bool abandoned = false;  // shutdown gave up: drop everything, call nothing
@@ -286,6 +293,12 @@ QueuedMailer::QueuedMailer(std::unique_ptr<Mailer> inner, std::chrono::milliseco
 QueuedMailer::~QueuedMailer()
 {
     shutdown();
+}
+
+void QueuedMailer::set_delivered_text(std::string text)
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->delivered_text = std::move(text);
 }
 
 void QueuedMailer::set_failure_handler(FailureHandler handler)
@@ -371,7 +384,7 @@ void QueuedMailer::run(std::shared_ptr<State> state)
                 state->on_failure(message, sent.error());
             }
         } else {
-            spdlog::info("e-mail verstuurd aan een adres bij {}", domain);
+            spdlog::info("e-mail {} (aan een adres bij {})", state->delivered_text, domain);
         }
         state->idle.notify_all();
     }

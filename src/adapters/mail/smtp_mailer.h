@@ -35,8 +35,17 @@ private:
     SmtpSettings m_settings;
 };
 
-// LogMailer: used when no SMTP server is configured; logs that a mail was not sent.
+// LogMailer: used when no SMTP server is configured: every send fails with Unavailable ("geen
+// SMTP-server ingesteld"), so the queue logs it as not sent and the failure is audited.
 class LogMailer final : public Mailer {
+public:
+    Status send(MailMessage const& message) override;
+};
+
+// DemoLogMailer: `serve --demo` without SMTP: nothing is sent; the whole message, link included,
+// goes to the server log so a demo user can follow it. Pair it with
+// QueuedMailer::set_delivered_text so the log does not claim the mail was sent.
+class DemoLogMailer final : public Mailer {
 public:
     Status send(MailMessage const& message) override;
 };
@@ -57,6 +66,10 @@ public:
     QueuedMailer& operator=(QueuedMailer const&) = delete;
 
     Status send(MailMessage const& message) override;
+
+    // set_delivered_text: how the log describes a message the inner mailer accepted (default
+    // "verstuurd"; the demo mailer only writes it to the log).
+    void set_delivered_text(std::string text);
 
     // set_failure_handler: called on the mail thread for every message the inner mailer refused;
     // never called any more once shutdown() has returned.

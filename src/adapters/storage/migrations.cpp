@@ -225,6 +225,15 @@ std::vector<Migration> const& migrations()
                 " FOR EACH STATEMENT EXECUTE FUNCTION trajectory_events_refuse_change()",
             },
         },
+        {
+            "one-time links also invite new accounts: password_resets.purpose",
+            {
+                "ALTER TABLE password_resets ADD COLUMN purpose TEXT NOT NULL DEFAULT 'reset'",
+            },
+            {
+                "ALTER TABLE password_resets ADD COLUMN purpose TEXT NOT NULL DEFAULT 'reset'",
+            },
+        },
     };
     return list;
 }

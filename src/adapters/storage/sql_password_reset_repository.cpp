@@ -7,10 +7,11 @@ Status SqlPasswordResetRepository::create(PasswordReset const& reset)
     return m_db.run("herstellink opslaan", [&](soci::session& sql) -> Status {
         UnixTime const used_at = reset.used_at.value_or(0);
         soci::indicator used_indicator = reset.used_at ? soci::i_ok : soci::i_null;
-        sql << "INSERT INTO password_resets (token_hash, user_id, expires_at, used_at)"
-               " VALUES (:token_hash, :user_id, :expires_at, :used_at)",
+        std::string const purpose = reset_purpose_key(reset.purpose);
+        sql << "INSERT INTO password_resets (token_hash, user_id, expires_at, used_at, purpose)"
+               " VALUES (:token_hash, :user_id, :expires_at, :used_at, :purpose)",
             soci::use(reset.token_hash), soci::use(reset.user_id), soci::use(reset.expires_at),
-            soci::use(used_at, used_indicator);
+            soci::use(used_at, used_indicator), soci::use(purpose);
         return ok_status();
     });
 }
@@ -21,12 +22,19 @@ Result<std::optional<PasswordReset>> SqlPasswordResetRepository::find(std::strin
         PasswordReset reset;
         UnixTime used_at = 0;
         soci::indicator used_indicator = soci::i_null;
-        sql << "SELECT token_hash, user_id, expires_at, used_at FROM password_resets WHERE token_hash = :token_hash",
+        std::string purpose;
+        sql << "SELECT token_hash, user_id, expires_at, used_at, purpose FROM password_resets"
+               " WHERE token_hash = :token_hash",
             soci::use(token_hash), soci::into(reset.token_hash), soci::into(reset.user_id),
-            soci::into(reset.expires_at), soci::into(used_at, used_indicator);
+            soci::into(reset.expires_at), soci::into(used_at, used_indicator), soci::into(purpose);
         if (!sql.got_data()) {
             return std::optional<PasswordReset>{};
         }
+        auto const parsed = parse_reset_purpose(purpose);
+        if (!parsed) {
+            return Error::internal("onbekend doel van een herstellink in de database: " + purpose);
+        }
+        reset.purpose = *parsed;
         if (used_indicator == soci::i_ok) {
             reset.used_at = used_at;
         }

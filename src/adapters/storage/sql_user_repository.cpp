@@ -126,4 +126,35 @@ Status SqlUserRepository::set_password_hash(Id id, std::string const& password_h
     });
 }
 
+Status SqlUserRepository::set_role(Id id, Role role, std::optional<Id> organisation_id)
+{
+    return m_db.run("rol opslaan", [&](soci::session& sql) -> Status {
+        std::string const key = role_key(role);
+        Id const organisation = organisation_id.value_or(0);
+        soci::indicator organisation_indicator = organisation_id ? soci::i_ok : soci::i_null;
+        soci::statement statement =
+            (sql.prepare << "UPDATE users SET role = :role, organisation_id = :organisation_id WHERE id = :id",
+             soci::use(key), soci::use(organisation, organisation_indicator), soci::use(id));
+        statement.execute(true);
+        if (statement.get_affected_rows() == 0) {
+            return Error::not_found("gebruiker " + std::to_string(id) + " bestaat niet");
+        }
+        return ok_status();
+    });
+}
+
+Status SqlUserRepository::set_active(Id id, bool active)
+{
+    return m_db.run("gebruiker (de)activeren", [&](soci::session& sql) -> Status {
+        int const value = active ? 1 : 0;
+        soci::statement statement =
+            (sql.prepare << "UPDATE users SET active = :active WHERE id = :id", soci::use(value), soci::use(id));
+        statement.execute(true);
+        if (statement.get_affected_rows() == 0) {
+            return Error::not_found("gebruiker " + std::to_string(id) + " bestaat niet");
+        }
+        return ok_status();
+    });
+}
+
 }  // namespace sterk

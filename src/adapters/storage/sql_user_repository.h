@@ -18,6 +18,8 @@ public:
     Result<std::vector<User>> list() override;
     // set_password_hash: NotFound when there is no such user.
     Status set_password_hash(Id id, std::string const& password_hash) override;
+    Status set_role(Id id, Role role, std::optional<Id> organisation_id) override;
+    Status set_active(Id id, bool active) override;
 
 private:
     Database& m_db;

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 12> POLICY{{
+constexpr std::array<PolicyRow, 17> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -39,6 +39,11 @@ constexpr std::array<PolicyRow, 12> POLICY{{
     {Permission::FrameworksRead, "frameworks.read",              A, A, A, A, A, A},
     {Permission::PasswordResetRequest, "password-reset.request", A, A, A, A, A, A},
     {Permission::PasswordResetConfirm, "password-reset.confirm", A, A, A, A, A, A},
+    {Permission::SessionRead, "session.read",                    A, A, A, A, A, A},
+    {Permission::UsersCreate, "users.create",                    D, D, D, D, A, D},
+    {Permission::UsersUpdate, "users.update",                    D, D, D, D, A, D},
+    {Permission::UsersSendLink, "users.send-link",               D, D, D, D, A, D},
+    {Permission::PasswordResetCheck, "password-reset.check",     A, A, A, A, A, A},
 }};
 
 PolicyRow const* row_for(Permission permission)

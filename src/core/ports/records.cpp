@@ -22,6 +22,43 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string const& key)
     return std::nullopt;
 }
 
+std::string reset_purpose_key(ResetPurpose purpose)
+{
+    switch (purpose) {
+    case ResetPurpose::Reset: return "reset";
+    case ResetPurpose::Invitation: return "invitation";
+    }
+    return {};
+}
+
+std::optional<ResetPurpose> parse_reset_purpose(std::string const& key)
+{
+    for (auto purpose : {ResetPurpose::Reset, ResetPurpose::Invitation}) {
+        if (reset_purpose_key(purpose) == key) {
+            return purpose;
+        }
+    }
+    return std::nullopt;
+}
+
+UserStatus user_status(User const& user)
+{
+    if (!user.active) {
+        return UserStatus::Deactivated;
+    }
+    return user.password_hash.empty() ? UserStatus::Invited : UserStatus::Active;
+}
+
+std::string user_status_key(UserStatus status)
+{
+    switch (status) {
+    case UserStatus::Active: return "active";
+    case UserStatus::Invited: return "invited";
+    case UserStatus::Deactivated: return "deactivated";
+    }
+    return {};
+}
+
 AuditEntry audit_entry(UnixTime at, std::string action, std::string actor_email, std::string ip,
                        std::optional<Id> user_id, std::string detail)
 {

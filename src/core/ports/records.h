@@ -40,6 +40,12 @@ struct User {
     UnixTime created_at = 0;
 };
 
+// UserStatus: what the secretariat sees. Invited: active, but no password chosen yet (the
+// invitation link sets it); deactivated: cannot log in, whatever its password.
+enum class UserStatus { Active, Invited, Deactivated };
+UserStatus user_status(User const& user);
+std::string user_status_key(UserStatus status);  // "active", "invited", "deactivated"
+
 // Session: server-side, so several instances can share them. Only a hash of the token is stored.
 struct Session {
     std::string token_hash;
@@ -49,11 +55,18 @@ struct Session {
     UnixTime expires_at = 0;
 };
 
+// ResetPurpose: why a one-time link was made. An invitation lets a new account choose its first
+// password (and lives longer); a reset replaces a forgotten one. Both are used up the same way.
+enum class ResetPurpose { Reset, Invitation };
+std::string reset_purpose_key(ResetPurpose purpose);  // "reset", "invitation"
+std::optional<ResetPurpose> parse_reset_purpose(std::string const& key);
+
 struct PasswordReset {
     std::string token_hash;
     Id user_id = 0;
     UnixTime expires_at = 0;
     std::optional<UnixTime> used_at;
+    ResetPurpose purpose = ResetPurpose::Reset;
 };
 
 // AuditEntry: append-only record of a login, a write or a read of a confidential record.

@@ -34,6 +34,11 @@ public:
     virtual Result<std::optional<User>> find_by_email(std::string const& email) = 0;
     virtual Result<std::vector<User>> list() = 0;
     virtual Status set_password_hash(Id id, std::string const& password_hash) = 0;
+    // set_role: the role and the organisation together (they must fit; the service checks that).
+    // NotFound when there is no such user.
+    virtual Status set_role(Id id, Role role, std::optional<Id> organisation_id) = 0;
+    // set_active: NotFound when there is no such user.
+    virtual Status set_active(Id id, bool active) = 0;
 };
 
 class SessionRepository {

@@ -42,7 +42,7 @@ Status validate_email(std::string const& email, std::string const& field)
                                      "< > , ; : \" ( ) [ ] \\ bevatten.");
     }
     if (!has_one_at || !has_local || !has_domain_dot || email.size() > 254) {
-        return Error::invalid(field, "Dit is geen geldig e-mailadres.");
+        return Error::invalid(field, INVALID_EMAIL_MESSAGE);
     }
     return ok_status();
 }
@@ -50,6 +50,10 @@ Status validate_email(std::string const& email, std::string const& field)
 std::string dutch_duration(long long seconds)
 {
     constexpr long long HOUR = 60 * 60;
+    constexpr long long DAY = 24 * HOUR;
+    if (seconds >= 2 * DAY && seconds % DAY == 0) {
+        return std::to_string(seconds / DAY) + " dagen";
+    }
     if (seconds >= HOUR && seconds % HOUR == 0) {
         return std::to_string(seconds / HOUR) + " uur";
     }

@@ -134,9 +134,8 @@ Result<LoginOutcome> AuthService::login(LoginInput const& input, UnixTime now)
     if (email.empty()) {
         return Error::invalid("email", "Vul uw e-mailadres in.");
     }
-    if (email.size() > 254) {
-        return unauthenticated(WRONG_LOGIN);
-    }
+    // A malformed address cannot be an account: say so, and do not count it as a failed login.
+    TRY(validate_email(email, "email"));
     if (input.password.empty()) {
         return Error::invalid("password", "Vul uw wachtwoord in.");
     }
@@ -156,7 +155,14 @@ Result<LoginOutcome> AuthService::login(LoginInput const& input, UnixTime now)
         return unauthenticated(WRONG_LOGIN);
     }
     User const& user = *found;
-    if (!m_hasher.verify(user.password_hash, input.password)) {
+    // An invited account has no password yet: verify against the dummy so it takes as long.
+    bool verified = false;
+    if (user.password_hash.empty()) {
+        (void)m_hasher.verify(dummy_hash(), input.password);
+    } else {
+        verified = m_hasher.verify(user.password_hash, input.password);
+    }
+    if (!verified) {
         TRY(m_store.audit_log().append(audit_entry(now, "login-failed", email, input.ip, user.id, "onjuist wachtwoord")));
         return unauthenticated(WRONG_LOGIN);
     }

@@ -42,6 +42,25 @@ MailMessage reset_mail(User const& user, std::string const& link, UnixTime lifet
     return message;
 }
 
+MailMessage invitation_mail(User const& user, std::string const& link, UnixTime lifetime)
+{
+    MailMessage message;
+    message.to = user.email;
+    message.subject = "Uitnodiging voor Sterklabel";
+    std::string const greeting = user.name.empty() || user.name == user.email ? std::string{"Beste gebruiker"}
+                                                                              : "Beste " + user.name;
+    message.text = greeting + ",\n\n"
+                   "Het secretariaat van Sociaal Werk Nederland heeft een Sterklabel-account voor u aangemaakt ("
+                   + user.email + ").\n"
+                   "Kies uw wachtwoord via deze link. De link is " + dutch_duration(lifetime)
+                   + " geldig en werkt maar één keer:\n\n"
+                   + link + "\n\n"
+                   "Daarna logt u in met uw e-mailadres en dat wachtwoord.\n\n"
+                   "Met vriendelijke groet,\n"
+                   "Sociaal Werk Nederland - Kwaliteitslabel Sterk Sociaal Werk\n";
+    return message;
+}
+
 PasswordResetService::PasswordResetService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens,
                                            Mailer& mailer, PasswordResetSettings settings)
     : m_store(store), m_hasher(hasher), m_tokens(tokens), m_mailer(mailer), m_settings(std::move(settings))
@@ -52,9 +71,8 @@ Status PasswordResetService::request(std::string const& raw_email, std::string c
 {
     // Any address is accepted, so the answer never tells whether an account exists.
     std::string const email = normalize_email(raw_email);
-    if (email.empty() || email.size() > 254) {
-        return ok_status();  // cannot be an account; nothing worth logging
-    }
+    // Not an address at all: say so (this tells nothing about accounts).
+    TRY(validate_email(email, "email"));
 
     // The per-address count and its check are one step, as for logins (AuthService).
     bool refused = false;
@@ -158,6 +176,42 @@ Status PasswordResetService::confirm(std::string const& token, std::string const
                                                    "nieuw wachtwoord ingesteld; alle sessies beëindigd")));
         return ok_status();
     });
+}
+
+Result<ResetPurpose> PasswordResetService::check(std::string const& token, UnixTime now)
+{
+    if (token.empty()) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    auto reset = TRY(m_store.password_resets().find(m_tokens.hash_token(token)));
+    if (!reset || reset->used_at || reset->expires_at <= now) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    auto user = TRY(m_store.users().find(reset->user_id));
+    if (!user || !user->active) {
+        return Error::invalid("token", BAD_TOKEN);
+    }
+    return reset->purpose;
+}
+
+Status PasswordResetService::send_link(User const& user, ResetPurpose purpose, UnixTime now)
+{
+    UnixTime const lifetime =
+        purpose == ResetPurpose::Invitation ? m_settings.invitation_lifetime : m_settings.token_lifetime;
+    std::string const token = m_tokens.new_token();
+    PasswordReset reset;
+    reset.token_hash = m_tokens.hash_token(token);
+    reset.user_id = user.id;
+    reset.expires_at = now + lifetime;
+    reset.purpose = purpose;
+    TRY(m_store.password_resets().create(reset));
+    std::string const link = m_settings.base_url + "/wachtwoord-herstellen?token=" + token;
+    MailMessage const message = purpose == ResetPurpose::Invitation ? invitation_mail(user, link, lifetime)
+                                                                    : reset_mail(user, link, lifetime);
+    if (auto sent = m_mailer.send(message); !sent) {
+        TRY(record_mail_failure(user.email, sent.error().message, now));
+    }
+    return ok_status();
 }
 
 }  // namespace sterk

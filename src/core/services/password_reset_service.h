@@ -17,6 +17,7 @@ namespace sterk {
 struct PasswordResetSettings {
     std::string base_url;  // e.g. "https://sterklabel.example"; the link is BASE/wachtwoord-herstellen?token=T
     UnixTime token_lifetime = 60 * 60;
+    UnixTime invitation_lifetime = 7 * 24 * 60 * 60;  // an invitation link: a week
     int max_requests_per_email_per_hour = 5;  // beyond this no more mails are sent (still "accepted")
     // Requests from one client address (for any e-mail address, known or not, so the limit says
     // nothing about which accounts exist): beyond this, ResourceExhausted.
@@ -28,10 +29,19 @@ public:
     PasswordResetService(Store& store, PasswordHasher& hasher, TokenGenerator& tokens, Mailer& mailer,
                          PasswordResetSettings settings);
 
-    // request: Ok for every e-mail address, known or not; ResourceExhausted when this client
-    // address has asked too often within the hour. Requests for unknown addresses and refused ones
-    // are counted in the audit log (audit_tally.h), not logged one row each.
+    // request: Ok for every well-formed e-mail address, known or not (no account enumeration);
+    // InvalidArgument (field "email") for one that is not an address at all; ResourceExhausted
+    // when this client address has asked too often within the hour. Requests for unknown
+    // addresses and refused ones are counted in the audit log (audit_tally.h), not logged one row each.
     Status request(std::string const& email, std::string const& ip, UnixTime now);
+
+    // check: what the link is for, without using it up; InvalidArgument field "token" when the
+    // token is unknown, used or expired, or its account is deactivated (the same message as confirm).
+    Result<ResetPurpose> check(std::string const& token, UnixTime now);
+
+    // send_link: makes a new one-time link for `user` and mails it: an invitation (first password,
+    // valid invitation_lifetime) or a reset (token_lifetime). The caller writes the audit entry.
+    Status send_link(User const& user, ResetPurpose purpose, UnixTime now);
 
     // confirm: InvalidArgument field "password" when too short, field "token" when the token is
     // unknown, used or expired. Slow (hashes): not on I/O threads.
@@ -51,5 +61,7 @@ private:
 
 // reset_mail: the Dutch text of the mail with the link, which is valid for `lifetime` seconds.
 MailMessage reset_mail(User const& user, std::string const& link, UnixTime lifetime);
+// invitation_mail: the Dutch text of the invitation to a new account, with its link.
+MailMessage invitation_mail(User const& user, std::string const& link, UnixTime lifetime);
 
 }  // namespace sterk

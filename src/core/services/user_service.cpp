@@ -9,6 +9,11 @@ namespace sterk {
 
 UserService::UserService(Store& store, PasswordHasher& hasher) : m_store(store), m_hasher(hasher) {}
 
+UserService::UserService(Store& store, PasswordHasher& hasher, PasswordResetService& links)
+    : m_store(store), m_hasher(hasher), m_links(&links)
+{
+}
+
 Status UserService::validate(NewUser const& input)
 {
     TRY(validate_email(normalize_email(input.email), "email"));
@@ -73,6 +78,116 @@ Result<User> UserService::add_user_with_hash(NewUser const& input, std::string c
         TRY(m_store.audit_log().append(entry));
         return ok_status();
     }));
+    return user;
+}
+
+Result<User> UserService::existing(Id user_id)
+{
+    auto found = TRY(m_store.users().find(user_id));
+    if (!found) {
+        return Error::not_found("Deze gebruiker bestaat niet.");
+    }
+    return std::move(*found);
+}
+
+Status UserService::audit(UnixTime now, std::string action, Actor const& actor, User const& subject,
+                          std::string detail)
+{
+    AuditEntry entry = audit_entry(now, std::move(action), actor.email, actor.ip, actor.user_id, std::move(detail));
+    entry.subject = "user:" + std::to_string(subject.id);
+    TRY(m_store.audit_log().append(entry));
+    return ok_status();
+}
+
+Result<User> UserService::invite(Invitation const& input, Actor const& actor, UnixTime now)
+{
+    if (m_links == nullptr) {
+        return Error::internal("uitnodigen kan hier niet: geen e-mail ingesteld");
+    }
+    NewUser const candidate{input.email, input.name, input.role, input.organisation_id, {}};
+    TRY(validate(candidate));
+    User user;
+    user.email = normalize_email(input.email);
+    user.name = input.name.empty() ? user.email : input.name;
+    user.role = input.role;
+    user.organisation_id = input.organisation_id;
+    user.password_hash = {};  // no password until the invitation link sets one
+    user.active = true;
+    user.created_at = now;
+    TRY(m_store.transaction([&]() -> Status {
+        user.id = TRY(m_store.users().create(user));
+        return audit(now, "user.invite", actor, user,
+                     user.email + " (" + role_dutch(user.role) + "); uitnodiging gemaild");
+    }));
+    TRY(m_links->send_link(user, ResetPurpose::Invitation, now));
+    return user;
+}
+
+Result<User> UserService::change_role(Id user_id, Role role, std::optional<Id> organisation_id, Actor const& actor,
+                                      UnixTime now)
+{
+    User user = TRY(existing(user_id));
+    if (actor.user_id && *actor.user_id == user.id) {
+        return Error::precondition("U kunt uw eigen rol niet wijzigen; vraag dat aan een collega van het secretariaat.");
+    }
+    NewUser const candidate{user.email, user.name, role, organisation_id, {}};
+    TRY(validate(candidate));
+    std::string const detail = role_dutch(user.role) + " → " + role_dutch(role);
+    user.role = role;
+    user.organisation_id = organisation_id;
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.users().set_role(user.id, role, organisation_id));
+        return audit(now, "user.role", actor, user, detail);
+    }));
+    return user;
+}
+
+Result<User> UserService::deactivate(Id user_id, Actor const& actor, UnixTime now)
+{
+    User user = TRY(existing(user_id));
+    if (actor.user_id && *actor.user_id == user.id) {
+        return Error::precondition("U kunt uzelf niet deactiveren.");
+    }
+    if (!user.active) {
+        return Error::precondition("Deze gebruiker is al gedeactiveerd.");
+    }
+    user.active = false;
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.users().set_active(user.id, false));
+        TRY(m_store.sessions().remove_for_user(user.id));
+        TRY(m_store.password_resets().invalidate_for_user(user.id, now));
+        return audit(now, "user.deactivate", actor, user, user.email + "; sessies en open links beëindigd");
+    }));
+    return user;
+}
+
+Result<User> UserService::activate(Id user_id, Actor const& actor, UnixTime now)
+{
+    User user = TRY(existing(user_id));
+    if (user.active) {
+        return Error::precondition("Deze gebruiker is al actief.");
+    }
+    user.active = true;
+    TRY(m_store.transaction([&]() -> Status {
+        TRY(m_store.users().set_active(user.id, true));
+        return audit(now, "user.activate", actor, user, user.email);
+    }));
+    return user;
+}
+
+Result<User> UserService::send_link(Id user_id, Actor const& actor, UnixTime now)
+{
+    if (m_links == nullptr) {
+        return Error::internal("een link sturen kan hier niet: geen e-mail ingesteld");
+    }
+    User const user = TRY(existing(user_id));
+    if (!user.active) {
+        return Error::precondition("Deze gebruiker is gedeactiveerd: activeer het account eerst.");
+    }
+    bool const invited = user_status(user) == UserStatus::Invited;
+    TRY(audit(now, "user.link", actor, user,
+              user.email + (invited ? ": uitnodiging opnieuw gemaild" : ": link voor een nieuw wachtwoord gemaild")));
+    TRY(m_links->send_link(user, invited ? ResetPurpose::Invitation : ResetPurpose::Reset, now));
     return user;
 }
 

@@ -22,28 +22,31 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::PasswordResetConfirm);
+    EXPECT_EQ(all_permissions().back(), Permission::PasswordResetCheck);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
 {
     for (Permission permission : {Permission::HealthRead, Permission::ApiDocumentRead, Permission::SessionCreate,
                                   Permission::FrameworksRead, Permission::PasswordResetRequest,
-                                  Permission::PasswordResetConfirm}) {
+                                  Permission::PasswordResetConfirm, Permission::SessionRead,
+                                  Permission::PasswordResetCheck}) {
         EXPECT_TRUE(authorize(permission, std::nullopt).ok()) << permission_key(permission);
     }
     for (Permission permission : {Permission::SessionDelete, Permission::MeRead, Permission::UsersList,
                                   Permission::OrganisationsList, Permission::OrganisationRead,
-                                  Permission::AuditLogRead}) {
+                                  Permission::AuditLogRead, Permission::UsersCreate, Permission::UsersUpdate,
+                                  Permission::UsersSendLink}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
     }
 }
 
-TEST(Policy, OnlyTheSecretariatListsUsersOrganisationsAndTheAuditLog)
+TEST(Policy, OnlyTheSecretariatListsAndManagesUsersOrganisationsAndTheAuditLog)
 {
-    for (Permission permission : {Permission::UsersList, Permission::OrganisationsList, Permission::AuditLogRead}) {
+    for (Permission permission : {Permission::UsersList, Permission::OrganisationsList, Permission::AuditLogRead,
+                                  Permission::UsersCreate, Permission::UsersUpdate, Permission::UsersSendLink}) {
         EXPECT_TRUE(authorize(permission, as(Role::Secretariat)).ok());
         for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor, Role::Committee}) {
             auto const result = authorize(permission, as(role));

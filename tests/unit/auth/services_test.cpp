@@ -298,6 +298,163 @@ TEST_F(ServicesTest, AddUserValidatesAndRefusesDuplicates)
     EXPECT_TRUE(contains(audit_actions(), "user.create"));
 }
 
+TEST_F(ServicesTest, AMalformedAddressIsRefusedAndNotCountedAsAFailedLogin)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    PasswordResetService resets{*m_store, m_hasher, m_tokens, m_mailer, PasswordResetSettings{"http://localhost:1"}};
+    auto login = auth.login({"geen-email", "wat-dan-ook", "10.0.0.9"}, NOW);
+    ASSERT_FALSE(login.ok());
+    EXPECT_EQ(login.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(login.error().field, "email");
+    EXPECT_EQ(login.error().message, "Vul een geldig e-mailadres in.");
+    EXPECT_EQ(m_store->login_attempts().failures_since(throttle_key_for_ip("10.0.0.9"), 0).value(), 0);
+    EXPECT_FALSE(contains(audit_actions(), "login-failed"));
+
+    auto reset = resets.request("geen-email", "10.0.0.9", NOW);
+    ASSERT_FALSE(reset.ok());
+    EXPECT_EQ(reset.error().field, "email");
+    EXPECT_EQ(reset.error().message, "Vul een geldig e-mailadres in.");
+    EXPECT_TRUE(m_mailer.sent.empty());
+}
+
+class UserManagementTest : public ServicesTest {
+protected:
+    void SetUp() override
+    {
+        ServicesTest::SetUp();
+        m_resets = std::make_unique<PasswordResetService>(*m_store, m_hasher, m_tokens, m_mailer,
+                                                          PasswordResetSettings{"https://sterk.example"});
+        m_users = std::make_unique<UserService>(*m_store, m_hasher, *m_resets);
+        User const secretariat = m_store->users().find_by_email(SECRETARIAT).value().value();
+        m_actor = Actor{secretariat.id, secretariat.email, "10.0.1.1"};
+        User const member = m_store->users().find_by_email(MEMBER).value().value();
+        m_member_id = member.id;
+        m_member_org = *member.organisation_id;
+    }
+
+    std::unique_ptr<PasswordResetService> m_resets;
+    std::unique_ptr<UserService> m_users;
+    Actor m_actor;
+    Id m_member_id = 0;
+    Id m_member_org = 0;
+};
+
+TEST_F(UserManagementTest, AnInvitedUserChoosesAPasswordThroughTheLinkAndThenLogsIn)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    Invitation input{"  Nieuw@WijkKracht.example ", "Nina Nieuw", Role::Member, m_member_org};
+    auto invited = m_users->invite(input, m_actor, NOW);
+    ASSERT_TRUE(invited.ok()) << invited.error().message;
+    EXPECT_EQ(invited->email, "nieuw@wijkkracht.example");
+    EXPECT_EQ(user_status(*invited), UserStatus::Invited);
+    ASSERT_EQ(m_mailer.sent.size(), 1u);
+    EXPECT_EQ(m_mailer.sent[0].to, "nieuw@wijkkracht.example");
+    EXPECT_NE(m_mailer.sent[0].subject.find("Uitnodiging"), std::string::npos);
+    EXPECT_NE(m_mailer.sent[0].text.find("7 dagen"), std::string::npos) << m_mailer.sent[0].text;
+    std::string const token = token_from_link(m_mailer.sent[0].text);
+
+    // No password yet: no login, whatever is typed (and the same answer as a wrong password).
+    auto early = auth.login({"nieuw@wijkkracht.example", "", "10.0.1.2"}, NOW);
+    EXPECT_FALSE(early.ok());
+    auto guessed = auth.login({"nieuw@wijkkracht.example", "iets", "10.0.1.2"}, NOW);
+    ASSERT_FALSE(guessed.ok());
+    EXPECT_EQ(guessed.error().code, ErrorCode::Unauthenticated);
+
+    // Checking the link does not use it; it is still good after six days.
+    EXPECT_EQ(m_resets->check(token, NOW + 6 * 24 * 3600).value(), ResetPurpose::Invitation);
+    EXPECT_EQ(m_resets->check(token, NOW + 6 * 24 * 3600).value(), ResetPurpose::Invitation);
+    ASSERT_TRUE(m_resets->confirm(token, "mijn-eerste-wachtwoord", "10.0.1.2", NOW + 6 * 24 * 3600).ok());
+    EXPECT_EQ(m_resets->check(token, NOW + 6 * 24 * 3600).error().field, "token");
+    EXPECT_TRUE(auth.login({"nieuw@wijkkracht.example", "mijn-eerste-wachtwoord", "10.0.1.2"}, NOW + 7 * 24 * 3600)
+                    .ok());
+
+    auto duplicate = m_users->invite(input, m_actor, NOW);
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::AlreadyExists);
+    Invitation misfit{"ci@wijkkracht.example", "", Role::CiAdmin, m_member_org};
+    EXPECT_EQ(m_users->invite(misfit, m_actor, NOW).error().field, "organisation_id");
+    Invitation bad_address{"geen-email", "", Role::Committee, std::nullopt};
+    EXPECT_EQ(m_users->invite(bad_address, m_actor, NOW).error().field, "email");
+
+    auto entries = m_store->audit_log().recent(500).value();
+    auto const invite = std::find_if(entries.begin(), entries.end(), [](auto const& e) { return e.action == "user.invite"; });
+    ASSERT_NE(invite, entries.end());
+    EXPECT_EQ(invite->actor_email, SECRETARIAT);
+    EXPECT_EQ(invite->subject, "user:" + std::to_string(invited->id));
+}
+
+TEST_F(UserManagementTest, ADeactivatedUserCannotLogInAndItsSessionsAndLinksEnd)
+{
+    AuthService auth{*m_store, m_hasher, m_tokens};
+    auto session = auth.login({MEMBER, PASSWORD, "10.0.1.3"}, NOW);
+    ASSERT_TRUE(session.ok());
+    ASSERT_TRUE(m_resets->request(MEMBER, "10.0.1.3", NOW).ok());
+    std::string const token = token_from_link(m_mailer.sent.at(0).text);
+
+    auto deactivated = m_users->deactivate(m_member_id, m_actor, NOW + 10);
+    ASSERT_TRUE(deactivated.ok()) << deactivated.error().message;
+    EXPECT_EQ(user_status(*deactivated), UserStatus::Deactivated);
+    EXPECT_FALSE(auth.authenticate(session->session_token, NOW + 11).ok()) << "its session ended";
+    auto login = auth.login({MEMBER, PASSWORD, "10.0.1.3"}, NOW + 12);
+    ASSERT_FALSE(login.ok());
+    EXPECT_EQ(login.error().code, ErrorCode::Unauthenticated);
+    EXPECT_EQ(m_resets->check(token, NOW + 13).error().field, "token") << "its open links ended";
+    EXPECT_EQ(m_users->deactivate(m_member_id, m_actor, NOW + 14).error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(m_users->send_link(m_member_id, m_actor, NOW + 14).error().code, ErrorCode::FailedPrecondition);
+
+    ASSERT_TRUE(m_users->activate(m_member_id, m_actor, NOW + 20).ok());
+    EXPECT_TRUE(auth.login({MEMBER, PASSWORD, "10.0.1.4"}, NOW + 21).ok());
+    EXPECT_EQ(m_users->activate(m_member_id, m_actor, NOW + 22).error().code, ErrorCode::FailedPrecondition);
+
+    auto self = m_users->deactivate(*m_actor.user_id, m_actor, NOW + 30);
+    ASSERT_FALSE(self.ok());
+    EXPECT_EQ(self.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(m_users->deactivate(424242, m_actor, NOW).error().code, ErrorCode::NotFound);
+    auto actions = audit_actions();
+    EXPECT_TRUE(contains(actions, "user.deactivate"));
+    EXPECT_TRUE(contains(actions, "user.activate"));
+}
+
+TEST_F(UserManagementTest, ARoleChangeTakesAFittingOrganisationAndNeverOnesOwn)
+{
+    auto committee = m_users->change_role(m_member_id, Role::Committee, std::nullopt, m_actor, NOW);
+    ASSERT_TRUE(committee.ok()) << committee.error().message;
+    EXPECT_EQ(committee->role, Role::Committee);
+    User const stored = m_store->users().find(m_member_id).value().value();
+    EXPECT_EQ(stored.role, Role::Committee);
+    EXPECT_FALSE(stored.organisation_id.has_value());
+
+    EXPECT_EQ(m_users->change_role(m_member_id, Role::Member, std::nullopt, m_actor, NOW).error().field,
+              "organisation_id");
+    EXPECT_EQ(m_users->change_role(m_member_id, Role::Committee, m_member_org, m_actor, NOW).error().field,
+              "organisation_id");
+    EXPECT_EQ(m_users->change_role(424242, Role::Committee, std::nullopt, m_actor, NOW).error().code,
+              ErrorCode::NotFound);
+    auto own = m_users->change_role(*m_actor.user_id, Role::Committee, std::nullopt, m_actor, NOW);
+    ASSERT_FALSE(own.ok());
+    EXPECT_EQ(own.error().code, ErrorCode::FailedPrecondition);
+
+    auto entries = m_store->audit_log().recent(500).value();
+    auto const role = std::find_if(entries.begin(), entries.end(), [](auto const& e) { return e.action == "user.role"; });
+    ASSERT_NE(role, entries.end());
+    EXPECT_EQ(role->detail, "lid → beheercommissie");
+}
+
+TEST_F(UserManagementTest, ANewLinkIsAnInvitationUntilAPasswordIsSet)
+{
+    Invitation input{"later@wijkkracht.example", "", Role::Member, m_member_org};
+    Id const id = m_users->invite(input, m_actor, NOW).value().id;
+    ASSERT_TRUE(m_users->send_link(id, m_actor, NOW + 60).ok());
+    ASSERT_EQ(m_mailer.sent.size(), 2u);
+    EXPECT_EQ(m_resets->check(token_from_link(m_mailer.sent[1].text), NOW + 61).value(), ResetPurpose::Invitation);
+
+    ASSERT_TRUE(m_users->send_link(m_member_id, m_actor, NOW + 60).ok());
+    ASSERT_EQ(m_mailer.sent.size(), 3u);
+    EXPECT_EQ(m_mailer.sent[2].to, MEMBER);
+    EXPECT_EQ(m_resets->check(token_from_link(m_mailer.sent[2].text), NOW + 61).value(), ResetPurpose::Reset);
+    EXPECT_TRUE(contains(audit_actions(), "user.link"));
+}
+
 TEST_F(ServicesTest, AuditLogLimitIsChecked)
 {
     UserService users{*m_store, m_hasher};
@@ -488,6 +645,15 @@ TEST(AccountRules, PasswordsCountCharactersNotBytes)
     EXPECT_TRUE(validate_email("a@b.nl", "email").ok());
     EXPECT_FALSE(validate_email("a@b", "email").ok());
     EXPECT_FALSE(validate_email("a b@c.nl", "email").ok());
+}
+
+TEST(AccountRules, DurationsReadAsDutch)
+{
+    EXPECT_EQ(dutch_duration(60), "1 minuut");
+    EXPECT_EQ(dutch_duration(15 * 60), "15 minuten");
+    EXPECT_EQ(dutch_duration(3600), "1 uur");
+    EXPECT_EQ(dutch_duration(24 * 3600), "24 uur");
+    EXPECT_EQ(dutch_duration(7 * 24 * 3600), "7 dagen");
 }
 
 TEST(AccountRules, EmailAddressesCannotCarryHeaderSyntax)

@@ -1,7 +1,7 @@
 // Starts the real server once for the whole run: a fresh SQLite file, port 0, the built app, demo data
 // with a known password. Tests read its address from STERK_E2E_BASE_URL. The returned function stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -59,6 +59,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env: { ...process.env, STERK_DEMO_PASSWORD: DEMO_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The server's log (stderr): in demo mode without SMTP it holds every mail with its link, which
+  // the tests read (support/mail-log.ts).
+  const logFile = join(dataDir, 'server.log');
+  server.stderr!.pipe(createWriteStream(logFile));
+  process.env.STERK_E2E_SERVER_LOG = logFile;
   let baseUrl: string;
   try {
     baseUrl = await waitForAddress(server, log);

@@ -1,4 +1,5 @@
-// Who is signed in: loaded from GET /api/v1/me on start, set by login, cleared by logout or any 401.
+// Who is signed in: loaded from GET /api/v1/session on start (200 also when nobody is, so a signed-out
+// page logs no error), set by login, cleared by logout or any 401.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, unwrap } from '../api/api-error';
@@ -24,18 +25,14 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-async function fetchMe(): Promise<SessionState> {
-  try {
-    const me = await unwrap(api.GET('/api/v1/me'));
-    setCsrfToken(me.csrf_token);
-    return { status: 'signed-in', user: me.user, organisation: me.organisation ?? null };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return { status: 'anonymous' };
-    }
-    throw error;
+async function fetchSession(): Promise<SessionState> {
+  const answer = await unwrap(api.GET('/api/v1/session'));
+  if (!answer.user) {
+    setCsrfToken(null);
+    return { status: 'anonymous' };
   }
+  setCsrfToken(answer.csrf_token ?? null);
+  return { status: 'signed-in', user: answer.user, organisation: answer.organisation ?? null };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -46,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    fetchMe()
+    fetchSession()
       .then((state) => {
         if (!cancelled) {
           setSession(state);
@@ -79,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const answer = await unwrap(api.POST('/api/v1/session', { body: { email, password } }));
     setCsrfToken(answer.csrf_token);
     setLoginNotice(null);
-    const state = await fetchMe();
+    const state = await fetchSession();
     setSession(state.status === 'signed-in' ? state : { status: 'signed-in', user: answer.user, organisation: null });
   }, []);
 

@@ -2,6 +2,7 @@
 // The server's {code, message, field} is shown as given (its message is Dutch); in English the message
 // comes from the dictionary by code (and field). A 401 anywhere sends the user to /inloggen.
 import { ApiError } from '../api/api-error';
+import { PASSWORD_MIN_LENGTH } from '../api/generated/rules';
 import type { Language, Translate } from '../i18n/types';
 
 export type UiErrorKind = 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid' | 'network' | 'other';
@@ -60,7 +61,8 @@ export function describeError(error: unknown, { t, language }: Pick<HandleErrorO
     if (language === 'nl' && error.serverMessage) {
       message = error.serverMessage;
     } else if (code) {
-      message = (field && t.optional(`error.${code}.${field}`)) || t.optional(`error.${code}`);
+      const params = { min: PASSWORD_MIN_LENGTH };
+      message = (field && t.optional(`error.${code}.${field}`, params)) || t.optional(`error.${code}`, params);
     }
     if (!message) {
       message = t.optional(`error.status.${error.status}`) || t('error.unknown', { status: String(error.status) });

@@ -43,12 +43,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Who is signed in: 200 also when nobody is (then `user` is null), so a signed-out page logs no error */
+        get: operations["getSession"];
         put?: never;
-        /**
-         * Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST)
-         * @description Failed logins are throttled per account and client address: after 5 within 15 minutes that pair gets 429, with a message that points to 'Wachtwoord vergeten?'. One client address gets 429 after 30 failures within 15 minutes, for any account. Failures on one account from all addresses together never refuse it, but hold every answer for that account back (1 s per failure beyond 4, at most 10 s), so the owner still gets in from an address that has not been failing. Refused attempts are counted in the audit log, not logged one by one.
-         */
+        /** Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST) */
         post: operations["login"];
         /** Log out; clears the cookie */
         delete: operations["logout"];
@@ -64,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, their organisation and the CSRF token */
+        /** The signed-in user, their organisation and the CSRF token; 401 when signed out (the web app asks GET /api/v1/session instead) */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -84,7 +82,76 @@ export interface paths {
         /** All users (secretariat) */
         get: operations["listUsers"];
         put?: never;
+        /** Invite a new user (secretariat): the account has no password (status invited) until its owner follows the mailed link (valid 7 days); audited as user.invite */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a user's role and organisation (secretariat; not one's own); audited as user.role */
+        put: operations["changeUserRole"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user (secretariat; not oneself): no more logins, its sessions and open links end; audited as user.deactivate */
+        post: operations["deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated user (secretariat); audited as user.activate */
+        post: operations["activateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a new link (secretariat): the invitation again while no password is set, else a password-reset link; audited as user.link */
+        post: operations["sendUserLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (secretariat); read-only; paged with a cursor, filtered by action, actor and date */
+        /** Audit log, newest first (secretariat); read-only */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -185,8 +252,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request a password reset link by e-mail; 202 for any address (no account enumeration); 429 after 20 requests from one client address within an hour */
+        /** Request a password reset link by e-mail; 202 for every well-formed address (no account enumeration), 400 field email for one that is not an address */
         post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a link's token without using it up (the reset page asks when it opens); a dead link is an answer (valid false), not an error */
+        get: operations["checkPasswordResetToken"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -222,7 +306,7 @@ export interface components {
             field?: string;
         };
         /** @enum {string} */
-        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf" | "headers_too_large";
+        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf";
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -237,6 +321,28 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: int64 */
             organisation_id: number | null;
+            status: components["schemas"]["UserStatus"];
+        };
+        /**
+         * @description invited: no password chosen yet (the invitation link sets it); deactivated: cannot log in
+         * @enum {string}
+         */
+        UserStatus: "active" | "invited" | "deactivated";
+        UserInvitation: {
+            /** Format: email */
+            email: string;
+            name?: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: int64
+             * @description required for member, ci-admin and auditor; none for committee
+             */
+            organisation_id?: number | null;
+        };
+        UserRoleChange: {
+            role: components["schemas"]["Role"];
+            /** Format: int64 */
+            organisation_id?: number | null;
         };
         Organisation: {
             /** Format: int64 */
@@ -269,6 +375,10 @@ export interface components {
             ip: string;
         };
         LoginRequest: {
+            /**
+             * Format: email
+             * @description a malformed address gives 400 field email and is not counted as a failed login
+             */
             email: string;
             password: string;
         };
@@ -281,6 +391,11 @@ export interface components {
             organisation: components["schemas"]["Organisation"] | null;
             csrf_token: string;
         };
+        SessionResponse: {
+            user: components["schemas"]["User"] | null;
+            organisation?: components["schemas"]["Organisation"] | null;
+            csrf_token?: string;
+        };
         UserList: {
             users: components["schemas"]["User"][];
         };
@@ -289,11 +404,20 @@ export interface components {
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];
-            /** @description Pass as ?cursor= for the next page; null on the last page */
-            next_cursor: string | null;
         };
         PasswordResetRequest: {
+            /** Format: email */
             email: string;
+        };
+        PasswordResetCheck: {
+            valid: boolean;
+            /**
+             * @description when valid
+             * @enum {string}
+             */
+            purpose?: "reset" | "invitation";
+            /** @description when not valid: what is wrong and what to do (Dutch) */
+            message?: string;
         };
         PasswordResetConfirm: {
             token: string;
@@ -385,6 +509,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Already exists (code already_exists, e.g. field email) or not possible in this state (code failed_precondition) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Unknown (code not_found) */
         NotFound: {
             headers: {
@@ -432,8 +565,9 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The csrf_token from POST /api/v1/session or GET /api/v1/me; required on every POST/PUT/PATCH/DELETE made with a session */
+        /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
         CsrfToken: string;
+        UserId: number;
     };
     requestBodies: never;
     headers: never;
@@ -483,6 +617,27 @@ export interface operations {
             };
         };
     };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: user, organisation and CSRF token (as GET /api/v1/me); signed out: {"user": null} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -496,7 +651,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https): exactly one Set-Cookie, also when the request carried a stale session cookie. */
+            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https). */
             200: {
                 headers: {
                     /** @description sterk_session=...; HttpOnly; SameSite=Strict; Path=/ */
@@ -520,7 +675,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/me; required on every POST/PUT/PATCH/DELETE made with a session */
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
                 "X-CSRF-Token": components["parameters"]["CsrfToken"];
             };
             path?: never;
@@ -586,6 +741,168 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInvitation"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    changeUserRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRoleChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    activateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    sendUserLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link is being mailed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: never;
@@ -639,18 +956,7 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
-                /** @description Entries per page */
                 limit?: number;
-                /** @description next_cursor of the previous page; absent for the first page */
-                cursor?: string;
-                /** @description Only this action, e.g. login, login-failed, login-refused, password-reset.request */
-                action?: string;
-                /** @description Only the entries of this e-mail address (any case) */
-                actor?: string;
-                /** @description From this day on (YYYY-MM-DD, UTC, inclusive) */
-                from?: string;
-                /** @description Up to and including this day (YYYY-MM-DD, UTC) */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -658,7 +964,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page, newest first; next_cursor is null on the last page */
+            /** @description The newest entries */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -742,6 +1048,29 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    checkPasswordResetToken: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description valid true: purpose says whether it is an invitation (first password) or a reset; valid false: the token is unknown, used or expired, or its account is deactivated, and message says so (the same words as confirm's 400 on field token) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetCheck"];
+                };
+            };
             500: components["responses"]["Internal"];
         };
     };

@@ -35,6 +35,12 @@ export function AppShell() {
   useFocusHeadingOnNavigation();
 
   const signedIn = session.status === 'signed-in' ? session : null;
+  // "Beheercommissie" as name and as role would read "Beheercommissie / Beheercommissie": say it once.
+  const roleLine = signedIn
+    ? [t(`role.${signedIn.user.role}`), signedIn.organisation?.name]
+        .filter((part): part is string => !!part && part.toLowerCase() !== signedIn.user.name.toLowerCase())
+        .join(' · ')
+    : '';
   const navItems: { to: string; label: string; end?: boolean }[] = [];
   if (signedIn) {
     navItems.push({ to: '/', label: t('nav.home'), end: true });
@@ -82,10 +88,7 @@ export function AppShell() {
               <div className="user-box">
                 <p className="user-box__who">
                   <span className="user-box__name">{signedIn.user.name}</span>
-                  <span className="user-box__role">
-                    {t(`role.${signedIn.user.role}`)}
-                    {signedIn.organisation ? ` · ${signedIn.organisation.name}` : ''}
-                  </span>
+                  {roleLine && <span className="user-box__role">{roleLine}</span>}
                 </p>
                 <button type="button" className="button button--secondary" onClick={onLogout}>
                   {t('header.logout')}

@@ -8,7 +8,7 @@ import { Loading } from '../../components/common/loading';
 import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError } from '../../utils/handle-error';
-import { queryTerms, searchNorms } from './framework-search';
+import { highlightTerms, queryTerms, searchNorms } from './framework-search';
 import { NormCard } from './norm-card';
 
 function formatDate(isoDate: string | undefined, language: string): string {
@@ -69,7 +69,11 @@ export function FrameworkPage() {
 
   const framework = state.status === 'ready' ? state.framework : null;
   const terms = useMemo(() => queryTerms(query), [query]);
-  const matches = useMemo(() => (framework ? searchNorms(framework.norms, query) : []), [framework, query]);
+  const marks = useMemo(() => highlightTerms(query), [query]);
+  const matches = useMemo(
+    () => (framework ? searchNorms(framework.norms, query, framework.rubrics) : []),
+    [framework, query],
+  );
   const searching = terms.length > 0;
 
   let status = '';
@@ -117,6 +121,7 @@ export function FrameworkPage() {
                   id="normen-zoeken"
                   className="field__input"
                   type="search"
+                  placeholder={t('framework.searchPlaceholder')}
                   value={query}
                   onChange={(event) => onQueryChange(event.target.value)}
                   aria-describedby="normen-zoeken-hint"
@@ -136,7 +141,7 @@ export function FrameworkPage() {
             </p>
           </div>
 
-          <nav className="rubric-nav" aria-label={t('framework.rubricNav')}>
+          <nav className="rubric-nav" id="rubrieken" aria-label={t('framework.rubricNav')} tabIndex={-1}>
             <ul>
               {framework.rubrics.map((rubric) => {
                 const count = matches.filter((match) => match.norm.rubric === rubric.code).length;
@@ -169,15 +174,7 @@ export function FrameworkPage() {
 
           <div id="normen-resultaten">
             {matches.length === 0 && (
-              <EmptyState
-                icon="search"
-                title={t('framework.emptyTitle', { query: query.trim() })}
-                actions={
-                  <button type="button" className="button button--secondary" onClick={() => onQueryChange('')}>
-                    {t('framework.clear')}
-                  </button>
-                }
-              >
+              <EmptyState icon="search" title={t('framework.emptyTitle', { query: query.trim() })}>
                 <p>{t('framework.emptyBody')}</p>
               </EmptyState>
             )}
@@ -211,12 +208,15 @@ export function FrameworkPage() {
                       <NormCard
                         key={match.norm.code}
                         norm={match.norm}
-                        terms={terms}
+                        terms={marks}
                         openQuestions={match.inQuestions}
                         openEvidence={match.inEvidence}
                       />
                     ))}
                   </div>
+                  <p className="rubric__back">
+                    <a href="#rubrieken">{t('framework.backToRubrics')}</a>
+                  </p>
                 </section>
               );
             })}

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { safeReturnPath } from '../../session/access';
 import { useSession } from '../../session/session-context';
+import { isValidEmail } from '../../utils/email';
 import { handleError } from '../../utils/handle-error';
 
 type FieldErrors = { email?: string; password?: string };
@@ -21,6 +22,8 @@ export function LoginPage() {
   // Refused after too many failures (429): the way out is a new password.
   const [throttled, setThrottled] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Counts failed submits, so the error box takes focus again on every one of them.
+  const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   usePageTitle(t('login.title'));
@@ -33,12 +36,17 @@ export function LoginPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) {
+      return;
+    }
     setFormError(null);
     setThrottled(false);
     clearLoginNotice();
     const errors: FieldErrors = {};
     if (email.trim() === '') {
       errors.email = t('login.emailRequired');
+    } else if (!isValidEmail(email)) {
+      errors.email = t('common.emailInvalid');
     }
     if (password === '') {
       errors.password = t('login.passwordRequired');
@@ -63,6 +71,7 @@ export function LoginPage() {
       } else {
         setFormError(uiError.message);
         setThrottled(uiError.code === 'resource_exhausted');
+        setAttempt((count) => count + 1);
       }
     } finally {
       setBusy(false);
@@ -76,7 +85,7 @@ export function LoginPage() {
       {notice === 'signed-out' && !formError && <Alert tone="success" title={t('login.signedOut')} />}
       {notice === 'expired' && !formError && <Alert tone="info" title={t('login.expired')} />}
       {formError && (
-        <Alert tone="error" title={formError}>
+        <Alert key={attempt} tone="error" title={formError} focus>
           {throttled && <Link to="/wachtwoord-vergeten">{t('login.forgotPassword')}</Link>}
         </Alert>
       )}
@@ -108,7 +117,8 @@ export function LoginPage() {
           required
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button loses the keyboard focus to the page. */}
+          <button type="submit" className="button button--primary" aria-disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
           <Link to="/wachtwoord-vergeten" className="form__link">

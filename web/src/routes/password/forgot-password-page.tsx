@@ -6,6 +6,7 @@ import { Alert } from '../../components/common/alert';
 import { TextField } from '../../components/common/text-field';
 import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
+import { isValidEmail } from '../../utils/email';
 import { handleError } from '../../utils/handle-error';
 
 export function ForgotPasswordPage() {
@@ -15,14 +16,18 @@ export function ForgotPasswordPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
   usePageTitle(t('forgot.title'));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) {
+      return;
+    }
     setFormError(null);
-    if (email.trim() === '') {
-      setFieldError(t('forgot.emailRequired'));
+    if (email.trim() === '' || !isValidEmail(email)) {
+      setFieldError(email.trim() === '' ? t('forgot.emailRequired') : t('common.emailInvalid'));
       emailRef.current?.focus();
       return;
     }
@@ -38,6 +43,7 @@ export function ForgotPasswordPage() {
         emailRef.current?.focus();
       } else if (uiError) {
         setFormError(uiError.message);
+        setAttempt((count) => count + 1);
       }
     } finally {
       setBusy(false);
@@ -49,8 +55,9 @@ export function ForgotPasswordPage() {
       <h1 tabIndex={-1}>{t('forgot.title')}</h1>
       {sentTo ? (
         <>
-          <Alert tone="success" title={t('forgot.sentTitle')}>
+          <Alert tone="success" title={t('forgot.sentTitle')} focus>
             <p>{t('forgot.sentBody', { email: sentTo })}</p>
+            <p>{t('forgot.sentNoMail')}</p>
           </Alert>
           <p>
             <Link to="/inloggen">{t('common.backToLogin')}</Link>
@@ -59,7 +66,7 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="lead">{t('forgot.intro')}</p>
-          {formError && <Alert tone="error" title={formError} />}
+          {formError && <Alert key={attempt} tone="error" title={formError} focus />}
           <form className="card form" onSubmit={onSubmit} noValidate aria-label={t('forgot.title')}>
             <TextField
               ref={emailRef}
@@ -76,7 +83,7 @@ export function ForgotPasswordPage() {
               required
             />
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={busy}>
+              <button type="submit" className="button button--primary" aria-disabled={busy}>
                 {t('forgot.submit')}
               </button>
               <Link to="/inloggen" className="form__link">

@@ -36,3 +36,11 @@ start=$(date +%s%N)
 for _ in $(seq 100); do build/sterklabel advise "$dir/b8.json" --json >/dev/null; done
 end=$(date +%s%N)
 echo "mean $(( (end - start) / 100000 )) µs per run (process start, framework parse and validation included)"
+
+echo; echo "== CLI: 100 x sterklabel trajectory (scenario c renewal: 14 events, two sets of 49 verdicts)"
+start=$(date +%s%N)
+for _ in $(seq 100); do
+  build/sterklabel trajectory examples/trajectories/scenario-c-renewal.json --today 2026-10-26 --json >/dev/null
+done
+end=$(date +%s%N)
+echo "mean $(( (end - start) / 100000 )) µs per run (process start, framework load, replay and view)"

@@ -2,17 +2,20 @@
 // Flags and STERK_* environment variables (flags win); --config-dump prints the effective
 // configuration with secrets masked; --demo seeds the demo logins into an empty database.
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/config/data_files.h"
 #include "adapters/http/app.h"
 #include "adapters/http/framework_catalog.h"
 #include "adapters/http/serve_config.h"
 #include "adapters/http/server.h"
 #include "adapters/http/static_files.h"
 #include "adapters/http/web_root.h"
+#include "adapters/json/trajectory_json.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "core/services/demo_seed.h"
+#include "core/services/demo_trajectories.h"
 
 #include <curl/curl.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -122,6 +125,16 @@ int run_serve(ServeOptions const& options)
     if (!catalog) {
         return report_error(catalog.error());
     }
+    // Every framework version a stored trajectory may have pinned, loaded once.
+    std::map<std::string, NormFramework> frameworks;
+    for (auto const& version : builtin_framework_versions()) {
+        auto loaded = load_builtin_framework(version);
+        if (!loaded) {
+            return report_error(loaded.error());
+        }
+        frameworks.emplace(version, std::move(*loaded));
+    }
+    JsonEventPayloadCodec const payload_codec;
     std::string web_root = config.web_root;
     if (!web_root.empty()) {
         if (!std::filesystem::is_directory(web_root)) {
@@ -155,6 +168,10 @@ int run_serve(ServeOptions const& options)
             return report_error(logins.error(), {{"STERK_DEMO_PASSWORD", "STERK_DEMO_PASSWORD"}});
         }
         if (!logins->empty()) {
+            if (auto seeded = seed_demo_trajectories(**store, payload_codec, frameworks.at("2019"), now_seconds());
+                !seeded) {
+                return report_error(seeded.error());
+            }
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
                 std::cout << "  " << login.email << "  rol " << role_dutch(login.role) << "  wachtwoord "
@@ -208,7 +225,11 @@ int run_serve(ServeOptions const& options)
     settings.strict_transport_security = base_url.starts_with("https://");
     settings.trusted_proxies = config.trusted_proxies;
     settings.base_url = base_url;
-    http::App app{http::AppServices{auth, resets, users, *catalog, static_files, settings}, now_seconds};
+    TrajectoryService trajectories{**store, payload_codec, [&frameworks](std::string const& version) {
+                                       auto const found = frameworks.find(version);
+                                       return found == frameworks.end() ? nullptr : &found->second;
+                                   }};
+    http::App app{http::AppServices{auth, resets, users, trajectories, *catalog, static_files, settings}, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,

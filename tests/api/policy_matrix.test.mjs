@@ -28,6 +28,13 @@ before(async () => {
   const target = await clients.secretariat.post('/api/v1/users', { email: 'doelwit@sociaalwerk.example', role: 'committee' });
   assert.equal(target.status, 201, target.text);
   orgs.targetUser = target.data.id;
+  const trajectories = await clients.secretariat.get('/api/v1/trajectories');
+  assert.equal(trajectories.status, 200, trajectories.text);
+  for (const t of trajectories.data.trajectories) {
+    if (t.member.name === 'Stichting WijkKracht') orgs.wijkkrachtTrajectory = t.id;
+    if (t.member.name === 'Welzijn Samen') orgs.welzijnSamenTrajectory = t.id;
+  }
+  assert.ok(orgs.wijkkrachtTrajectory && orgs.welzijnSamenTrajectory, trajectories.text);
 });
 
 after(async () => {
@@ -58,6 +65,12 @@ const MATRIX = () => [
   ['POST', `/api/v1/users/${orgs.targetUser}/activate`, undefined, [401, 403, 403, 403, 200, 403]],
   ['POST', '/api/v1/users/987654/deactivate', undefined, [401, 403, 403, 403, 404, 403]],
   ['GET', '/api/v1/users/1/role', undefined, [405, 405, 405, 405, 405, 405]],
+  ['GET', '/api/v1/trajectories', undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}`, undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}`, undefined, [401, 404, 200, 200, 200, 403]],
+  // Welzijn Samen's audit is planned: accepting it again is the CI's event but not the route's step.
+  ['POST', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/events`, { event: 'audit_accepted', on: '2020-01-01' },
+    [401, 404, 409, 409, 403, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],

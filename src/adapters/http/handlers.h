@@ -35,6 +35,10 @@ Result<Response> post_password_reset(AppServices& app, Call const& call);
 Result<Response> post_password_reset_confirm(AppServices& app, Call const& call);
 Result<Response> get_password_reset_check(AppServices& app, Call const& call);
 
+Result<Response> get_trajectories(AppServices& app, Call const& call);
+Result<Response> get_trajectory(AppServices& app, Call const& call);
+Result<Response> post_trajectory_event(AppServices& app, Call const& call);
+
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();
 

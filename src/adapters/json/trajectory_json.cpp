@@ -120,6 +120,11 @@ Result<RawEvent> JsonEventPayloadCodec::decode(StoredEvent const& stored) const
     return parse_raw_event(item, static_cast<size_t>(stored.seq - 1));
 }
 
+Result<RawEvent> raw_event_from_json(json const& item, size_t index)
+{
+    return parse_raw_event(item, index);
+}
+
 Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, TrajectoryDocument const& document)
 {
     TrajectoryLog log;

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 17> POLICY{{
+constexpr std::array<PolicyRow, 19> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -44,6 +44,9 @@ constexpr std::array<PolicyRow, 17> POLICY{{
     {Permission::UsersUpdate, "users.update",                    D, D, D, D, A, D},
     {Permission::UsersSendLink, "users.send-link",               D, D, D, D, A, D},
     {Permission::PasswordResetCheck, "password-reset.check",     A, A, A, A, A, A},
+    // Which trajectory: the member's own, its CI's, all for the secretariat (TrajectoryService).
+    {Permission::TrajectoriesRead, "trajectories.read",          D, A, A, A, A, D},
+    {Permission::TrajectoryEventCreate, "trajectory-event.create", D, A, A, A, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

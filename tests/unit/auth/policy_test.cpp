@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::PasswordResetCheck);
+    EXPECT_EQ(all_permissions().back(), Permission::TrajectoryEventCreate);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -36,7 +36,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
     for (Permission permission : {Permission::SessionDelete, Permission::MeRead, Permission::UsersList,
                                   Permission::OrganisationsList, Permission::OrganisationRead,
                                   Permission::AuditLogRead, Permission::UsersCreate, Permission::UsersUpdate,
-                                  Permission::UsersSendLink}) {
+                                  Permission::UsersSendLink, Permission::TrajectoriesRead,
+                                  Permission::TrajectoryEventCreate}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

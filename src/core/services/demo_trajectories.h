@@ -1,0 +1,16 @@
+// File: demo_trajectories.h
+// seed_demo_trajectories: the demo's trajectories, dated relative to the day it is seeded so the
+// demo never looks stale: Stichting WijkKracht has a request waiting for CI Toetsbureau
+// (`requested`), Welzijn Samen an audit planned in two weeks (`planned`). Needs seed_demo's
+// organisations; every event goes through the trajectory rules like any other.
+#pragma once
+
+#include "core/ports/store.h"
+#include "core/services/trajectory_service.h"
+
+namespace sterk {
+
+Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, NormFramework const& framework,
+                              UnixTime now);
+
+}  // namespace sterk

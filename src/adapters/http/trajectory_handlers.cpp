@@ -56,7 +56,8 @@ nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const&
                                {"ci", organisation_ref(app, r.ci_id)},
                                {"variant", r.variant},
                                {"framework", r.framework_version}};
-    for (auto const& [key, value] : trajectory_view_to_json(stored.view).items()) {
+    auto const view = trajectory_view_to_json(stored.view);  // named: items() refers into it
+    for (auto const& [key, value] : view.items()) {
         out[key] = value;
     }
     nlohmann::ordered_json events = nlohmann::ordered_json::array();

@@ -229,7 +229,9 @@ int run_serve(ServeOptions const& options)
                                        auto const found = frameworks.find(version);
                                        return found == frameworks.end() ? nullptr : &found->second;
                                    }};
-    http::App app{http::AppServices{auth, resets, users, trajectories, *catalog, static_files, settings}, now_seconds};
+    RegistryService registry{**store};
+    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *catalog, static_files, settings},
+                  now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,

@@ -870,6 +870,45 @@ TEST_P(StoreConformance, ReopeningIsANoOp)
     EXPECT_EQ(database_schema_version(m_url).value(), binary_schema_version());
 }
 
+// Registries
+
+TEST_P(StoreConformance, MemberAndCiProfilesAreSavedAndReplaced)
+{
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    EXPECT_FALSE(store().registry().find_member(member_id).value().has_value());
+    MemberProfile member{member_id, "41178322", "Wijkplein 12", "3512 AB", "Anja de Vries", "030 123 45 67",
+                         Date::from_ymd(2015, 1, 1), std::nullopt};
+    ASSERT_TRUE(store().registry().save_member(member).ok());
+    member.member_until = Date::from_ymd(2026, 12, 31);
+    member.phone = "030 000 00 00";
+    ASSERT_TRUE(store().registry().save_member(member).ok());
+    auto const found = store().registry().find_member(member_id).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->kvk, "41178322");
+    EXPECT_EQ(found->phone, "030 000 00 00");
+    EXPECT_EQ(found->member_from, Date::from_ymd(2015, 1, 1));
+    EXPECT_EQ(found->member_until, Date::from_ymd(2026, 12, 31));
+
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const ci_id = store().organisations().create(ci).value();
+    CiProfile profile{ci_id, "32145678", "Keurlaan 1", "3811 EF", "033 222 33 44", std::nullopt,
+                      Date::from_ymd(2027, 3, 1), Date::from_ymd(2026, 12, 31), true, false, "CIIO"};
+    ASSERT_TRUE(store().registry().save_ci(profile).ok());
+    auto const saved = store().registry().find_ci(ci_id).value();
+    ASSERT_TRUE(saved.has_value());
+    EXPECT_FALSE(saved->iso17021_ea38_until.has_value());
+    EXPECT_EQ(saved->hkz_welzijn_until, Date::from_ymd(2027, 3, 1));
+    EXPECT_TRUE(saved->complaints_procedure);
+    EXPECT_FALSE(saved->framework_contract);
+    EXPECT_EQ(saved->tariff_code, "CIIO");
+
+    ci.id = ci_id;
+    ci.name = "CI Toetsbureau B.V.";
+    ASSERT_TRUE(store().organisations().update(ci).ok());
+    EXPECT_EQ(store().organisations().find(ci_id).value()->name, "CI Toetsbureau B.V.");
+}
+
 // Trajectories
 
 TEST_P(StoreConformance, TrajectoryIsStoredWithItsEventLogInOrder)
@@ -959,8 +998,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     m_store.reset();
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
-        // 4: trajectories, 5: password_resets.purpose).
+        // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles).
         auto sql = raw();
+        *sql << "DROP TABLE member_profiles";
+        *sql << "DROP TABLE ci_profiles";
         *sql << "ALTER TABLE password_resets DROP COLUMN purpose";
         *sql << "DROP TABLE audit_tallies";
         if (GetParam() == TestBackend::Sqlite) {

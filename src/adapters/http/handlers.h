@@ -39,6 +39,15 @@ Result<Response> get_trajectories(AppServices& app, Call const& call);
 Result<Response> get_trajectory(AppServices& app, Call const& call);
 Result<Response> post_trajectory_event(AppServices& app, Call const& call);
 
+Result<Response> get_members(AppServices& app, Call const& call);
+Result<Response> get_member(AppServices& app, Call const& call);
+Result<Response> post_member(AppServices& app, Call const& call);
+Result<Response> put_member(AppServices& app, Call const& call);
+Result<Response> get_cis(AppServices& app, Call const& call);
+Result<Response> get_ci(AppServices& app, Call const& call);
+Result<Response> post_ci(AppServices& app, Call const& call);
+Result<Response> put_ci(AppServices& app, Call const& call);
+
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();
 

@@ -90,6 +90,18 @@ Result<std::optional<std::string>> JsonBody::optional_string(std::string const& 
     return std::optional<std::string>{found->get<std::string>()};
 }
 
+Result<std::optional<bool>> JsonBody::optional_bool(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end()) {
+        return std::optional<bool>{};
+    }
+    if (!found->is_boolean()) {
+        return Error::invalid(name, "Dit veld moet true of false zijn.");
+    }
+    return std::optional<bool>{found->get<bool>()};
+}
+
 Result<std::optional<std::int64_t>> JsonBody::nullable_id(std::string const& name) const
 {
     auto const found = m_json.find(name);

@@ -25,6 +25,8 @@ public:
 
     Result<std::string> required_string(std::string const& name) const;
     Result<std::optional<std::string>> optional_string(std::string const& name) const;
+    // optional_bool: true or false; missing gives none.
+    Result<std::optional<bool>> optional_bool(std::string const& name) const;
     // nullable_id: a positive integer or null (missing counts as null).
     Result<std::optional<std::int64_t>> nullable_id(std::string const& name) const;
 

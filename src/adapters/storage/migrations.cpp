@@ -234,6 +234,55 @@ std::vector<Migration> const& migrations()
                 "ALTER TABLE password_resets ADD COLUMN purpose TEXT NOT NULL DEFAULT 'reset'",
             },
         },
+        {
+            "registries: member and CI profiles",
+            {
+                "CREATE TABLE member_profiles ("
+                " organisation_id INTEGER PRIMARY KEY REFERENCES organisations (id),"
+                " kvk TEXT NOT NULL DEFAULT '',"
+                " address TEXT NOT NULL DEFAULT '',"
+                " postcode TEXT NOT NULL DEFAULT '',"
+                " contact_person TEXT NOT NULL DEFAULT '',"
+                " phone TEXT NOT NULL DEFAULT '',"
+                " member_from TEXT NOT NULL DEFAULT '',"
+                " member_until TEXT NOT NULL DEFAULT '')",
+                "CREATE TABLE ci_profiles ("
+                " organisation_id INTEGER PRIMARY KEY REFERENCES organisations (id),"
+                " kvk TEXT NOT NULL DEFAULT '',"
+                " address TEXT NOT NULL DEFAULT '',"
+                " postcode TEXT NOT NULL DEFAULT '',"
+                " phone TEXT NOT NULL DEFAULT '',"
+                " iso17021_ea38_until TEXT NOT NULL DEFAULT '',"
+                " hkz_welzijn_until TEXT NOT NULL DEFAULT '',"
+                " insured_until TEXT NOT NULL DEFAULT '',"
+                " complaints_procedure INTEGER NOT NULL DEFAULT 0,"
+                " framework_contract INTEGER NOT NULL DEFAULT 0,"
+                " tariff_code TEXT NOT NULL DEFAULT '')",
+            },
+            {
+                "CREATE TABLE member_profiles ("
+                " organisation_id BIGINT PRIMARY KEY REFERENCES organisations (id),"
+                " kvk TEXT NOT NULL DEFAULT '',"
+                " address TEXT NOT NULL DEFAULT '',"
+                " postcode TEXT NOT NULL DEFAULT '',"
+                " contact_person TEXT NOT NULL DEFAULT '',"
+                " phone TEXT NOT NULL DEFAULT '',"
+                " member_from TEXT NOT NULL DEFAULT '',"
+                " member_until TEXT NOT NULL DEFAULT '')",
+                "CREATE TABLE ci_profiles ("
+                " organisation_id BIGINT PRIMARY KEY REFERENCES organisations (id),"
+                " kvk TEXT NOT NULL DEFAULT '',"
+                " address TEXT NOT NULL DEFAULT '',"
+                " postcode TEXT NOT NULL DEFAULT '',"
+                " phone TEXT NOT NULL DEFAULT '',"
+                " iso17021_ea38_until TEXT NOT NULL DEFAULT '',"
+                " hkz_welzijn_until TEXT NOT NULL DEFAULT '',"
+                " insured_until TEXT NOT NULL DEFAULT '',"
+                " complaints_procedure INTEGER NOT NULL DEFAULT 0,"
+                " framework_contract INTEGER NOT NULL DEFAULT 0,"
+                " tariff_code TEXT NOT NULL DEFAULT '')",
+            },
+        },
     };
     return list;
 }

@@ -47,6 +47,17 @@ Result<Id> SqlOrganisationRepository::create(Organisation const& organisation)
     });
 }
 
+Status SqlOrganisationRepository::update(Organisation const& organisation)
+{
+    return m_db.run("organisatie bijwerken", [&](soci::session& sql) -> Status {
+        sql << "UPDATE organisations SET name = :name, lidnummer = :lidnummer, city = :city, email = :email,"
+               " website = :website WHERE id = :id",
+            soci::use(organisation.name), soci::use(organisation.lidnummer), soci::use(organisation.city),
+            soci::use(organisation.email), soci::use(organisation.website), soci::use(organisation.id);
+        return ok_status();
+    });
+}
+
 Result<std::optional<Organisation>> SqlOrganisationRepository::find(Id id)
 {
     return m_db.run("organisatie zoeken", [&](soci::session& sql) -> Result<std::optional<Organisation>> {

@@ -12,6 +12,7 @@ public:
     explicit SqlOrganisationRepository(Database& db) : m_db(db) {}
 
     Result<Id> create(Organisation const& organisation) override;
+    Status update(Organisation const& organisation) override;
     Result<std::optional<Organisation>> find(Id id) override;
     Result<std::vector<Organisation>> list() override;
 

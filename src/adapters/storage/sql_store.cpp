@@ -11,6 +11,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_password_resets(*m_db)
     , m_audit_log(*m_db)
     , m_trajectories(*m_db)
+    , m_registry(*m_db)
     , m_audit_tallies(*m_db)
 {
 }

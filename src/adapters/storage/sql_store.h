@@ -9,6 +9,7 @@
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_session_repository.h"
+#include "adapters/storage/sql_registry_repository.h"
 #include "adapters/storage/sql_trajectory_repository.h"
 #include "adapters/storage/sql_user_repository.h"
 #include "core/ports/store.h"
@@ -28,6 +29,7 @@ public:
     PasswordResetRepository& password_resets() override { return m_password_resets; }
     AuditLogRepository& audit_log() override { return m_audit_log; }
     TrajectoryRepository& trajectories() override { return m_trajectories; }
+    RegistryRepository& registry() override { return m_registry; }
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
@@ -41,6 +43,7 @@ private:
     SqlPasswordResetRepository m_password_resets;
     SqlAuditLogRepository m_audit_log;
     SqlTrajectoryRepository m_trajectories;
+    SqlRegistryRepository m_registry;
     SqlAuditTallyRepository m_audit_tallies;
 };
 

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 19> POLICY{{
+constexpr std::array<PolicyRow, 25> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -47,6 +47,14 @@ constexpr std::array<PolicyRow, 19> POLICY{{
     // Which trajectory: the member's own, its CI's, all for the secretariat (TrajectoryService).
     {Permission::TrajectoriesRead, "trajectories.read",          D, A, A, A, A, D},
     {Permission::TrajectoryEventCreate, "trajectory-event.create", D, A, A, A, A, D},
+    // The registries are the secretariat's; a member reads its own entry; everyone signed in
+    // (except the committee) reads the CIs, since a member chooses one.
+    {Permission::MembersList, "members.list",                    D, D, D, D, A, D},
+    {Permission::MemberRead, "member.read",                      D, O, D, D, A, D},
+    {Permission::MembersWrite, "members.write",                  D, D, D, D, A, D},
+    {Permission::CisList, "cis.list",                            D, A, A, A, A, D},
+    {Permission::CiRead, "ci.read",                              D, A, A, A, A, D},
+    {Permission::CisWrite, "cis.write",                          D, D, D, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

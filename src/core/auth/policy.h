@@ -39,11 +39,17 @@ enum class Permission {
     PasswordResetCheck,
     TrajectoriesRead,
     TrajectoryEventCreate,
+    MembersList,
+    MemberRead,
+    MembersWrite,
+    CisList,
+    CiRead,
+    CisWrite,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::TrajectoryEventCreate) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::CisWrite) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

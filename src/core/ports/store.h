@@ -6,6 +6,7 @@
 
 #include "core/ports/records.h"
 #include "core/ports/trajectory_records.h"
+#include "core/registry/registry.h"
 #include "core/result.h"
 
 #include <functional>
@@ -21,6 +22,8 @@ class OrganisationRepository {
 public:
     virtual ~OrganisationRepository() = default;
     virtual Result<Id> create(Organisation const& organisation) = 0;
+    // update: name, lidnummer, city, email and website of an existing organisation (not its kind).
+    virtual Status update(Organisation const& organisation) = 0;
     virtual Result<std::optional<Organisation>> find(Id id) = 0;
     virtual Result<std::vector<Organisation>> list() = 0;
 };
@@ -140,6 +143,17 @@ public:
     virtual Status append(StoredEvent const& event) = 0;
 };
 
+// RegistryRepository: the profiles of members and CIs, one per organisation of that kind.
+class RegistryRepository {
+public:
+    virtual ~RegistryRepository() = default;
+    // save_member / save_ci: insert or replace the profile of its organisation.
+    virtual Status save_member(MemberProfile const& profile) = 0;
+    virtual Result<std::optional<MemberProfile>> find_member(Id organisation_id) = 0;
+    virtual Status save_ci(CiProfile const& profile) = 0;
+    virtual Result<std::optional<CiProfile>> find_ci(Id organisation_id) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -151,6 +165,7 @@ public:
     virtual PasswordResetRepository& password_resets() = 0;
     virtual AuditLogRepository& audit_log() = 0;
     virtual TrajectoryRepository& trajectories() = 0;
+    virtual RegistryRepository& registry() = 0;
     virtual AuditTallyRepository& audit_tallies() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;

@@ -89,6 +89,15 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
         ids[DemoOrganisation::CiToets] = TRY(store.organisations().create(
             organisation(OrganisationKind::CertificationBody, "CI Toetsbureau", "", "Amersfoort",
                          "info@ci-toets.example", "https://ci-toets.example")));
+        // Registry entries, dated from the seeding day so the demo never looks stale.
+        Date const today = Date::from_ymd(1970, 1, 1).add_days(static_cast<int>(now / 86400));
+        TRY(store.registry().save_member({ids[DemoOrganisation::WijkKracht], "41178322", "Wijkplein 12", "3512 AB",
+                                          "Anja de Vries", "030 123 45 67", Date::from_ymd(2015, 1, 1), std::nullopt}));
+        TRY(store.registry().save_member({ids[DemoOrganisation::WelzijnSamen], "05067342", "Stadsweg 3", "8011 CD",
+                                          "Peter Jansen", "038 765 43 21", Date::from_ymd(2012, 1, 1), std::nullopt}));
+        TRY(store.registry().save_ci({ids[DemoOrganisation::CiToets], "32145678", "Keurlaan 1", "3811 EF",
+                                      "033 222 33 44", today.add_days(400), std::nullopt, today.add_days(200), true,
+                                      true, "CIIO"}));
         for (std::size_t i = 0; i < prepared.size(); ++i) {
             auto& [user, hash] = prepared[i];
             DemoOrganisation const which = DEMO_USERS[i].organisation;

@@ -1,0 +1,212 @@
+// The registries of members and CIs (secretariat): list, one, create, update. The rules (what a
+// valid entry is, when a membership is active, which CI conditions lapsed) are RegistryService's.
+#include "adapters/http/handlers.h"
+#include "adapters/http/json_body.h"
+
+#include <charconv>
+#include <ctime>
+
+namespace sterk::http {
+
+namespace {
+
+Date local_today(UnixTime now)
+{
+    std::time_t const t = static_cast<std::time_t>(now);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+nlohmann::json date_json(std::optional<Date> const& d)
+{
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+nlohmann::json member_json(MemberEntry const& e)
+{
+    auto const& o = e.organisation;
+    auto const& p = e.profile;
+    nlohmann::json out{{"id", o.id},
+                       {"name", o.name},
+                       {"lidnummer", o.lidnummer},
+                       {"kvk", p.kvk},
+                       {"address", p.address},
+                       {"postcode", p.postcode},
+                       {"town", o.city},
+                       {"contact_person", p.contact_person},
+                       {"phone", p.phone},
+                       {"email", o.email},
+                       {"website", o.website},
+                       {"member_from", date_json(p.member_from)},
+                       {"member_until", date_json(p.member_until)},
+                       {"active", e.active.ok()}};
+    out["inactive_reason"] = e.active ? nlohmann::json(nullptr) : nlohmann::json(e.active.error().message);
+    return out;
+}
+
+nlohmann::json ci_json(CiEntry const& e)
+{
+    auto const& o = e.organisation;
+    auto const& p = e.profile;
+    return {{"id", o.id},
+            {"name", o.name},
+            {"kvk", p.kvk},
+            {"address", p.address},
+            {"postcode", p.postcode},
+            {"town", o.city},
+            {"phone", p.phone},
+            {"email", o.email},
+            {"website", o.website},
+            {"iso17021_ea38_until", date_json(p.iso17021_ea38_until)},
+            {"hkz_welzijn_until", date_json(p.hkz_welzijn_until)},
+            {"insured_until", date_json(p.insured_until)},
+            {"complaints_procedure", p.complaints_procedure},
+            {"framework_contract", p.framework_contract},
+            {"tariff_code", p.tariff_code},
+            {"eligible", e.lapsed.empty()},
+            {"lapsed", e.lapsed}};
+}
+
+Result<std::optional<Date>> date_field(JsonBody const& body, std::string const& name)
+{
+    auto const text = TRY(body.optional_string(name));
+    if (!text || text->empty()) {
+        return std::optional<Date>{};
+    }
+    auto const parsed = Date::parse(*text, name);
+    if (!parsed) {
+        return Error::invalid(name, "Geef een datum als JJJJ-MM-DD.");
+    }
+    return std::optional<Date>{*parsed};
+}
+
+std::string text_field(JsonBody const& body, std::string const& name, Status& status)
+{
+    auto const value = body.optional_string(name);
+    if (!value) {
+        status = value.error();
+        return {};
+    }
+    return value->value_or("");
+}
+
+Result<std::optional<Id>> path_id(Call const& call)
+{
+    if (call.organisation_id) {
+        return std::optional<Id>{*call.organisation_id};
+    }
+    return std::optional<Id>{};
+}
+
+Actor actor_of(Call const& call)
+{
+    return Actor{call.session->user.id, call.session->user.email, call.client_ip};
+}
+
+Result<Response> save_member(AppServices& app, Call const& call, int status_code)
+{
+    auto const body = TRY(JsonBody::parse(call.request.body,
+                                          {"name", "lidnummer", "kvk", "address", "postcode", "town", "contact_person",
+                                           "phone", "email", "website", "member_from", "member_until"}));
+    Status status = ok_status();
+    Organisation organisation;
+    organisation.name = text_field(body, "name", status);
+    organisation.lidnummer = text_field(body, "lidnummer", status);
+    organisation.city = text_field(body, "town", status);
+    organisation.email = text_field(body, "email", status);
+    organisation.website = text_field(body, "website", status);
+    MemberProfile profile;
+    profile.kvk = text_field(body, "kvk", status);
+    profile.address = text_field(body, "address", status);
+    profile.postcode = text_field(body, "postcode", status);
+    profile.contact_person = text_field(body, "contact_person", status);
+    profile.phone = text_field(body, "phone", status);
+    TRY(status);
+    profile.member_from = TRY(date_field(body, "member_from"));
+    profile.member_until = TRY(date_field(body, "member_until"));
+    auto const entry = TRY(app.registry.save_member(TRY(path_id(call)), organisation, profile, actor_of(call),
+                                                    local_today(call.now), call.now));
+    return Response::json(status_code, member_json(entry));
+}
+
+Result<Response> save_ci(AppServices& app, Call const& call, int status_code)
+{
+    auto const body = TRY(JsonBody::parse(
+        call.request.body, {"name", "kvk", "address", "postcode", "town", "phone", "email", "website",
+                            "iso17021_ea38_until", "hkz_welzijn_until", "insured_until", "complaints_procedure",
+                            "framework_contract", "tariff_code"}));
+    Status status = ok_status();
+    Organisation organisation;
+    organisation.name = text_field(body, "name", status);
+    organisation.city = text_field(body, "town", status);
+    organisation.email = text_field(body, "email", status);
+    organisation.website = text_field(body, "website", status);
+    CiProfile profile;
+    profile.kvk = text_field(body, "kvk", status);
+    profile.address = text_field(body, "address", status);
+    profile.postcode = text_field(body, "postcode", status);
+    profile.phone = text_field(body, "phone", status);
+    profile.tariff_code = text_field(body, "tariff_code", status);
+    TRY(status);
+    profile.iso17021_ea38_until = TRY(date_field(body, "iso17021_ea38_until"));
+    profile.hkz_welzijn_until = TRY(date_field(body, "hkz_welzijn_until"));
+    profile.insured_until = TRY(date_field(body, "insured_until"));
+    profile.complaints_procedure = TRY(body.optional_bool("complaints_procedure")).value_or(false);
+    profile.framework_contract = TRY(body.optional_bool("framework_contract")).value_or(false);
+    auto const entry = TRY(app.registry.save_ci(TRY(path_id(call)), organisation, profile, actor_of(call),
+                                                local_today(call.now), call.now));
+    return Response::json(status_code, ci_json(entry));
+}
+
+}  // namespace
+
+Result<Response> get_members(AppServices& app, Call const& call)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& entry : TRY(app.registry.members(local_today(call.now)))) {
+        list.push_back(member_json(entry));
+    }
+    return Response::json(200, {{"members", list}});
+}
+
+Result<Response> get_member(AppServices& app, Call const& call)
+{
+    return Response::json(200, member_json(TRY(app.registry.member(*call.organisation_id, local_today(call.now)))));
+}
+
+Result<Response> post_member(AppServices& app, Call const& call)
+{
+    return save_member(app, call, 201);
+}
+
+Result<Response> put_member(AppServices& app, Call const& call)
+{
+    return save_member(app, call, 200);
+}
+
+Result<Response> get_cis(AppServices& app, Call const& call)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& entry : TRY(app.registry.cis(local_today(call.now)))) {
+        list.push_back(ci_json(entry));
+    }
+    return Response::json(200, {{"cis", list}});
+}
+
+Result<Response> get_ci(AppServices& app, Call const& call)
+{
+    return Response::json(200, ci_json(TRY(app.registry.ci(*call.organisation_id, local_today(call.now)))));
+}
+
+Result<Response> post_ci(AppServices& app, Call const& call)
+{
+    return save_ci(app, call, 201);
+}
+
+Result<Response> put_ci(AppServices& app, Call const& call)
+{
+    return save_ci(app, call, 200);
+}
+
+}  // namespace sterk::http

@@ -225,10 +225,16 @@ int run_serve(ServeOptions const& options)
     settings.strict_transport_security = base_url.starts_with("https://");
     settings.trusted_proxies = config.trusted_proxies;
     settings.base_url = base_url;
-    TrajectoryService trajectories{**store, payload_codec, [&frameworks](std::string const& version) {
+    auto tariffs = load_builtin_tariffs();
+    if (!tariffs) {
+        return report_error(tariffs.error());
+    }
+    TrajectoryService trajectories{**store, payload_codec,
+                                   [&frameworks](std::string const& version) {
                                        auto const found = frameworks.find(version);
                                        return found == frameworks.end() ? nullptr : &found->second;
-                                   }};
+                                   },
+                                   *tariffs};
     RegistryService registry{**store};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *catalog, static_files, settings},
                   now_seconds};

@@ -77,6 +77,7 @@ const MATRIX = () => [
   ['POST', '/api/v1/cis', { name: '' }, [401, 403, 403, 403, 400, 403]],
   ['PUT', `/api/v1/cis/${orgs.ci}`, { name: '' }, [401, 403, 403, 403, 400, 403]],
   ['GET', '/api/v1/trajectories', undefined, [401, 200, 200, 200, 200, 403]],
+  ['POST', '/api/v1/trajectories', { ci_id: orgs.ci, variant: 'onbekend', fte: {} }, [401, 400, 403, 403, 403, 403]],
   ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}`, undefined, [401, 200, 200, 200, 200, 403]],
   ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}`, undefined, [401, 404, 200, 200, 200, 403]],
   // Welzijn Samen's audit is planned: accepting it again is the CI's event but not the route's step.

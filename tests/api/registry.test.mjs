@@ -80,3 +80,52 @@ test('a CI whose insurance has lapsed cannot be chosen, and the registry says wh
   assert.equal(typo.data.field, 'complaints_procedure');
   assert.equal((await c.ciAdmin.request('PUT', `/api/v1/cis/${created.data.id}`, { json: { name: 'X' } })).status, 403);
 });
+
+function localDate(offsetDays = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+test('a member requests an audit from an eligible CI; the rules refuse what they must, naming why', async () => {
+  const cis = (await c.member.get('/api/v1/cis')).data.cis;
+  const toets = cis.find((x) => x.name === 'CI Toetsbureau');
+  const request = {
+    ci_id: toets.id, variant: 'ci', self_evaluation_completed_on: localDate(-30),
+    fte: { professionals_employed: 12.5, management_support: 2 }, scope: { whole_organisation: true },
+  };
+  const running = await c.member.post('/api/v1/trajectories', request);
+  assert.equal(running.status, 409, running.text);
+  assert.match(running.data.message, /Er loopt al een traject \(toetsing aangevraagd\)/);
+  assert.equal((await c.ciAdmin.post('/api/v1/trajectories', request)).status, 403);
+
+  const [mine] = (await c.member.get('/api/v1/trajectories')).data.trajectories;
+  const withdrawn = await c.member.post(`/api/v1/trajectories/${mine.id}/events`,
+    { event: 'trajectory_withdrawn', on: localDate(), reason: 'andere CI' });
+  assert.equal(withdrawn.status, 201, withdrawn.text);
+  assert.equal(withdrawn.data.state, 'withdrawn');
+
+  const badVariant = await c.member.post('/api/v1/trajectories', { ...request, variant: 'iso' });
+  assert.equal(badVariant.status, 400);
+  assert.equal(badVariant.data.field, 'variant');
+  const noFte = await c.member.post('/api/v1/trajectories', { ...request, fte: {} });
+  assert.equal(noFte.status, 400);
+  assert.equal(noFte.data.field, 'fte');
+  const stale = await c.member.post('/api/v1/trajectories', { ...request, self_evaluation_completed_on: localDate(-400) });
+  assert.equal(stale.status, 409, stale.text);
+  assert.match(stale.data.message, /een nieuwe zelfevaluatie is nodig/);
+  const lapsed = cis.find((x) => x.name === 'Keurmerk Toetsing');
+  const notEligible = await c.member.post('/api/v1/trajectories', { ...request, ci_id: lapsed.id });
+  assert.equal(notEligible.status, 409, notEligible.text);
+  assert.equal(notEligible.data.field, 'ci_id');
+  assert.equal(notEligible.data.message, 'Keurmerk Toetsing kan nu niet gekozen worden: geen geldige verzekering.');
+
+  const created = await c.member.post('/api/v1/trajectories', request);
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.data.state, 'requested');
+  assert.equal(created.data.variant, 'ci');
+  assert.equal(created.data.ci.name, 'CI Toetsbureau');
+  assert.deepEqual(created.data.events.map((e) => [e.event, e.on]),
+    [['self_evaluation_completed', localDate(-30)], ['audit_requested', localDate()]]);
+  assert.deepEqual(created.data.actions.map((a) => [a.actor, a.key]), [['ci', 'audit_accepted']]);
+});

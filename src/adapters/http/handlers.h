@@ -36,6 +36,7 @@ Result<Response> post_password_reset_confirm(AppServices& app, Call const& call)
 Result<Response> get_password_reset_check(AppServices& app, Call const& call);
 
 Result<Response> get_trajectories(AppServices& app, Call const& call);
+Result<Response> post_trajectory(AppServices& app, Call const& call);
 Result<Response> get_trajectory(AppServices& app, Call const& call);
 Result<Response> post_trajectory_event(AppServices& app, Call const& call);
 

@@ -34,6 +34,7 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/cis/{id}", P::CiRead, S::PathId, Work::Inline, get_ci},
         {"PUT", "/api/v1/cis/{id}", P::CisWrite, S::PathId, Work::Inline, put_ci},
         {"GET", "/api/v1/trajectories", P::TrajectoriesRead, S::None, Work::Inline, get_trajectories},
+        {"POST", "/api/v1/trajectories", P::TrajectoryCreate, S::None, Work::Inline, post_trajectory},
         {"GET", "/api/v1/trajectories/{id}", P::TrajectoriesRead, S::None, Work::Inline, get_trajectory},
         {"POST", "/api/v1/trajectories/{id}/events", P::TrajectoryEventCreate, S::None, Work::Inline,
          post_trajectory_event},

@@ -5,6 +5,7 @@
 #include "adapters/json/trajectory_json.h"
 
 #include <charconv>
+#include <set>
 #include <ctime>
 
 namespace sterk::http {
@@ -90,6 +91,71 @@ Result<Response> get_trajectories(AppServices& app, Call const& call)
         list.push_back(std::move(item));
     }
     return Response::json(200, nlohmann::json{{"trajectories", nlohmann::json::parse(list.dump())}});
+}
+
+Result<Response> post_trajectory(AppServices& app, Call const& call)
+{
+    auto const body = nlohmann::json::parse(call.request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        return Error::invalid("", "De gegevens zijn geen geldige JSON.");
+    }
+    static std::set<std::string> const allowed{"ci_id", "variant", "kind", "self_evaluation_completed_on",
+                                               "previous_certificate", "fte", "scope"};
+    for (auto const& [key, value] : body.items()) {
+        if (allowed.count(key) == 0) {
+            return Error::invalid(key, "Onbekend veld: " + key + ".");
+        }
+    }
+    AuditRequest input;
+    if (!body.contains("ci_id") || !body["ci_id"].is_number_integer()) {
+        return Error::invalid("ci_id", "Kies een certificerende instelling uit de lijst.");
+    }
+    input.ci_id = body["ci_id"].get<Id>();
+    if (!body.contains("variant") || !body["variant"].is_string()) {
+        return Error::invalid("variant", "Kies een toetsingsvariant.");
+    }
+    input.variant = body["variant"].get<std::string>();
+    std::string const kind = body.value("kind", std::string("initial"));
+    auto const parsed_kind = parse_trajectory_kind(kind);
+    if (!parsed_kind) {
+        return Error::invalid("kind", "Kies \"initial\" (eerste certificering) of \"recertification\".");
+    }
+    input.kind = *parsed_kind;
+    if (body.contains("self_evaluation_completed_on")) {
+        auto const on = body["self_evaluation_completed_on"].is_string()
+                            ? Date::parse(body["self_evaluation_completed_on"].get<std::string>(), "x")
+                            : Result<Date>(Error::invalid("x", ""));
+        if (!on) {
+            return Error::invalid("self_evaluation_completed_on", "Geef de datum van de zelfevaluatie als JJJJ-MM-DD.");
+        }
+        input.self_evaluation_completed = *on;
+    }
+    if (body.contains("previous_certificate")) {
+        auto const& prev = body["previous_certificate"];
+        auto const expires = prev.is_object() && prev.contains("expires") && prev["expires"].is_string()
+                                 ? Date::parse(prev["expires"].get<std::string>(), "x")
+                                 : Result<Date>(Error::invalid("x", ""));
+        if (!expires) {
+            return Error::invalid("previous_certificate",
+                                  "Geef het vorige certificaat als {\"number\":\"SSW-...\",\"expires\":\"JJJJ-MM-DD\"}.");
+        }
+        input.previous_certificate = PreviousCertificate{prev.value("number", std::string{}), *expires};
+    }
+    if (!body.contains("fte") || !body["fte"].is_object()) {
+        return Error::invalid("fte", "Geef de fte per groep, bijv. {\"professionals_employed\": 12.5}.");
+    }
+    for (auto const& [group, value] : body["fte"].items()) {
+        if (!value.is_number()) {
+            return Error::invalid("fte", "De fte bij " + group + " moet een getal zijn.");
+        }
+        input.fte_per_group[group] = value.get<double>();
+    }
+    input.scope = body.contains("scope") ? body["scope"].dump() : "{}";
+    auto const& user = call.session->user;
+    auto const stored = TRY(app.trajectories.request(call.session->principal(), Actor{user.id, user.email, call.client_ip},
+                                                     input, app.frameworks.versions().back(), local_date(call.now),
+                                                     call.now));
+    return Response::json(201, nlohmann::json::parse(trajectory_json(app, stored).dump()));
 }
 
 Result<Response> get_trajectory(AppServices& app, Call const& call)

@@ -1,5 +1,9 @@
 #include "core/services/trajectory_service.h"
 
+#include "core/evaluation/scope_fte.h"
+#include "core/registry/registry.h"
+#include "core/text.h"
+
 namespace sterk {
 
 namespace {
@@ -11,8 +15,9 @@ Error not_found()
 
 }  // namespace
 
-TrajectoryService::TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks)
-    : m_store(store), m_codec(codec), m_frameworks(std::move(frameworks))
+TrajectoryService::TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks,
+                                     Tariffs tariffs)
+    : m_store(store), m_codec(codec), m_frameworks(std::move(frameworks)), m_tariffs(std::move(tariffs))
 {
 }
 
@@ -50,6 +55,92 @@ Result<std::vector<TrajectoryRecord>> TrajectoryService::list(Principal const& c
         }
     }
     return visible;
+}
+
+Result<StoredTrajectory> TrajectoryService::request(Principal const& caller, Actor const& actor,
+                                                    AuditRequest const& input, std::string const& framework_version,
+                                                    Date today, UnixTime now)
+{
+    if (caller.role != Role::Member || !caller.organisation_id) {
+        return Error{ErrorCode::PermissionDenied, "Alleen een lid vraagt een toetsing aan.", {}};
+    }
+    Id const member_id = *caller.organisation_id;
+    auto const* framework = m_frameworks(framework_version);
+    if (framework == nullptr) {
+        return Error::internal("normenkader " + framework_version + " is niet geladen");
+    }
+    if (m_tariffs.find_variant(input.variant) == nullptr) {
+        std::vector<std::string> known;
+        for (auto const& v : m_tariffs.variants) {
+            known.push_back(v.key);
+        }
+        return Error::invalid("variant", "Kies een toetsingsvariant: " + join(known) + ".");
+    }
+    auto const scope = compute_scope_fte(*framework, input.fte_per_group);
+    if (!scope) {
+        return Error::invalid("fte", scope.error().message);
+    }
+    auto const member = TRY(m_store.registry().find_member(member_id)).value_or(MemberProfile{});
+    if (auto const active = membership_active(member, today); !active) {
+        return Error::precondition("Alleen een actief lid kan een toetsing aanvragen. " + active.error().message);
+    }
+    auto const ci = TRY(m_store.organisations().find(input.ci_id));
+    if (!ci || ci->kind != OrganisationKind::CertificationBody) {
+        return Error::invalid("ci_id", "Kies een certificerende instelling uit de lijst.");
+    }
+    auto const lapsed =
+        ci_lapsed_conditions(TRY(m_store.registry().find_ci(input.ci_id)).value_or(CiProfile{}), today);
+    if (!lapsed.empty()) {
+        return Error{ErrorCode::FailedPrecondition, ci->name + " kan nu niet gekozen worden: " + join(lapsed) + ".",
+                     "ci_id"};
+    }
+    for (auto const& existing : TRY(m_store.trajectories().list())) {
+        if (existing.member_id != member_id) {
+            continue;
+        }
+        auto const running = TRY(get(caller, existing.id, today));
+        auto const state = running.view.state;
+        if (state != TrajectoryState::Certified && state != TrajectoryState::Negative &&
+            state != TrajectoryState::Withdrawn && state != TrajectoryState::Declined) {
+            return Error::precondition("Er loopt al een traject (" + state_dutch(state) + "); rond dat eerst af of trek het in.");
+        }
+    }
+
+    std::vector<RawEvent> events;
+    if (input.self_evaluation_completed) {
+        events.push_back(RawEvent{input.self_evaluation_completed->iso(), "self_evaluation_completed", {}, std::nullopt});
+    }
+    events.push_back(RawEvent{today.iso(), "audit_requested", {}, std::nullopt});
+    TrajectoryLog log{input.kind, input.previous_certificate, {}};
+    for (size_t i = 0; i < events.size(); ++i) {
+        log.events.push_back(TRY(parse_event(*framework, events[i], i)));
+    }
+    TRY(evaluate_trajectory(*framework, log, today));
+
+    TrajectoryRecord record{0,
+                            member_id,
+                            input.ci_id,
+                            trajectory_kind_key(input.kind),
+                            input.variant,
+                            framework->version,
+                            input.previous_certificate ? input.previous_certificate->number : std::string{},
+                            input.previous_certificate ? input.previous_certificate->expires.iso() : std::string{},
+                            input.scope.empty() ? "{}" : input.scope,
+                            now};
+    Id id = 0;
+    TRY(m_store.transaction([&]() -> Status {
+        id = TRY(m_store.trajectories().create(record));
+        for (size_t i = 0; i < events.size(); ++i) {
+            TRY(m_store.trajectories().append(
+                {id, static_cast<int>(i) + 1, events[i].on, events[i].key, m_codec.encode(events[i]), actor.user_id, now}));
+        }
+        auto entry = audit_entry(now, "trajectory.request", actor.email, actor.ip, actor.user_id,
+                                 ci->name + ", variant " + input.variant);
+        entry.subject = "trajectory:" + std::to_string(id);
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    return get(caller, id, today);
 }
 
 Result<NormFramework const*> TrajectoryService::framework_of(TrajectoryRecord const& record)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/auth/policy.h"
+#include "core/estimate/tariffs.h"
 #include "core/ports/store.h"
 #include "core/services/user_service.h"
 #include "core/trajectory/trajectory.h"
@@ -32,6 +33,18 @@ public:
 // FrameworkLookup: a loaded framework version, or nullptr when unknown.
 using FrameworkLookup = std::function<NormFramework const*(std::string const& version)>;
 
+// AuditRequest: what a member asks for (LIFECYCLE.md §1), frozen into the trajectory.
+struct AuditRequest {
+    Id ci_id = 0;
+    std::string variant;  // a variant of the tariffs file: "ci", "peer", "combi-iso-hkz", "combi-nvvk"
+    TrajectoryKind kind = TrajectoryKind::Initial;
+    // Until the self-evaluation is kept in the system, the member states when it completed it.
+    std::optional<Date> self_evaluation_completed;
+    std::optional<PreviousCertificate> previous_certificate;  // recertification
+    std::map<std::string, double> fte_per_group;  // scope FTE per scope group of the framework
+    std::string scope;  // the scope as the member describes it, stored as given (JSON text)
+};
+
 struct StoredTrajectory {
     TrajectoryRecord record;
     std::vector<StoredEvent> events;
@@ -40,7 +53,7 @@ struct StoredTrajectory {
 
 class TrajectoryService {
 public:
-    TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks);
+    TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks, Tariffs tariffs);
 
     // may_see: the member's own, the CI's own (its staff and auditors), and the secretariat all;
     // the committee sees trends only.
@@ -50,6 +63,12 @@ public:
     static bool may_record(Principal const& caller, TrajectoryRecord const& trajectory, std::string const& actor);
 
     Result<std::vector<TrajectoryRecord>> list(Principal const& caller);
+    // request: a member's audit request on the current framework version. FailedPrecondition when
+    // its membership is not active, the CI cannot be chosen (naming why), a trajectory of its own
+    // is still running, or the rules refuse the first events (e.g. a self-evaluation older than
+    // 12 months); InvalidArgument naming the field for bad input.
+    Result<StoredTrajectory> request(Principal const& caller, Actor const& actor, AuditRequest const& input,
+                                     std::string const& framework_version, Date today, UnixTime now);
     // get: NotFound when the trajectory is unknown or the caller may not see it (no existence leak).
     Result<StoredTrajectory> get(Principal const& caller, Id id, Date today);
     // record_event: NotFound as get; PermissionDenied when the caller's party may not record that
@@ -67,6 +86,7 @@ private:
     Store& m_store;
     EventPayloadCodec const& m_codec;
     FrameworkLookup m_frameworks;
+    Tariffs m_tariffs;
 };
 
 }  // namespace sterk

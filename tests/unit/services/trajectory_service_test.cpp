@@ -24,9 +24,10 @@ protected:
         std::filesystem::create_directories(m_dir);
         m_store = std::move(open_store("sqlite:" + (m_dir / "t.db").string(), MigrationMode::Migrate).value());
         m_framework = load_builtin_framework("2019").value();
-        m_service = std::make_unique<TrajectoryService>(*m_store, m_codec, [this](std::string const& version) {
-            return version == m_framework.version ? &m_framework : nullptr;
-        });
+        m_service = std::make_unique<TrajectoryService>(
+            *m_store, m_codec,
+            [this](std::string const& version) { return version == m_framework.version ? &m_framework : nullptr; },
+            load_builtin_tariffs().value());
         m_member = organisation("Stichting WijkKracht", OrganisationKind::Member);
         m_other_member = organisation("Welzijn Samen", OrganisationKind::Member);
         m_ci = organisation("CI Toetsbureau", OrganisationKind::CertificationBody);

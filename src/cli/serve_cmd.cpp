@@ -236,7 +236,7 @@ int run_serve(ServeOptions const& options)
                                    },
                                    *tariffs};
     RegistryService registry{**store};
-    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *catalog, static_files, settings},
+    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, *catalog, static_files, settings},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

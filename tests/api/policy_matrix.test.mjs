@@ -65,6 +65,7 @@ const MATRIX = () => [
   ['POST', `/api/v1/users/${orgs.targetUser}/activate`, undefined, [401, 403, 403, 403, 200, 403]],
   ['POST', '/api/v1/users/987654/deactivate', undefined, [401, 403, 403, 403, 404, 403]],
   ['GET', '/api/v1/users/1/role', undefined, [405, 405, 405, 405, 405, 405]],
+  ['GET', '/api/v1/estimate?fte=12&variant=ci', undefined, [401, 200, 200, 200, 200, 403]],
   ['GET', '/api/v1/members', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', `/api/v1/members/${orgs.wijkkracht}`, undefined, [401, 200, 403, 403, 200, 403]],
   ['GET', `/api/v1/members/${orgs.welzijnSamen}`, undefined, [401, 403, 403, 403, 200, 403]],

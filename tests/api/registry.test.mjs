@@ -129,3 +129,22 @@ test('a member requests an audit from an eligible CI; the rules refuse what they
     [['self_evaluation_completed', localDate(-30)], ['audit_requested', localDate()]]);
   assert.deepEqual(created.data.actions.map((a) => [a.actor, a.key]), [['ci', 'audit_accepted']]);
 });
+
+test('the estimate gives the days for the scope and the cost at each CI that can be chosen', async () => {
+  const res = await c.member.get('/api/v1/estimate?fte=12,5&variant=ci');
+  assert.equal(res.status, 200, res.text);
+  assert.equal(res.data.band, '11-20');
+  assert.equal(res.data.days, 2.5);
+  const toets = res.data.per_ci.find((x) => x.name === 'CI Toetsbureau');
+  assert.equal(toets.estimate.ci, 'CIIO');
+  assert.equal(toets.estimate.cost_eur, 3000);
+  assert.equal(toets.estimate.travel_note, 'plus reiskosten € 0,45 per km');
+  // The CI with lapsed insurance is not offered.
+  assert.equal(res.data.per_ci.some((x) => x.name === 'Keurmerk Toetsing'), false);
+  const bad = await c.member.get('/api/v1/estimate?fte=0&variant=ci');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.data.field, 'fte');
+  const badVariant = await c.member.get('/api/v1/estimate?fte=5&variant=iso');
+  assert.equal(badVariant.status, 400);
+  assert.equal(badVariant.data.field, 'variant');
+});

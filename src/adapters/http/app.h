@@ -44,6 +44,7 @@ struct AppServices {
     UserService& users;
     TrajectoryService& trajectories;
     RegistryService& registry;
+    Tariffs const& tariffs;
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
     AppSettings settings;

@@ -40,6 +40,7 @@ Result<Response> post_trajectory(AppServices& app, Call const& call);
 Result<Response> get_trajectory(AppServices& app, Call const& call);
 Result<Response> post_trajectory_event(AppServices& app, Call const& call);
 
+Result<Response> get_estimate(AppServices& app, Call const& call);
 Result<Response> get_members(AppServices& app, Call const& call);
 Result<Response> get_member(AppServices& app, Call const& call);
 Result<Response> post_member(AppServices& app, Call const& call);

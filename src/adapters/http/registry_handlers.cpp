@@ -2,6 +2,7 @@
 // valid entry is, when a membership is active, which CI conditions lapsed) are RegistryService's.
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
+#include "adapters/json/estimate_json.h"
 
 #include <charconv>
 #include <ctime>
@@ -160,6 +161,40 @@ Result<Response> save_ci(AppServices& app, Call const& call, int status_code)
 }
 
 }  // namespace
+
+// GET /api/v1/estimate?fte=N&variant=V[&km=N]: days for the scope, and the cost at each CI that can
+// be chosen today and has rates on file (core estimate; the same JSON as `sterklabel estimate`).
+Result<Response> get_estimate(AppServices& app, Call const& call)
+{
+    auto const query = [&](char const* name) {
+        auto const found = call.request.query.find(name);
+        return found == call.request.query.end() ? std::string{} : found->second;
+    };
+    Date const today = local_today(call.now);
+    EstimateRequest request;
+    request.fte = TRY(parse_fte(query("fte"), "fte"));
+    request.variant = query("variant");
+    request.on = today;
+    if (!query("km").empty()) {
+        request.km = TRY(parse_distance(query("km"), "km"));
+    }
+    auto out = estimate_to_json(TRY(estimate(app.tariffs, request)));
+    nlohmann::json per_ci = nlohmann::json::array();
+    for (auto const& entry : TRY(app.registry.cis(today))) {
+        if (!entry.lapsed.empty() || entry.profile.tariff_code.empty()) {
+            continue;
+        }
+        EstimateRequest at_ci = request;
+        at_ci.ci = entry.profile.tariff_code;
+        auto const priced = estimate(app.tariffs, at_ci);
+        nlohmann::json item{{"id", entry.organisation.id}, {"name", entry.organisation.name}};
+        item["estimate"] = priced ? estimate_to_json(*priced) : nlohmann::json(nullptr);
+        item["note"] = priced ? nlohmann::json(nullptr) : nlohmann::json(priced.error().message);
+        per_ci.push_back(std::move(item));
+    }
+    out["per_ci"] = per_ci;
+    return Response::json(200, out);
+}
 
 Result<Response> get_members(AppServices& app, Call const& call)
 {

@@ -25,6 +25,7 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/organisations", P::OrganisationsList, S::None, Work::Inline, get_organisations},
         {"GET", "/api/v1/organisations/{id}", P::OrganisationRead, S::PathId, Work::Inline, get_organisation},
         {"GET", "/api/v1/audit-log", P::AuditLogRead, S::None, Work::Inline, get_audit_log},
+        {"GET", "/api/v1/estimate", P::EstimateRead, S::None, Work::Inline, get_estimate},
         {"GET", "/api/v1/members", P::MembersList, S::None, Work::Inline, get_members},
         {"POST", "/api/v1/members", P::MembersWrite, S::None, Work::Inline, post_member},
         {"GET", "/api/v1/members/{id}", P::MemberRead, S::PathId, Work::Inline, get_member},

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 26> POLICY{{
+constexpr std::array<PolicyRow, 27> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -56,6 +56,7 @@ constexpr std::array<PolicyRow, 26> POLICY{{
     {Permission::CiRead, "ci.read",                              D, A, A, A, A, D},
     {Permission::CisWrite, "cis.write",                          D, D, D, D, A, D},
     {Permission::TrajectoryCreate, "trajectory.create",          D, A, D, D, D, D},
+    {Permission::EstimateRead, "estimate.read",                  D, A, A, A, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

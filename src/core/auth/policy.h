@@ -46,11 +46,12 @@ enum class Permission {
     CiRead,
     CisWrite,
     TrajectoryCreate,
+    EstimateRead,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::TrajectoryCreate) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::EstimateRead) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

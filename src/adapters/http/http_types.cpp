@@ -63,6 +63,15 @@ Response Response::json(int status, nlohmann::json const& body)
     return response;
 }
 
+Response Response::json(int status, nlohmann::ordered_json const& body)
+{
+    Response response;
+    response.status = status;
+    response.content_type = "application/json; charset=utf-8";
+    response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return response;
+}
+
 Response Response::no_content()
 {
     Response response;

@@ -63,7 +63,7 @@ Response Response::json(int status, nlohmann::json const& body)
     return response;
 }
 
-Response Response::json(int status, nlohmann::ordered_json const& body)
+Response Response::json_in_order(int status, nlohmann::ordered_json const& body)
 {
     Response response;
     response.status = status;

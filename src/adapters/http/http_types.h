@@ -43,8 +43,8 @@ struct Response {
     UnixTime hold_seconds = 0;
 
     static Response json(int status, nlohmann::json const& body);
-    // json: keys in the order they were added (the documented order), for shapes people read.
-    static Response json(int status, nlohmann::ordered_json const& body);
+    // json_in_order: keys in the order they were added (the documented order), for shapes people read.
+    static Response json_in_order(int status, nlohmann::ordered_json const& body);
     static Response no_content();
     void set_header(std::string name, std::string value);
 };

@@ -90,7 +90,7 @@ Result<Response> get_trajectories(AppServices& app, Call const& call)
         item.erase("events");
         list.push_back(std::move(item));
     }
-    return Response::json(200, nlohmann::ordered_json{{"trajectories", list}});
+    return Response::json_in_order(200, nlohmann::ordered_json{{"trajectories", list}});
 }
 
 Result<Response> post_trajectory(AppServices& app, Call const& call)
@@ -155,14 +155,14 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
     auto const stored = TRY(app.trajectories.request(call.session->principal(), Actor{user.id, user.email, call.client_ip},
                                                      input, app.frameworks.versions().back(), local_date(call.now),
                                                      call.now));
-    return Response::json(201, trajectory_json(app, stored));
+    return Response::json_in_order(201, trajectory_json(app, stored));
 }
 
 Result<Response> get_trajectory(AppServices& app, Call const& call)
 {
     Id const id = TRY(trajectory_id(call));
     auto const stored = TRY(app.trajectories.get(call.session->principal(), id, TRY(today_of(call))));
-    return Response::json(200, trajectory_json(app, stored));
+    return Response::json_in_order(200, trajectory_json(app, stored));
 }
 
 Result<Response> post_trajectory_event(AppServices& app, Call const& call)
@@ -176,7 +176,7 @@ Result<Response> post_trajectory_event(AppServices& app, Call const& call)
     auto const& user = call.session->user;
     auto const stored = TRY(app.trajectories.record_event(call.session->principal(), Actor{user.id, user.email, call.client_ip},
                                                           id, raw, local_date(call.now), call.now));
-    return Response::json(201, trajectory_json(app, stored));
+    return Response::json_in_order(201, trajectory_json(app, stored));
 }
 
 }  // namespace sterk::http

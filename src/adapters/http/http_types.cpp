@@ -54,22 +54,28 @@ std::optional<std::string> Request::cookie(std::string_view wanted) const
     return std::nullopt;
 }
 
-Response Response::json(int status, nlohmann::json const& body)
+namespace {
+
+template <typename Json>
+Response json_response(int status, Json const& body)
 {
     Response response;
     response.status = status;
     response.content_type = "application/json; charset=utf-8";
-    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    response.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
     return response;
+}
+
+}  // namespace
+
+Response Response::json(int status, nlohmann::json const& body)
+{
+    return json_response(status, body);
 }
 
 Response Response::json_in_order(int status, nlohmann::ordered_json const& body)
 {
-    Response response;
-    response.status = status;
-    response.content_type = "application/json; charset=utf-8";
-    response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return response;
+    return json_response(status, body);
 }
 
 Response Response::no_content()

@@ -2,22 +2,14 @@
 // valid entry is, when a membership is active, which CI conditions lapsed) are RegistryService's.
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
+#include "adapters/http/local_date.h"
 #include "adapters/json/estimate_json.h"
 
 #include <charconv>
-#include <ctime>
 
 namespace sterk::http {
 
 namespace {
-
-Date local_today(UnixTime now)
-{
-    std::time_t const t = static_cast<std::time_t>(now);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 nlohmann::json date_json(std::optional<Date> const& d)
 {
@@ -127,7 +119,7 @@ Result<Response> save_member(AppServices& app, Call const& call, int status_code
     profile.member_from = TRY(date_field(body, "member_from"));
     profile.member_until = TRY(date_field(body, "member_until"));
     auto const entry = TRY(app.registry.save_member(TRY(path_id(call)), organisation, profile, actor_of(call),
-                                                    local_today(call.now), call.now));
+                                                    local_date(call.now), call.now));
     return Response::json(status_code, member_json(entry));
 }
 
@@ -156,7 +148,7 @@ Result<Response> save_ci(AppServices& app, Call const& call, int status_code)
     profile.complaints_procedure = TRY(body.optional_bool("complaints_procedure")).value_or(false);
     profile.framework_contract = TRY(body.optional_bool("framework_contract")).value_or(false);
     auto const entry = TRY(app.registry.save_ci(TRY(path_id(call)), organisation, profile, actor_of(call),
-                                                local_today(call.now), call.now));
+                                                local_date(call.now), call.now));
     return Response::json(status_code, ci_json(entry));
 }
 
@@ -170,7 +162,7 @@ Result<Response> get_estimate(AppServices& app, Call const& call)
         auto const found = call.request.query.find(name);
         return found == call.request.query.end() ? std::string{} : found->second;
     };
-    Date const today = local_today(call.now);
+    Date const today = local_date(call.now);
     EstimateRequest request;
     request.fte = TRY(parse_fte(query("fte"), "fte"));
     request.variant = query("variant");
@@ -199,7 +191,7 @@ Result<Response> get_estimate(AppServices& app, Call const& call)
 Result<Response> get_members(AppServices& app, Call const& call)
 {
     nlohmann::json list = nlohmann::json::array();
-    for (auto const& entry : TRY(app.registry.members(local_today(call.now)))) {
+    for (auto const& entry : TRY(app.registry.members(local_date(call.now)))) {
         list.push_back(member_json(entry));
     }
     return Response::json(200, {{"members", list}});
@@ -207,7 +199,7 @@ Result<Response> get_members(AppServices& app, Call const& call)
 
 Result<Response> get_member(AppServices& app, Call const& call)
 {
-    return Response::json(200, member_json(TRY(app.registry.member(*call.organisation_id, local_today(call.now)))));
+    return Response::json(200, member_json(TRY(app.registry.member(*call.organisation_id, local_date(call.now)))));
 }
 
 Result<Response> post_member(AppServices& app, Call const& call)
@@ -223,7 +215,7 @@ Result<Response> put_member(AppServices& app, Call const& call)
 Result<Response> get_cis(AppServices& app, Call const& call)
 {
     nlohmann::json list = nlohmann::json::array();
-    for (auto const& entry : TRY(app.registry.cis(local_today(call.now)))) {
+    for (auto const& entry : TRY(app.registry.cis(local_date(call.now)))) {
         list.push_back(ci_json(entry));
     }
     return Response::json(200, {{"cis", list}});
@@ -231,7 +223,7 @@ Result<Response> get_cis(AppServices& app, Call const& call)
 
 Result<Response> get_ci(AppServices& app, Call const& call)
 {
-    return Response::json(200, ci_json(TRY(app.registry.ci(*call.organisation_id, local_today(call.now)))));
+    return Response::json(200, ci_json(TRY(app.registry.ci(*call.organisation_id, local_date(call.now)))));
 }
 
 Result<Response> post_ci(AppServices& app, Call const& call)

@@ -2,24 +2,15 @@
 // as `sterklabel trajectory --json`), and recording a milestone event. Which trajectory and which
 // event a caller may touch is TrajectoryService's rule; these only decode and encode.
 #include "adapters/http/handlers.h"
+#include "adapters/http/local_date.h"
 #include "adapters/json/trajectory_json.h"
 
 #include <charconv>
 #include <set>
-#include <ctime>
 
 namespace sterk::http {
 
 namespace {
-
-// local_date: the server's civil date for `now` (the clock lives at the edge).
-Date local_date(UnixTime now)
-{
-    std::time_t const t = static_cast<std::time_t>(now);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 Result<Id> trajectory_id(Call const& call)
 {

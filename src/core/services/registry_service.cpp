@@ -25,6 +25,31 @@ Result<Organisation> organisation_of_kind(Store& store, Id id, OrganisationKind 
     return *found;
 }
 
+// persist: creates the organisation (no id) or updates it, saves its profile and writes the audit
+// entry ("<what>.create" / "<what>.update"), all in one transaction. The organisation's id.
+template <typename SaveProfile>
+Result<Id> persist(Store& store, std::optional<Id> id, Organisation organisation, Actor const& actor, UnixTime now,
+                   std::string const& what, SaveProfile save_profile)
+{
+    Id saved = 0;
+    TRY(store.transaction([&]() -> Status {
+        if (id) {
+            organisation.id = *id;
+            TRY(store.organisations().update(organisation));
+            saved = *id;
+        } else {
+            saved = TRY(store.organisations().create(organisation));
+        }
+        TRY(save_profile(saved));
+        auto entry = audit_entry(now, what + (id ? ".update" : ".create"), actor.email, actor.ip, actor.user_id,
+                                 organisation.name);
+        entry.subject = "organisation:" + std::to_string(saved);
+        TRY(store.audit_log().append(entry));
+        return ok_status();
+    }));
+    return saved;
+}
+
 }  // namespace
 
 Result<MemberEntry> RegistryService::member(Id id, Date on)
@@ -56,23 +81,11 @@ Result<MemberEntry> RegistryService::save_member(std::optional<Id> id, Organisat
     if (id) {
         TRY(organisation_of_kind(m_store, *id, OrganisationKind::Member, "Lid"));
     }
-    Id saved = 0;
-    TRY(m_store.transaction([&]() -> Status {
-        if (id) {
-            organisation.id = *id;
-            TRY(m_store.organisations().update(organisation));
-            saved = *id;
-        } else {
-            saved = TRY(m_store.organisations().create(organisation));
-        }
-        profile.organisation_id = saved;
-        TRY(m_store.registry().save_member(profile));
-        auto entry = audit_entry(now, id ? "member.update" : "member.create", actor.email, actor.ip, actor.user_id,
-                                 organisation.name);
-        entry.subject = "organisation:" + std::to_string(saved);
-        TRY(m_store.audit_log().append(entry));
-        return ok_status();
-    }));
+    Id const saved = TRY(persist(m_store, id, organisation, actor, now, "member",
+                                 [&](Id organisation_id) {
+                                     profile.organisation_id = organisation_id;
+                                     return m_store.registry().save_member(profile);
+                                 }));
     return member(saved, on);
 }
 
@@ -106,22 +119,9 @@ Result<CiEntry> RegistryService::save_ci(std::optional<Id> id, Organisation orga
     if (id) {
         TRY(organisation_of_kind(m_store, *id, OrganisationKind::CertificationBody, "CI"));
     }
-    Id saved = 0;
-    TRY(m_store.transaction([&]() -> Status {
-        if (id) {
-            organisation.id = *id;
-            TRY(m_store.organisations().update(organisation));
-            saved = *id;
-        } else {
-            saved = TRY(m_store.organisations().create(organisation));
-        }
-        profile.organisation_id = saved;
-        TRY(m_store.registry().save_ci(profile));
-        auto entry =
-            audit_entry(now, id ? "ci.update" : "ci.create", actor.email, actor.ip, actor.user_id, organisation.name);
-        entry.subject = "organisation:" + std::to_string(saved);
-        TRY(m_store.audit_log().append(entry));
-        return ok_status();
+    Id const saved = TRY(persist(m_store, id, organisation, actor, now, "ci", [&](Id organisation_id) {
+        profile.organisation_id = organisation_id;
+        return m_store.registry().save_ci(profile);
     }));
     return ci(saved, on);
 }

@@ -23,6 +23,7 @@ run() {
 run "GET /healthz, 64 connections, 2 threads, 10 s" -t2 -c64 -d10s "$url/healthz"
 run "GET /api/v1/frameworks/2019 (49 norms, ~100 kB JSON), 16 connections, 10 s" -t2 -c16 -d10s "$url/api/v1/frameworks/2019"
 run "GET /api/v1/me with a session (session lookup in SQLite), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me"
+run "GET /api/v1/trajectories as the secretariat (every demo trajectory replayed from its stored events), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/trajectories"
 echo; echo "== server memory after load"
 grep -E "VmHWM|VmRSS" "/proc/$pid/status"
 echo; echo "== CLI: 100 x sterklabel advise (B8 example)"

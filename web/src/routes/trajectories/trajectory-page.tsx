@@ -64,6 +64,10 @@ export function TrajectoryPage() {
   if (state.status !== 'ready') {
     return (
       <div className="trajectory">
+        <p className="trajectory__back">
+          <Link to="/trajecten">{t('trajectory.back')}</Link>
+        </p>
+        {/* The same place as the loaded page's heading, so focus stays on it when the data arrives. */}
         <div className="page-heading">
           <p className="page-heading__eyebrow">{t('trajectories.eyebrow')}</p>
           <h1 tabIndex={-1}>{t('trajectories.title')}</h1>

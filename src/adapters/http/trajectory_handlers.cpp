@@ -48,6 +48,15 @@ nlohmann::ordered_json organisation_ref(AppServices& app, Id id)
     return {{"id", id}, {"name", organisation ? organisation->name : std::string{}}};
 }
 
+// Response::json takes a plain nlohmann::json, whose keys are sorted; a trajectory keeps its keys in
+// the contract's order (id, member, ci, variant, framework, kind, state, ...).
+Response ordered_json_response(int status, nlohmann::ordered_json const& body)
+{
+    Response response = Response::json(status, nlohmann::json::object());
+    response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return response;
+}
+
 nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const& stored)
 {
     auto const& r = stored.record;
@@ -89,14 +98,14 @@ Result<Response> get_trajectories(AppServices& app, Call const& call)
         item.erase("events");
         list.push_back(std::move(item));
     }
-    return Response::json(200, nlohmann::json{{"trajectories", nlohmann::json::parse(list.dump())}});
+    return ordered_json_response(200, nlohmann::ordered_json{{"trajectories", std::move(list)}});
 }
 
 Result<Response> get_trajectory(AppServices& app, Call const& call)
 {
     Id const id = TRY(trajectory_id(call));
     auto const stored = TRY(app.trajectories.get(call.session->principal(), id, TRY(today_of(call))));
-    return Response::json(200, nlohmann::json::parse(trajectory_json(app, stored).dump()));
+    return ordered_json_response(200, trajectory_json(app, stored));
 }
 
 Result<Response> post_trajectory_event(AppServices& app, Call const& call)
@@ -110,7 +119,7 @@ Result<Response> post_trajectory_event(AppServices& app, Call const& call)
     auto const& user = call.session->user;
     auto const stored = TRY(app.trajectories.record_event(call.session->principal(), Actor{user.id, user.email, call.client_ip},
                                                           id, raw, local_date(call.now), call.now));
-    return Response::json(201, nlohmann::json::parse(trajectory_json(app, stored).dump()));
+    return ordered_json_response(201, trajectory_json(app, stored));
 }
 
 }  // namespace sterk::http

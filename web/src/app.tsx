@@ -14,6 +14,8 @@ import { ForgotPasswordPage } from './routes/password/forgot-password-page';
 import { ResetPasswordPage } from './routes/password/reset-password-page';
 import { UsersPage } from './routes/users/users-page';
 import { AuditLogPage } from './routes/audit-log/audit-log-page';
+import { TrajectoriesPage } from './routes/trajectories/trajectories-page';
+import { TrajectoryPage } from './routes/trajectories/trajectory-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -67,6 +69,22 @@ export function App() {
                 element={
                   <Guard page="auditLog">
                     <AuditLogPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten"
+                element={
+                  <Guard page="trajectories">
+                    <TrajectoriesPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id"
+                element={
+                  <Guard page="trajectories">
+                    <TrajectoryPage />
                   </Guard>
                 }
               />

@@ -10,6 +10,13 @@ export type Framework = components['schemas']['Framework'];
 export type Norm = components['schemas']['Norm'];
 export type Rubric = components['schemas']['Rubric'];
 export type AuditEntry = components['schemas']['AuditEntry'];
+export type Trajectory = components['schemas']['Trajectory'];
+export type TrajectoryState = Trajectory['state'];
+export type TrajectoryDeadline = components['schemas']['TrajectoryDeadline'];
+export type TrajectoryAction = components['schemas']['TrajectoryAction'];
+export type TrajectoryEvent = components['schemas']['TrajectoryEvent'];
+export type TrajectoryEventInput = components['schemas']['TrajectoryEventInput'];
+export type Party = TrajectoryAction['actor'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

@@ -7,6 +7,7 @@ export const PAGE_ROLES = {
   home: ALL_ROLES,
   users: ['secretariat'],
   auditLog: ['secretariat'],
+  trajectories: ['member', 'ci-admin', 'auditor', 'secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

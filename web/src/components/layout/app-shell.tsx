@@ -45,6 +45,9 @@ export function AppShell() {
   if (signedIn) {
     navItems.push({ to: '/', label: t('nav.home'), end: true });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'trajectories')) {
+    navItems.push({ to: '/trajecten', label: t('nav.trajectories') });
+  }
   navItems.push({ to: '/normenkader', label: t('nav.framework') });
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });

@@ -1,0 +1,134 @@
+// One step the signed-in party may record: the date it happened (today unless an earlier one is
+// chosen, never later) and the step's payload. The server checks the route; its refusal (409, the
+// rule's reason) or a field it names (400) is shown here, with what was typed kept and the focus on it.
+import { useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/api-error';
+import { api, type Trajectory, type TrajectoryEventInput } from '../../api/client';
+import { Alert } from '../../components/common/alert';
+import { TextField } from '../../components/common/text-field';
+import { useI18n } from '../../i18n/i18n-context';
+import { handleError } from '../../utils/handle-error';
+import { errorField, reasonText, todayIso, type Step, type StepField } from './trajectory-helpers';
+
+type FieldName = StepField | 'on';
+type Values = Record<FieldName, string>;
+
+export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: number; step: Step; onRecorded: (t: Trajectory) => void }) {
+  const { t, language } = useI18n();
+  const today = todayIso();
+  const [values, setValues] = useState<Values>({ on: today, reason: '', first_day: '', last_day: '', date: '', due: '' });
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<{ text: string; key: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
+  const label = t.optional(`trajectory.event.${step.event}`) ?? step.event;
+  const submitLabel = t.optional(`step.submit.${step.event}`) ?? t('step.submit.default');
+  const idFor = (field: FieldName) => `stap-${step.event}-${field}`;
+
+  function set(field: FieldName, value: string) {
+    setValues((previous) => ({ ...previous, [field]: value }));
+  }
+
+  function showFieldError(field: FieldName, text: string) {
+    setErrors({ [field]: text });
+    window.requestAnimationFrame(() => refs.current[field]?.focus());
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) {
+      return;
+    }
+    setFormError(null);
+    setErrors({});
+    if (!values.on) {
+      showFieldError('on', t('step.required'));
+      return;
+    }
+    if (values.on > today) {
+      showFieldError('on', t('step.future'));
+      return;
+    }
+    const missing = step.required.find((field) => values[field].trim() === '');
+    if (missing) {
+      showFieldError(missing, t('step.required'));
+      return;
+    }
+    const body: TrajectoryEventInput = { event: step.event, on: values.on };
+    for (const field of step.fields) {
+      const value = values[field].trim();
+      if (value !== '') {
+        body[field] = value;
+      }
+    }
+    setBusy(true);
+    try {
+      const trajectory = await unwrap(
+        api.POST('/api/v1/trajectories/{id}/events', { params: { path: { id: trajectoryId } }, body }),
+      );
+      onRecorded(trajectory);
+    } catch (error) {
+      const uiError = handleError(error, { t, language });
+      if (!uiError) {
+        return;
+      }
+      const text = language === 'nl' ? reasonText(uiError.message) : uiError.message;
+      const field = errorField(uiError.field, uiError.code, step);
+      if (field) {
+        showFieldError(field, text);
+      } else {
+        setFormError({ text, key: Date.now() });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const headingId = `stap-${step.event}-titel`;
+  return (
+    <section className="step card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{label}</h3>
+      {formError && (
+        <Alert key={formError.key} tone="error" title={t('step.failed')} focus>
+          <p>{formError.text}</p>
+        </Alert>
+      )}
+      <form className="form step__form" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+        <TextField
+          ref={(element) => {
+            refs.current.on = element;
+          }}
+          id={idFor('on')}
+          type="date"
+          label={t('step.on')}
+          hint={t('step.onHint')}
+          max={today}
+          value={values.on}
+          onChange={(e) => set('on', e.target.value)}
+          error={errors.on}
+          required
+        />
+        {step.fields.map((field) => (
+          <TextField
+            key={field}
+            ref={(element) => {
+              refs.current[field] = element;
+            }}
+            id={idFor(field)}
+            type={field === 'reason' ? 'text' : 'date'}
+            label={t(`step.${field}`)}
+            value={values[field]}
+            onChange={(e) => set(field, e.target.value)}
+            error={errors[field]}
+            required={step.required.includes(field)}
+          />
+        ))}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" aria-disabled={busy}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

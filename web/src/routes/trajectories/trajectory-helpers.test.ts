@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Trajectory, TrajectoryAction, TrajectoryDeadline } from '../../api/client';
+import { en } from '../../i18n/en';
+import { nl } from '../../i18n/nl';
+import {
+  actionsFor,
+  errorField,
+  eventDetails,
+  formatDate,
+  isOverdue,
+  partyOf,
+  reasonText,
+  sortActions,
+  stateKey,
+  stepsFor,
+  timelineItems,
+  todayIso,
+  TRAJECTORY_STATES,
+  type PartyAction,
+} from './trajectory-helpers';
+
+function trajectory(id: number, actions: TrajectoryAction[], deadlines: TrajectoryDeadline[] = []): Trajectory {
+  return {
+    id,
+    member: { id: 10 + id, name: `Lid ${id}` },
+    ci: { id: 3, name: 'CI Toetsbureau' },
+    variant: 'ci',
+    framework: '2019',
+    kind: 'initial',
+    state: 'requested',
+    scenario: null,
+    advice: null,
+    deadlines,
+    certificate: null,
+    previous_certificate: null,
+    actions,
+    notes: [],
+    events: [],
+  } as Trajectory;
+}
+
+function deadline(key: string, due: string, status: TrajectoryDeadline['status'], actor: TrajectoryDeadline['actor'] = 'ci'): TrajectoryDeadline {
+  return { key, actor, after: 'x', from: '2026-01-01', due, status, label: key, source: `B6 ${key}` };
+}
+
+describe('partyOf', () => {
+  it('maps each role to the party it records for', () => {
+    expect(partyOf('member')).toBe('member');
+    expect(partyOf('ci-admin')).toBe('ci');
+    expect(partyOf('auditor')).toBe('ci');
+    expect(partyOf('secretariat')).toBe('secretariat');
+    expect(partyOf('committee')).toBeNull();
+  });
+});
+
+describe('state names', () => {
+  it('has a Dutch and an English name for every state, the Dutch one as the server says it', () => {
+    for (const state of TRAJECTORY_STATES) {
+      expect(nl[stateKey(state)], state).toBeTruthy();
+      expect(en[stateKey(state)], state).toBeTruthy();
+    }
+    expect(nl[stateKey('planned')]).toBe('toetsing gepland');
+    expect(nl[stateKey('requested')]).toBe('toetsing aangevraagd');
+  });
+
+  it('match the server: every state of src/core/trajectory/trajectory_names.cpp with its Dutch name', () => {
+    const source = readFileSync(fileURLToPath(new URL('../../../../src/core/trajectory/trajectory_names.cpp', import.meta.url)), 'utf8');
+    const pairs = [...source.matchAll(/\{TrajectoryState::\w+, "([a-z-]+)", "([^"]+)"\}/g)].map((m) => [m[1], m[2]]);
+    expect(pairs.map(([key]) => key).sort()).toEqual([...TRAJECTORY_STATES].sort());
+    for (const [key, dutch] of pairs) {
+      expect(nl[`trajectory.state.${key}` as keyof typeof nl]).toBe(dutch);
+    }
+  });
+});
+
+describe('event labels', () => {
+  it('are the framework file\'s procedure.events labels, for every event', () => {
+    const yaml = readFileSync(fileURLToPath(new URL('../../../../frameworks/ssw-2019.yaml', import.meta.url)), 'utf8');
+    const events = [...yaml.matchAll(/- \{key: "([a-z_]+)", actor: "\w+", label: "([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(events.length).toBeGreaterThan(20);
+    for (const [key, label] of events) {
+      expect(nl[`trajectory.event.${key}` as keyof typeof nl], key).toBe(label);
+      expect(en[`trajectory.event.${key}` as keyof typeof en], key).toBeTruthy();
+    }
+    const known = Object.keys(nl).filter((k) => k.startsWith('trajectory.event.')).length;
+    expect(known).toBe(events.length);
+  });
+});
+
+describe('dates', () => {
+  it('gives today as the local calendar day and compares due dates with it', () => {
+    expect(todayIso(new Date(2026, 2, 5, 23, 59))).toBe('2026-03-05');
+    expect(isOverdue('2026-03-04', '2026-03-05')).toBe(true);
+    expect(isOverdue('2026-03-05', '2026-03-05')).toBe(false);
+    expect(isOverdue(null, '2026-03-05')).toBe(false);
+  });
+
+  it('writes a date with its weekday', () => {
+    expect(formatDate('2026-03-20', 'nl')).toBe('vrijdag 20 maart 2026');
+    expect(formatDate('2026-03-20', 'en')).toBe('Friday, 20 March 2026');
+  });
+});
+
+describe('actions', () => {
+  const item = (key: string, due: string | null, overdue: boolean): PartyAction => ({
+    trajectory: { id: 1, member: { id: 1, name: 'A' }, ci: { id: 2, name: 'B' }, state: 'planned' },
+    action: { actor: 'ci', key, todo: key, due },
+    source: null,
+    overdue,
+  });
+
+  it('sorts overdue first, then by due date, then those without one, keeping the rest in order', () => {
+    const sorted = sortActions([
+      item('later', '2026-05-01', false),
+      item('none-1', null, false),
+      item('late-2', '2026-02-01', true),
+      item('sooner', '2026-04-01', false),
+      item('late-1', '2026-01-15', true),
+      item('none-2', null, false),
+    ]);
+    expect(sorted.map((a) => a.action.key)).toEqual(['late-1', 'late-2', 'sooner', 'later', 'none-1', 'none-2']);
+  });
+
+  it('collects one party\'s actions across trajectories with the deadline\'s source and status', () => {
+    const all = [
+      trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: 'Aanvraag accepteren of afwijzen', due: null }]),
+      trajectory(
+        2,
+        [
+          { actor: 'member', key: 'factual_corrections', todo: 'Correcties', due: '2026-03-01' },
+          { actor: 'ci', key: 'concept_report', todo: 'Concept versturen', due: '2026-02-10' },
+        ],
+        [deadline('concept_report', '2026-02-10', 'overdue'), deadline('factual_corrections', '2026-03-01', 'open', 'member')],
+      ),
+    ];
+    const mine = actionsFor(all, 'ci', '2026-02-20');
+    expect(mine.map((a) => [a.trajectory.id, a.action.key, a.overdue, a.source])).toEqual([
+      [2, 'concept_report', true, 'B6 concept_report'],
+      [1, 'audit_accepted', false, null],
+    ]);
+    expect(actionsFor(all, 'secretariat', '2026-02-20')).toEqual([]);
+  });
+});
+
+describe('stepsFor', () => {
+  it('offers accepting and declining for an open request, only to the CI', () => {
+    const t = trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: '', due: null }]);
+    expect(stepsFor(t, 'ci').map((s) => s.event)).toEqual(['audit_accepted', 'audit_declined']);
+    expect(stepsFor(t, 'ci')[1].fields).toEqual(['reason']);
+    expect(stepsFor(t, 'secretariat')).toEqual([]);
+    expect(stepsFor(t, null)).toEqual([]);
+  });
+
+  it('asks for the audit days when planning, and skips events recorded elsewhere (verdicts)', () => {
+    const planning = trajectory(1, [{ actor: 'ci', key: 'audit_planned', todo: '', due: null }]);
+    expect(stepsFor(planning, 'ci')).toEqual([{ event: 'audit_planned', fields: ['first_day', 'last_day'], required: ['first_day', 'last_day'] }]);
+    const final = trajectory(1, [{ actor: 'ci', key: 'findings_final', todo: '', due: null }]);
+    expect(stepsFor(final, 'ci')).toEqual([]);
+  });
+});
+
+describe('server errors on a step', () => {
+  const step = { event: 'audit_planned', fields: ['first_day', 'last_day'] as const, required: [] } as never;
+
+  it('finds the field the message is about', () => {
+    expect(errorField('events[2].first_day', 'invalid_argument', step)).toBe('first_day');
+    expect(errorField('events[2]', 'invalid_argument', step)).toBe('on');
+    expect(errorField('events[2]', 'failed_precondition', step)).toBeNull();
+    expect(errorField('event', 'permission_denied', step)).toBeNull();
+    expect(errorField(null, 'failed_precondition', step)).toBeNull();
+  });
+
+  it('shows the rule\'s reason without the log position', () => {
+    expect(reasonText('gebeurtenis 3 (membership_confirmed): het lidmaatschap wordt bevestigd nadat …')).toBe(
+      'Het lidmaatschap wordt bevestigd nadat …',
+    );
+    expect(reasonText('Iets anders.')).toBe('Iets anders.');
+  });
+});
+
+describe('timeline', () => {
+  it('puts events and deadlines in date order, what happened first on one day', () => {
+    const t = trajectory(1, [], [deadline('concept_report', '2026-03-10', 'open'), deadline('x', '2026-03-01', 'met')]);
+    t.events = [
+      { seq: 1, on: '2026-01-05', event: 'self_evaluation_completed', recorded_by: null },
+      { seq: 2, on: '2026-03-01', event: 'audit_planned', first_day: '2026-03-02', last_day: '2026-03-03', recorded_by: 4 },
+    ];
+    expect(timelineItems(t).map((i) => (i.kind === 'event' ? i.event.event : i.deadline.key))).toEqual([
+      'self_evaluation_completed',
+      'audit_planned',
+      'x',
+      'concept_report',
+    ]);
+    expect(eventDetails(t.events[1])).toEqual([
+      ['first_day', '2026-03-02'],
+      ['last_day', '2026-03-03'],
+    ]);
+  });
+});

@@ -1,0 +1,243 @@
+// Pure helpers for the trajectory pages and the home page: which party a role speaks for, the open
+// actions of that party (overdue first), dates with their weekday, and the steps a party may record
+// from the trajectory's open actions. The server decides; these only shape what it answered.
+import type { Party, Role, Trajectory, TrajectoryAction, TrajectoryDeadline, TrajectoryEvent, TrajectoryState } from '../../api/client';
+import type { MessageKey } from '../../i18n/nl';
+
+/** The party a role records events for; the committee has none. */
+export function partyOf(role: Role): Party | null {
+  switch (role) {
+    case 'member':
+      return 'member';
+    case 'ci-admin':
+    case 'auditor':
+      return 'ci';
+    case 'secretariat':
+      return 'secretariat';
+    default:
+      return null;
+  }
+}
+
+export const TRAJECTORY_STATES: readonly TrajectoryState[] = [
+  'self-evaluation',
+  'requested',
+  'declined',
+  'accepted',
+  'registered',
+  'planned',
+  'concept',
+  'finalising',
+  'plan',
+  'additional-audit',
+  'part-a',
+  'certification',
+  'certified',
+  'negative',
+  'withdrawn',
+];
+
+/** The dictionary key of a state's name ("toetsing gepland"), the same words as the server's. */
+export function stateKey(state: TrajectoryState): MessageKey {
+  return `trajectory.state.${state}` as MessageKey;
+}
+
+/** Today in the browser as YYYY-MM-DD (local calendar day, as the user sees it). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An action is overdue when its due date lies before today. */
+export function isOverdue(due: string | null | undefined, today: string): boolean {
+  return !!due && due < today;
+}
+
+/** One open action with where it comes from: its trajectory and, for a deadline, the handbook source. */
+export interface PartyAction {
+  trajectory: Pick<Trajectory, 'id' | 'member' | 'ci' | 'state'>;
+  action: TrajectoryAction;
+  source: string | null;
+  overdue: boolean;
+}
+
+/** Overdue first, then by due date (earliest first), then those without a due date; stable otherwise. */
+export function sortActions(actions: PartyAction[]): PartyAction[] {
+  return actions
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      if (a.item.overdue !== b.item.overdue) {
+        return a.item.overdue ? -1 : 1;
+      }
+      const da = a.item.action.due ?? null;
+      const db = b.item.action.due ?? null;
+      if (da && db && da !== db) {
+        return da < db ? -1 : 1;
+      }
+      if (!!da !== !!db) {
+        return da ? -1 : 1;
+      }
+      return a.index - b.index;
+    })
+    .map(({ item }) => item);
+}
+
+/** The open actions of one party across trajectories, overdue first. */
+export function actionsFor(trajectories: Trajectory[], party: Party, today: string): PartyAction[] {
+  const found: PartyAction[] = [];
+  for (const trajectory of trajectories) {
+    for (const action of trajectory.actions) {
+      if (action.actor !== party) {
+        continue;
+      }
+      const deadline = trajectory.deadlines.find((d) => d.key === action.key && d.due === action.due);
+      found.push({
+        trajectory: { id: trajectory.id, member: trajectory.member, ci: trajectory.ci, state: trajectory.state },
+        action,
+        source: deadline?.source ?? null,
+        overdue: deadline ? deadline.status === 'overdue' : isOverdue(action.due, today),
+      });
+    }
+  }
+  return sortActions(found);
+}
+
+/** The first open action of a trajectory (any party): the list's "next step". */
+export function nextAction(trajectory: Trajectory): TrajectoryAction | null {
+  return trajectory.actions[0] ?? null;
+}
+
+function parseIso(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** "vrijdag 20 maart 2026" / "Friday 20 March 2026". */
+export function formatDate(iso: string, language: 'nl' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(parseIso(iso));
+}
+
+/** A payload field a step's form asks for. */
+export type StepField = 'reason' | 'first_day' | 'last_day' | 'date' | 'due';
+
+/** A step the signed-in party may record now: its event key and what its form asks for. */
+export interface Step {
+  event: string;
+  fields: StepField[];
+  /** Which fields must be filled in before sending. */
+  required: StepField[];
+}
+
+// The events a form is offered for, with their payload (the server's payload_spec). Events whose
+// payload is a verdict per norm or a certificate number are recorded on pages of their own.
+const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
+  self_evaluation_completed: { fields: [], required: [] },
+  audit_requested: { fields: [], required: [] },
+  audit_accepted: { fields: [], required: [] },
+  audit_declined: { fields: ['reason'], required: [] },
+  membership_confirmed: { fields: [], required: [] },
+  audit_planned: { fields: ['first_day', 'last_day'], required: ['first_day', 'last_day'] },
+  last_audit_day: { fields: [], required: [] },
+  concept_sent: { fields: [], required: [] },
+  corrections_received: { fields: [], required: [] },
+  plan_submitted: { fields: [], required: [] },
+  revision_submitted: { fields: [], required: [] },
+  plan_approved: { fields: [], required: [] },
+  plan_rejected: { fields: ['reason'], required: [] },
+  next_steps_agreed: { fields: ['due', 'reason'], required: ['due'] },
+  additional_audit_planned: { fields: ['date'], required: ['date'] },
+  positive_advice: { fields: [], required: [] },
+  negative_advice: { fields: ['reason'], required: [] },
+  part_a_received: { fields: [], required: [] },
+  receipt_confirmed: { fields: [], required: [] },
+  part_a_found_incomplete: { fields: ['reason'], required: [] },
+  part_a_returned: { fields: [], required: [] },
+  part_a_resubmitted: { fields: [], required: [] },
+};
+
+// An open action stands for a choice between events: accepting or declining a request.
+const ALTERNATIVES: Record<string, string[]> = {
+  audit_accepted: ['audit_accepted', 'audit_declined'],
+  plan_approved: ['plan_approved', 'plan_rejected'],
+};
+
+/** The steps `party` may record now, from the trajectory's open actions (in their order). */
+export function stepsFor(trajectory: Pick<Trajectory, 'actions'>, party: Party | null): Step[] {
+  if (!party) {
+    return [];
+  }
+  const steps: Step[] = [];
+  const seen = new Set<string>();
+  for (const action of trajectory.actions) {
+    if (action.actor !== party) {
+      continue;
+    }
+    for (const event of ALTERNATIVES[action.key] ?? [action.key]) {
+      const form = STEP_FORMS[event];
+      if (form && !seen.has(event)) {
+        seen.add(event);
+        steps.push({ event, ...form });
+      }
+    }
+  }
+  return steps;
+}
+
+/**
+ * The form field a server error is about: "events[2].first_day" → "first_day". A bad date of the
+ * event itself is named "events[2]" with code invalid_argument (a date after today) → "on".
+ */
+export function errorField(field: string | null, code: string | null, step: Step): StepField | 'on' | null {
+  if (!field) {
+    return null;
+  }
+  const last = field.split('.').at(-1) ?? field;
+  if (last === 'on' || (/^events\[\d+\]$/.test(last) && code === 'invalid_argument')) {
+    return 'on';
+  }
+  return (step.fields as string[]).includes(last) ? (last as StepField) : null;
+}
+
+/** The rule's reason without the log position the server puts first: "gebeurtenis 3 (audit_planned): de …" → "De …". */
+export function reasonText(message: string): string {
+  const stripped = message.replace(/^gebeurtenis \d+ \([a-z_]+\): /, '');
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}
+
+export type TimelineItem =
+  | { kind: 'event'; date: string; event: TrajectoryEvent }
+  | { kind: 'deadline'; date: string; deadline: TrajectoryDeadline };
+
+/** Events (on their date) and deadlines (on their due date) in date order; on one day, what happened first. */
+export function timelineItems(trajectory: Pick<Trajectory, 'events' | 'deadlines'>): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...(trajectory.events ?? []).map((event): TimelineItem => ({ kind: 'event', date: event.on, event })),
+    ...trajectory.deadlines.map((deadline): TimelineItem => ({ kind: 'deadline', date: deadline.due, deadline })),
+  ];
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      if (a.item.date !== b.item.date) {
+        return a.item.date < b.item.date ? -1 : 1;
+      }
+      if (a.item.kind !== b.item.kind) {
+        return a.item.kind === 'event' ? -1 : 1;
+      }
+      return a.index - b.index;
+    })
+    .map(({ item }) => item);
+}
+
+/** The payload of an event worth showing on the timeline, as [field, value] pairs. */
+export function eventDetails(event: TrajectoryEvent): [StepField | 'number', string][] {
+  const shown: (StepField | 'number')[] = ['first_day', 'last_day', 'date', 'due', 'number', 'reason'];
+  return shown
+    .filter((field) => typeof event[field] === 'string' && event[field] !== '')
+    .map((field) => [field, String(event[field])]);
+}

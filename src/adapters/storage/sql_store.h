@@ -8,6 +8,7 @@
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
+#include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
 #include "adapters/storage/sql_trajectory_repository.h"
 #include "adapters/storage/sql_user_repository.h"
@@ -29,6 +30,7 @@ public:
     AuditLogRepository& audit_log() override { return m_audit_log; }
     TrajectoryRepository& trajectories() override { return m_trajectories; }
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
+    SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -42,6 +44,7 @@ private:
     SqlAuditLogRepository m_audit_log;
     SqlTrajectoryRepository m_trajectories;
     SqlAuditTallyRepository m_audit_tallies;
+    SqlSelfEvaluationRepository m_self_evaluations;
 };
 
 }  // namespace sterk

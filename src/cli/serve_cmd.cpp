@@ -229,7 +229,14 @@ int run_serve(ServeOptions const& options)
                                        auto const found = frameworks.find(version);
                                        return found == frameworks.end() ? nullptr : &found->second;
                                    }};
-    http::App app{http::AppServices{auth, resets, users, trajectories, *catalog, static_files, settings}, now_seconds};
+    SelfEvaluationService self_evaluations{**store,
+                                           [&frameworks](std::string const& version) {
+                                               auto const found = frameworks.find(version);
+                                               return found == frameworks.end() ? nullptr : &found->second;
+                                           },
+                                           frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
+    http::App app{http::AppServices{auth, resets, users, trajectories, self_evaluations, *catalog, static_files, settings},
+                  now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,

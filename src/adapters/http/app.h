@@ -14,6 +14,7 @@
 #include "adapters/http/static_files.h"
 #include "core/services/auth_service.h"
 #include "core/services/password_reset_service.h"
+#include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
 #include "core/services/user_service.h"
 
@@ -42,6 +43,7 @@ struct AppServices {
     PasswordResetService& password_resets;
     UserService& users;
     TrajectoryService& trajectories;
+    SelfEvaluationService& self_evaluations;
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
     AppSettings settings;

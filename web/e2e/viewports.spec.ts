@@ -21,7 +21,7 @@ async function overflows(page: Page): Promise<string[]> {
       problems.push(`document is ${root.scrollWidth}px wide on a ${window.innerWidth}px screen`);
     }
     const boxes = Array.from(document.querySelectorAll<HTMLElement>(
-      '.card, .norm, .norm__guidance, .alert, .table-wrap, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav',
+      '.card, .norm, .norm-answer, .norm__guidance, .alert, .table-wrap, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav',
     ));
     for (const box of boxes) {
       // The menu scrolls sideways on purpose on a phone; everything else must fit.
@@ -85,7 +85,7 @@ for (const viewport of VIEWPORTS) {
     for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
       test(`as ${role}: every page fits the screen`, async ({ page, signInAs }) => {
         await signInAs(role);
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/bestaat-niet']) {
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);

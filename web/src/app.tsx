@@ -14,6 +14,7 @@ import { ForgotPasswordPage } from './routes/password/forgot-password-page';
 import { ResetPasswordPage } from './routes/password/reset-password-page';
 import { UsersPage } from './routes/users/users-page';
 import { AuditLogPage } from './routes/audit-log/audit-log-page';
+import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -67,6 +68,14 @@ export function App() {
                 element={
                   <Guard page="auditLog">
                     <AuditLogPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="zelfevaluatie"
+                element={
+                  <Guard page="selfEvaluation">
+                    <SelfEvaluationPage />
                   </Guard>
                 }
               />

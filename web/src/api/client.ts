@@ -10,6 +10,10 @@ export type Framework = components['schemas']['Framework'];
 export type Norm = components['schemas']['Norm'];
 export type Rubric = components['schemas']['Rubric'];
 export type AuditEntry = components['schemas']['AuditEntry'];
+export type SelfEvaluation = components['schemas']['SelfEvaluation'];
+export type SelfEvaluationAnswer = components['schemas']['SelfEvaluationAnswer'];
+export type SelfEvaluationVerdict = components['schemas']['SelfEvaluationVerdict'];
+export type RubricProgress = components['schemas']['RubricProgress'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

@@ -7,6 +7,7 @@ export const PAGE_ROLES = {
   home: ALL_ROLES,
   users: ['secretariat'],
   auditLog: ['secretariat'],
+  selfEvaluation: ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -46,7 +46,10 @@ export interface paths {
         /** Who is signed in: 200 also when nobody is (then `user` is null), so a signed-out page logs no error */
         get: operations["getSession"];
         put?: never;
-        /** Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST) */
+        /**
+         * Log in; sets the cookie sterk_session (with a valid session cookie already present, X-CSRF-Token is required as for every POST)
+         * @description Failed logins are throttled per account and client address: after 5 within 15 minutes that pair gets 429, with a message that points to 'Wachtwoord vergeten?'. One client address gets 429 after 30 failures within 15 minutes, for any account. Failures on one account from all addresses together never refuse it, but hold every answer for that account back (1 s per failure beyond 4, at most 10 s), so the owner still gets in from an address that has not been failing. Refused attempts are counted in the audit log, not logged one by one.
+         */
         post: operations["login"];
         /** Log out; clears the cookie */
         delete: operations["logout"];
@@ -199,10 +202,130 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (secretariat); read-only */
+        /** Audit log, newest first (secretariat); read-only; paged with a cursor, filtered by action, actor and date */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trajectories the caller may see (member: its own; ci-admin and auditor: its CI's; secretariat: all), each with its state and deadlines */
+        get: operations["listTrajectories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trajectory: the same state, scenario, advice, deadlines, certificate and previous certificate as `sterklabel trajectory --json`, plus id, member, ci, variant and its events; 404 when the caller may not see it */
+        get: operations["getTrajectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a milestone event; 403 when the caller's party does not record that event on this trajectory, 409 with the rule's reason when the route does not allow it now (or another event was recorded first), 400 for a bad payload or a date in the future */
+        post: operations["recordTrajectoryEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's self-evaluations (secretariat: every member's), newest first, each with its progress per rubric */
+        get: operations["listSelfEvaluations"];
+        put?: never;
+        /** Start a self-evaluation for the caller's member organisation on the current framework version; 409 while another one is open. Audited `self-evaluation.start`. */
+        post: operations["startSelfEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One self-evaluation: one answer per norm of its framework (with its version; 0 = never saved) and the progress per rubric; 404 when unknown or not the caller's */
+        get: operations["getSelfEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/answers/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one norm's answer over the version it was edited from. 409 with `current` (the stored answer) when someone saved since, or when the self-evaluation is completed; 400 naming `norm`, `verdict`, `explanation` or `version`. Audited `self-evaluation.answer`. */
+        put: operations["saveSelfEvaluationAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark as completed on today's date; 409 naming the norms without a verdict (or an n.v.t. without explanation), or when already completed. Afterwards the answers are read-only. Audited `self-evaluation.complete`. */
+        post: operations["completeSelfEvaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -252,7 +375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request a password reset link by e-mail; 202 for every well-formed address (no account enumeration), 400 field email for one that is not an address */
+        /** Request a password reset link by e-mail; 202 for every well-formed address (no account enumeration), 400 field email for one that is not an address; 429 after 20 requests from one client address within an hour */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -298,6 +421,160 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The member's own verdict; empty when not (yet) given
+         * @enum {string}
+         */
+        SelfEvaluationVerdict: "+" | "+/-" | "-" | "n.v.t." | "";
+        RubricProgress: {
+            rubric: string;
+            name: string;
+            /** @description Norms with a verdict */
+            answered: number;
+            total: number;
+        };
+        SelfEvaluationAnswer: {
+            norm: string;
+            verdict: components["schemas"]["SelfEvaluationVerdict"];
+            explanation: string;
+            /** @description Send this with the next save; 0 = never saved */
+            version: number;
+        };
+        SelfEvaluationAnswerInput: {
+            verdict?: components["schemas"]["SelfEvaluationVerdict"];
+            explanation?: string;
+            /** @description The version the answer was edited from */
+            version: number;
+        };
+        SelfEvaluationAnswerSaved: components["schemas"]["SelfEvaluationAnswer"] & {
+            progress: components["schemas"]["RubricProgress"][];
+        };
+        /** @description Error; `current` is the stored answer when the save was stale */
+        SelfEvaluationConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["SelfEvaluationAnswer"];
+        };
+        SelfEvaluationSummary: {
+            /** Format: int64 */
+            id: number;
+            member: components["schemas"]["OrganisationRef"];
+            framework: string;
+            /** @enum {string} */
+            state: "open" | "completed";
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            completed_on: string | null;
+            progress: components["schemas"]["RubricProgress"][];
+        };
+        SelfEvaluation: components["schemas"]["SelfEvaluationSummary"] & {
+            answers: components["schemas"]["SelfEvaluationAnswer"][];
+        };
+        SelfEvaluationList: {
+            self_evaluations: components["schemas"]["SelfEvaluationSummary"][];
+        };
+        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
+        TrajectoryEventInput: {
+            event: string;
+            /** Format: date */
+            on: string;
+            /** Format: date */
+            first_day?: string;
+            /** Format: date */
+            last_day?: string;
+            /** Format: date */
+            date?: string;
+            /** Format: date */
+            due?: string;
+            number?: string;
+            reason?: string;
+            verdicts?: {
+                [key: string]: "+" | "+/-" | "-" | "n.v.t.";
+            };
+        };
+        TrajectoryDeadline: {
+            key: string;
+            /** @enum {string} */
+            actor: "member" | "ci" | "secretariat";
+            after: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            due: string;
+            /** @enum {string} */
+            status: "open" | "due-today" | "overdue" | "met" | "met-late" | "closed";
+            /** Format: date */
+            met_on?: string;
+            label: string;
+            source: string;
+        };
+        TrajectoryAction: {
+            /** @enum {string} */
+            actor: "member" | "ci" | "secretariat";
+            key: string;
+            todo: string;
+            /** Format: date */
+            due: string | null;
+        };
+        OrganisationRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        TrajectoryEvent: {
+            seq: number;
+            /** Format: date */
+            on: string;
+            event: string;
+            /** Format: int64 */
+            recorded_by: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Trajectory: {
+            /** Format: int64 */
+            id: number;
+            member: components["schemas"]["OrganisationRef"];
+            ci: components["schemas"]["OrganisationRef"];
+            variant: string;
+            framework: string;
+            /** @enum {string} */
+            kind: "initial" | "recertification";
+            /** @enum {string} */
+            state: "self-evaluation" | "requested" | "declined" | "accepted" | "registered" | "planned" | "concept" | "finalising" | "plan" | "additional-audit" | "part-a" | "certification" | "certified" | "negative" | "withdrawn";
+            /** @enum {string|null} */
+            scenario: "all-met" | "plan-required" | "over-threshold" | null;
+            /** @enum {string|null} */
+            advice: "positive" | "negative" | null;
+            deadlines: components["schemas"]["TrajectoryDeadline"][];
+            certificate: {
+                /** Format: date */
+                valid_from?: string;
+                /** Format: date */
+                valid_through?: string;
+                /** Format: date */
+                expires?: string;
+                /** Format: date */
+                issued?: string;
+                number?: string;
+            } | null;
+            previous_certificate: {
+                /** @enum {string} */
+                status?: "valid" | "suspended" | "lapsed" | "superseded";
+                /** Format: date */
+                expires?: string;
+                number?: string;
+                /** Format: date */
+                suspended_through?: string;
+                /** Format: date */
+                lapsed_on?: string;
+            } | null;
+            actions: components["schemas"]["TrajectoryAction"][];
+            notes: string[];
+            events?: components["schemas"]["TrajectoryEvent"][];
+        };
+        TrajectoryList: {
+            trajectories: components["schemas"]["Trajectory"][];
+        };
         Error: {
             code: components["schemas"]["ErrorCode"];
             /** @description Dutch, for the user */
@@ -306,7 +583,7 @@ export interface components {
             field?: string;
         };
         /** @enum {string} */
-        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf";
+        ErrorCode: "invalid_argument" | "not_found" | "already_exists" | "failed_precondition" | "permission_denied" | "unauthenticated" | "resource_exhausted" | "internal" | "unavailable" | "payload_too_large" | "unsupported_media_type" | "csrf" | "headers_too_large";
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -404,6 +681,8 @@ export interface components {
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            next_cursor: string | null;
         };
         PasswordResetRequest: {
             /** Format: email */
@@ -651,7 +930,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https). */
+            /** @description Logged in. Sets cookie `sterk_session` (HttpOnly, SameSite=Strict, Path=/, Secure over https): exactly one Set-Cookie, also when the request carried a stale session cookie. */
             200: {
                 headers: {
                     /** @description sterk_session=...; HttpOnly; SameSite=Strict; Path=/ */
@@ -956,7 +1235,18 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
+                /** @description Entries per page */
                 limit?: number;
+                /** @description next_cursor of the previous page; absent for the first page */
+                cursor?: string;
+                /** @description Only this action, e.g. login, login-failed, login-refused, password-reset.request */
+                action?: string;
+                /** @description Only the entries of this e-mail address (any case) */
+                actor?: string;
+                /** @description From this day on (YYYY-MM-DD, UTC, inclusive) */
+                from?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, UTC) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -964,7 +1254,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The newest entries */
+            /** @description One page, newest first; next_cursor is null on the last page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -976,6 +1266,243 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTrajectories: {
+        parameters: {
+            query?: {
+                /** @description The date the deadlines' status is computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trajectories, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrajectory: {
+        parameters: {
+            query?: {
+                /** @description The date the deadlines' status is computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trajectory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    recordTrajectoryEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrajectoryEventInput"];
+            };
+        };
+        responses: {
+            /** @description The trajectory with the event */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listSelfEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-evaluations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new self-evaluation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveSelfEvaluationAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The norm code (VM1) */
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfEvaluationAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The stored answer with its new version, and the progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationAnswerSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or the self-evaluation is completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    completeSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed self-evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

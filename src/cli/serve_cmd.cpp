@@ -236,7 +236,14 @@ int run_serve(ServeOptions const& options)
                                    },
                                    *tariffs};
     RegistryService registry{**store};
-    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, *catalog, static_files, settings},
+    SelfEvaluationService self_evaluations{**store,
+                                           [&frameworks](std::string const& version) {
+                                               auto const found = frameworks.find(version);
+                                               return found == frameworks.end() ? nullptr : &found->second;
+                                           },
+                                           frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
+    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
+                                    static_files, settings},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

@@ -35,6 +35,11 @@ before(async () => {
     if (t.member.name === 'Welzijn Samen') orgs.welzijnSamenTrajectory = t.id;
   }
   assert.ok(orgs.wijkkrachtTrajectory && orgs.welzijnSamenTrajectory, trajectories.text);
+  // Welzijn Samen's self-evaluation: WijkKracht's member must not find it.
+  const welzijnSamen = await loggedIn(server.url, USERS.otherMember);
+  const selfEvaluation = await welzijnSamen.post('/api/v1/self-evaluations');
+  assert.equal(selfEvaluation.status, 201, selfEvaluation.text);
+  orgs.welzijnSamenSelfEvaluation = selfEvaluation.data.id;
 });
 
 after(async () => {
@@ -84,6 +89,14 @@ const MATRIX = () => [
   // Welzijn Samen's audit is planned: accepting it again is the CI's event but not the route's step.
   ['POST', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/events`, { event: 'audit_accepted', on: '2020-01-01' },
     [401, 404, 409, 409, 403, 403]],
+  ['POST', '/api/v1/self-evaluations', undefined, [401, 201, 403, 403, 403, 403]],
+  ['GET', '/api/v1/self-evaluations', undefined, [401, 200, 403, 403, 200, 403]],
+  ['GET', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}`, undefined, [401, 404, 403, 403, 200, 403]],
+  ['GET', '/api/v1/self-evaluations/987654', undefined, [401, 404, 403, 403, 404, 403]],
+  ['PUT', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}/answers/VM1`,
+    { verdict: '+', explanation: '', version: 0 }, [401, 404, 403, 403, 403, 403]],
+  ['POST', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}/complete`, undefined,
+    [401, 404, 403, 403, 403, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],

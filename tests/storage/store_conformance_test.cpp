@@ -969,6 +969,49 @@ TEST_P(StoreConformance, TrajectoryEventsAreAppendOnlyAndTwoAppendsAfterOneReadC
     EXPECT_EQ(store().trajectories().events(id).value()[1].key, "audit_requested");
 }
 
+TEST_P(StoreConformance, SelfEvaluationKeepsOneOpenPerMemberAndSavesAnswersOverTheirVersion)
+{
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const other_id = store().organisations().create(make_organisation("Welzijn Samen")).value();
+    SelfEvaluationRecord record{0, member_id, "2019", "open", "2026-03-01", "", std::nullopt, 10};
+    auto const id = store().self_evaluations().create(record);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    auto const again = store().self_evaluations().create(record);
+    ASSERT_FALSE(again.ok()) << "a second open self-evaluation for the same member";
+    EXPECT_EQ(again.error().code, ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().self_evaluations().create({0, other_id, "2019", "open", "2026-03-02", "", {}, 11}).ok());
+    EXPECT_EQ(store().self_evaluations().list(member_id).value().size(), 1u);
+    EXPECT_EQ(store().self_evaluations().list(std::nullopt).value().size(), 2u);
+
+    // Two writers both edited version 0, then version 1: the second save of each pair is refused.
+    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+", "eerste", 0, {}, 20}, 0).ok());
+    auto const late_insert = store().self_evaluations().save_answer({*id, "VM1", "-", "tweede", 0, {}, 21}, 0);
+    ASSERT_FALSE(late_insert.ok());
+    EXPECT_EQ(late_insert.error().code, ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+/-", "derde", 0, {}, 22}, 1).ok());
+    auto const late_update = store().self_evaluations().save_answer({*id, "VM1", "-", "vierde", 0, {}, 23}, 1);
+    ASSERT_FALSE(late_update.ok());
+    EXPECT_EQ(late_update.error().code, ErrorCode::FailedPrecondition);
+    auto const answers = store().self_evaluations().answers(*id).value();
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].verdict, "+/-");
+    EXPECT_EQ(answers[0].explanation, "derde");
+    EXPECT_EQ(answers[0].version, 2);
+
+    // Completion happens once; after it the row is no longer open.
+    ASSERT_TRUE(store().transaction([&]() -> Status {
+        EXPECT_TRUE(store().self_evaluations().lock_if_open(*id).value());
+        return store().self_evaluations().complete(*id, "2026-04-01");
+    }).ok());
+    EXPECT_FALSE(store().self_evaluations().lock_if_open(*id).value());
+    EXPECT_EQ(store().self_evaluations().complete(*id, "2026-04-02").error().code, ErrorCode::FailedPrecondition);
+    auto const found = store().self_evaluations().find(*id).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->state, "completed");
+    EXPECT_EQ(found->completed_on, "2026-04-01");
+    EXPECT_TRUE(store().self_evaluations().create(record).ok()) << "a new one may start once the old one is completed";
+}
+
 TEST_P(StoreConformance, NewerDatabaseIsRefused)
 {
     m_store.reset();
@@ -998,8 +1041,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     m_store.reset();
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
-        // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles).
+        // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations).
         auto sql = raw();
+        *sql << "DROP TABLE self_evaluation_answers";
+        *sql << "DROP TABLE self_evaluations";
         *sql << "DROP TABLE member_profiles";
         *sql << "DROP TABLE ci_profiles";
         *sql << "ALTER TABLE password_resets DROP COLUMN purpose";

@@ -16,6 +16,7 @@ import { UsersPage } from './routes/users/users-page';
 import { AuditLogPage } from './routes/audit-log/audit-log-page';
 import { TrajectoriesPage } from './routes/trajectories/trajectories-page';
 import { TrajectoryPage } from './routes/trajectories/trajectory-page';
+import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -85,6 +86,14 @@ export function App() {
                 element={
                   <Guard page="trajectories">
                     <TrajectoryPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="zelfevaluatie"
+                element={
+                  <Guard page="selfEvaluation">
+                    <SelfEvaluationPage />
                   </Guard>
                 }
               />

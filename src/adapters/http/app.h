@@ -15,6 +15,7 @@
 #include "core/services/auth_service.h"
 #include "core/services/password_reset_service.h"
 #include "core/services/registry_service.h"
+#include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
 #include "core/services/user_service.h"
 
@@ -45,6 +46,7 @@ struct AppServices {
     TrajectoryService& trajectories;
     RegistryService& registry;
     Tariffs const& tariffs;
+    SelfEvaluationService& self_evaluations;
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
     AppSettings settings;

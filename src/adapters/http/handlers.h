@@ -49,6 +49,11 @@ Result<Response> get_cis(AppServices& app, Call const& call);
 Result<Response> get_ci(AppServices& app, Call const& call);
 Result<Response> post_ci(AppServices& app, Call const& call);
 Result<Response> put_ci(AppServices& app, Call const& call);
+Result<Response> get_self_evaluations(AppServices& app, Call const& call);
+Result<Response> post_self_evaluation(AppServices& app, Call const& call);
+Result<Response> get_self_evaluation(AppServices& app, Call const& call);
+Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call);
+Result<Response> post_self_evaluation_complete(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();

@@ -114,4 +114,16 @@ Result<std::optional<std::int64_t>> JsonBody::nullable_id(std::string const& nam
     return std::optional<std::int64_t>{found->get<std::int64_t>()};
 }
 
+Result<std::int64_t> JsonBody::required_count(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end() || found->is_null()) {
+        return Error::invalid(name, "Dit veld is verplicht.");
+    }
+    if (!found->is_number_integer() || found->get<std::int64_t>() < 0) {
+        return Error::invalid(name, "Dit veld moet een geheel getal van 0 of meer zijn.");
+    }
+    return found->get<std::int64_t>();
+}
+
 }  // namespace sterk::http

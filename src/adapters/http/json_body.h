@@ -29,6 +29,8 @@ public:
     Result<std::optional<bool>> optional_bool(std::string const& name) const;
     // nullable_id: a positive integer or null (missing counts as null).
     Result<std::optional<std::int64_t>> nullable_id(std::string const& name) const;
+    // required_count: a whole number of at least 0.
+    Result<std::int64_t> required_count(std::string const& name) const;
 
 private:
     explicit JsonBody(nlohmann::json json) : m_json(std::move(json)) {}

@@ -283,6 +283,52 @@ std::vector<Migration> const& migrations()
                 " tariff_code TEXT NOT NULL DEFAULT '')",
             },
         },
+        {
+            "self-evaluations and their versioned answers per norm",
+            {
+                "CREATE TABLE self_evaluations ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " member_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " framework_version TEXT NOT NULL,"
+                " state TEXT NOT NULL DEFAULT 'open',"
+                " started_on TEXT NOT NULL,"
+                " completed_on TEXT NOT NULL DEFAULT '',"
+                " started_by INTEGER REFERENCES users (id),"
+                " created_at INTEGER NOT NULL)",
+                // At most one open self-evaluation per member, also when two starts race.
+                "CREATE UNIQUE INDEX self_evaluations_one_open ON self_evaluations (member_id) WHERE state = 'open'",
+                "CREATE TABLE self_evaluation_answers ("
+                " self_evaluation_id INTEGER NOT NULL REFERENCES self_evaluations (id),"
+                " norm TEXT NOT NULL,"
+                " verdict TEXT NOT NULL DEFAULT '',"
+                " explanation TEXT NOT NULL DEFAULT '',"
+                " version INTEGER NOT NULL,"
+                " updated_by INTEGER REFERENCES users (id),"
+                " updated_at INTEGER NOT NULL,"
+                " PRIMARY KEY (self_evaluation_id, norm))",
+            },
+            {
+                "CREATE TABLE self_evaluations ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " member_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " framework_version TEXT NOT NULL,"
+                " state TEXT NOT NULL DEFAULT 'open',"
+                " started_on TEXT NOT NULL,"
+                " completed_on TEXT NOT NULL DEFAULT '',"
+                " started_by BIGINT REFERENCES users (id),"
+                " created_at BIGINT NOT NULL)",
+                "CREATE UNIQUE INDEX self_evaluations_one_open ON self_evaluations (member_id) WHERE state = 'open'",
+                "CREATE TABLE self_evaluation_answers ("
+                " self_evaluation_id BIGINT NOT NULL REFERENCES self_evaluations (id),"
+                " norm TEXT NOT NULL,"
+                " verdict TEXT NOT NULL DEFAULT '',"
+                " explanation TEXT NOT NULL DEFAULT '',"
+                " version INTEGER NOT NULL,"
+                " updated_by BIGINT REFERENCES users (id),"
+                " updated_at BIGINT NOT NULL,"
+                " PRIMARY KEY (self_evaluation_id, norm))",
+            },
+        },
     };
     return list;
 }

@@ -8,6 +8,7 @@
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
+#include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
 #include "adapters/storage/sql_registry_repository.h"
 #include "adapters/storage/sql_trajectory_repository.h"
@@ -31,6 +32,7 @@ public:
     TrajectoryRepository& trajectories() override { return m_trajectories; }
     RegistryRepository& registry() override { return m_registry; }
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
+    SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -45,6 +47,7 @@ private:
     SqlTrajectoryRepository m_trajectories;
     SqlRegistryRepository m_registry;
     SqlAuditTallyRepository m_audit_tallies;
+    SqlSelfEvaluationRepository m_self_evaluations;
 };
 
 }  // namespace sterk

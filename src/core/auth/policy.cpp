@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 27> POLICY{{
+constexpr std::array<PolicyRow, 29> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -57,6 +57,9 @@ constexpr std::array<PolicyRow, 27> POLICY{{
     {Permission::CisWrite, "cis.write",                          D, D, D, D, A, D},
     {Permission::TrajectoryCreate, "trajectory.create",          D, A, D, D, D, D},
     {Permission::EstimateRead, "estimate.read",                  D, A, A, A, A, D},
+    // Which self-evaluation: the member's own, any for the secretariat (SelfEvaluationService).
+    {Permission::SelfEvaluationsRead, "self-evaluations.read",  D, A, D, D, A, D},
+    {Permission::SelfEvaluationsWrite, "self-evaluations.write", D, A, D, D, D, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

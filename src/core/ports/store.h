@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/ports/records.h"
+#include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
 #include "core/registry/registry.h"
 #include "core/result.h"
@@ -154,6 +155,28 @@ public:
     virtual Result<std::optional<CiProfile>> find_ci(Id organisation_id) = 0;
 };
 
+// SelfEvaluationRepository: self-evaluations and their versioned answers per norm.
+class SelfEvaluationRepository {
+public:
+    virtual ~SelfEvaluationRepository() = default;
+    // create: FailedPrecondition when the member already has an open self-evaluation.
+    virtual Result<Id> create(SelfEvaluationRecord const& record) = 0;
+    virtual Result<std::optional<SelfEvaluationRecord>> find(Id id) = 0;
+    // list: newest first; every member's when `member_id` is empty.
+    virtual Result<std::vector<SelfEvaluationRecord>> list(std::optional<Id> member_id) = 0;
+    // answers: the saved answers (any order); a norm never saved has no row.
+    virtual Result<std::vector<SelfEvaluationAnswer>> answers(Id self_evaluation_id) = 0;
+    // lock_if_open: inside Store::transaction, locks the self-evaluation's row until the
+    // transaction ends and says whether it is still open. Saves and completion both take it, so a
+    // save cannot slip in after the completion was checked.
+    virtual Result<bool> lock_if_open(Id id) = 0;
+    // save_answer: stores `answer` with version expected_version + 1, only when the stored version
+    // is `expected_version` (0: no row yet). FailedPrecondition when another save came first.
+    virtual Status save_answer(SelfEvaluationAnswer const& answer, int expected_version) = 0;
+    // complete: marks an open self-evaluation completed on `on`; FailedPrecondition otherwise.
+    virtual Status complete(Id id, std::string const& on) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -167,6 +190,7 @@ public:
     virtual TrajectoryRepository& trajectories() = 0;
     virtual RegistryRepository& registry() = 0;
     virtual AuditTallyRepository& audit_tallies() = 0;
+    virtual SelfEvaluationRepository& self_evaluations() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -17,6 +17,10 @@ export type TrajectoryAction = components['schemas']['TrajectoryAction'];
 export type TrajectoryEvent = components['schemas']['TrajectoryEvent'];
 export type TrajectoryEventInput = components['schemas']['TrajectoryEventInput'];
 export type Party = TrajectoryAction['actor'];
+export type SelfEvaluation = components['schemas']['SelfEvaluation'];
+export type SelfEvaluationAnswer = components['schemas']['SelfEvaluationAnswer'];
+export type SelfEvaluationVerdict = components['schemas']['SelfEvaluationVerdict'];
+export type RubricProgress = components['schemas']['RubricProgress'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

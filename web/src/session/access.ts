@@ -8,6 +8,7 @@ export const PAGE_ROLES = {
   users: ['secretariat'],
   auditLog: ['secretariat'],
   trajectories: ['member', 'ci-admin', 'auditor', 'secretariat'],
+  selfEvaluation: ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

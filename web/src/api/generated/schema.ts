@@ -353,6 +353,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/self-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's self-evaluations (secretariat: every member's), newest first, each with its progress per rubric */
+        get: operations["listSelfEvaluations"];
+        put?: never;
+        /** Start a self-evaluation for the caller's member organisation on the current framework version; 409 while another one is open. Audited `self-evaluation.start`. */
+        post: operations["startSelfEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One self-evaluation: one answer per norm of its framework (with its version; 0 = never saved) and the progress per rubric; 404 when unknown or not the caller's */
+        get: operations["getSelfEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/answers/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one norm's answer over the version it was edited from. 409 with `current` (the stored answer) when someone saved since, or when the self-evaluation is completed; 400 naming `norm`, `verdict`, `explanation` or `version`. Audited `self-evaluation.answer`. */
+        put: operations["saveSelfEvaluationAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark as completed on today's date; 409 naming the norms without a verdict (or an n.v.t. without explanation), or when already completed. Afterwards the answers are read-only. Audited `self-evaluation.complete`. */
+        post: operations["completeSelfEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/frameworks": {
         parameters: {
             query?: never;
@@ -662,6 +731,57 @@ export interface components {
             };
             /** @description the scope as described (whole organisation or named werksoorten), stored as given */
             scope?: Record<string, never>;
+        };
+        /**
+         * @description The member's own verdict; empty when not (yet) given
+         * @enum {string}
+         */
+        SelfEvaluationVerdict: "+" | "+/-" | "-" | "n.v.t." | "";
+        RubricProgress: {
+            rubric: string;
+            name: string;
+            /** @description Norms with a verdict */
+            answered: number;
+            total: number;
+        };
+        SelfEvaluationAnswer: {
+            norm: string;
+            verdict: components["schemas"]["SelfEvaluationVerdict"];
+            explanation: string;
+            /** @description Send this with the next save; 0 = never saved */
+            version: number;
+        };
+        SelfEvaluationAnswerInput: {
+            verdict?: components["schemas"]["SelfEvaluationVerdict"];
+            explanation?: string;
+            /** @description The version the answer was edited from */
+            version: number;
+        };
+        SelfEvaluationAnswerSaved: components["schemas"]["SelfEvaluationAnswer"] & {
+            progress: components["schemas"]["RubricProgress"][];
+        };
+        /** @description Error; `current` is the stored answer when the save was stale */
+        SelfEvaluationConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["SelfEvaluationAnswer"];
+        };
+        SelfEvaluationSummary: {
+            /** Format: int64 */
+            id: number;
+            member: components["schemas"]["OrganisationRef"];
+            framework: string;
+            /** @enum {string} */
+            state: "open" | "completed";
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            completed_on: string | null;
+            progress: components["schemas"]["RubricProgress"][];
+        };
+        SelfEvaluation: components["schemas"]["SelfEvaluationSummary"] & {
+            answers: components["schemas"]["SelfEvaluationAnswer"][];
+        };
+        SelfEvaluationList: {
+            self_evaluations: components["schemas"]["SelfEvaluationSummary"][];
         };
         Error: {
             code: components["schemas"]["ErrorCode"];
@@ -1743,6 +1863,153 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listSelfEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-evaluations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new self-evaluation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveSelfEvaluationAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The norm code (VM1) */
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfEvaluationAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The stored answer with its new version, and the progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationAnswerSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or the self-evaluation is completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluationConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    completeSelfEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed self-evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

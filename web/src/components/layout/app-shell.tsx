@@ -49,6 +49,9 @@ export function AppShell() {
     navItems.push({ to: '/trajecten', label: t('nav.trajectories') });
   }
   navItems.push({ to: '/normenkader', label: t('nav.framework') });
+  if (signedIn && mayOpen(signedIn.user.role, 'selfEvaluation')) {
+    navItems.push({ to: '/zelfevaluatie', label: t('nav.selfEvaluation') });
+  }
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });
   }

@@ -1,0 +1,151 @@
+// The self-evaluation over HTTP (issue 8 item 3): a member starts one on the current framework,
+// saves answers per norm over the version it edited (a stale save gets 409 with the current
+// answer, so both texts are at hand), sees its progress per rubric, and completes it once every
+// norm has a verdict. Runs on SQLite, and on PostgreSQL in api_tests_pg.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, loggedIn, USERS } from './server.mjs';
+
+let server;
+const c = {};
+let framework;
+
+before(async () => {
+  server = await startServer();
+  c.member = await loggedIn(server.url, USERS.member);
+  c.memberElsewhere = await loggedIn(server.url, USERS.member); // the same member in a second tab
+  c.otherMember = await loggedIn(server.url, USERS.otherMember);
+  c.ciAdmin = await loggedIn(server.url, USERS.ciAdmin);
+  c.secretariat = await loggedIn(server.url, USERS.secretariat);
+  framework = (await c.member.get('/api/v1/frameworks/2019')).data;
+});
+
+after(async () => {
+  await server.stop();
+});
+
+function put(client, id, norm, body) {
+  return client.request('PUT', `/api/v1/self-evaluations/${id}/answers/${encodeURIComponent(norm)}`, { json: body });
+}
+
+let started;
+
+test('a member starts a self-evaluation on the current framework; a second one waits for completion', async () => {
+  const res = await c.member.post('/api/v1/self-evaluations');
+  assert.equal(res.status, 201, res.text);
+  started = res.data;
+  assert.equal(started.state, 'open');
+  assert.equal(started.framework, '2019');
+  assert.equal(started.completed_on, null);
+  assert.equal(started.member.name, 'Stichting WijkKracht');
+  assert.equal(started.answers.length, framework.norms.length);
+  assert.deepEqual(started.answers[0], { norm: 'VM1', verdict: '', explanation: '', version: 0 });
+  assert.deepEqual(
+    started.progress.map((p) => [p.rubric, p.answered, p.total]),
+    framework.rubrics.map((r) => [r.code, 0, r.norm_count]),
+  );
+  const again = await c.member.post('/api/v1/self-evaluations');
+  assert.equal(again.status, 409, again.text);
+  assert.equal(again.data.code, 'failed_precondition');
+  const list = await c.member.get('/api/v1/self-evaluations');
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.data.self_evaluations.map((s) => s.id), [started.id]);
+});
+
+test('two writers with the same version: one is saved, the other gets 409 with the current text', async () => {
+  const [a, b] = await Promise.all([
+    put(c.member, started.id, 'VM1', { verdict: '+', explanation: 'Tekst van Anna', version: 0 }),
+    put(c.memberElsewhere, started.id, 'VM1', { verdict: '-', explanation: 'Tekst van Bram', version: 0 }),
+  ]);
+  assert.deepEqual([a.status, b.status].sort(), [200, 409], `${a.text} / ${b.text}`);
+  const [won, lost, lostText] = a.status === 200 ? [a, b, 'Tekst van Bram'] : [b, a, 'Tekst van Anna'];
+  assert.equal(won.data.version, 1);
+  assert.equal(lost.data.code, 'failed_precondition');
+  assert.equal(lost.data.field, 'version');
+  assert.match(lost.data.message, /intussen/);
+  assert.equal(lost.data.current.version, 1);
+  assert.equal(lost.data.current.explanation, won.data.explanation, 'the stored text comes back with the 409');
+  assert.notEqual(lost.data.current.explanation, lostText, 'and the loser still has its own text to offer');
+  // Nothing was overwritten silently: the stored answer is the winner's.
+  const now = (await c.member.get(`/api/v1/self-evaluations/${started.id}`)).data;
+  assert.equal(now.answers[0].explanation, won.data.explanation);
+  // Saving again over the current version works and counts on.
+  const merged = await put(c.member, started.id, 'VM1', { verdict: '+/-', explanation: 'Samengevoegd', version: 1 });
+  assert.equal(merged.status, 200, merged.text);
+  assert.equal(merged.data.version, 2);
+  assert.deepEqual(merged.data.progress[0], { rubric: 'VM', name: framework.rubrics[0].name, answered: 1, total: 15 });
+  const stale = await put(c.member, started.id, 'VM1', { verdict: '+', explanation: 'Oud', version: 1 });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.data.current.explanation, 'Samengevoegd');
+});
+
+test('bad input names the field', async () => {
+  const norm = await put(c.member, started.id, 'XX9', { verdict: '+', explanation: '', version: 0 });
+  assert.equal(norm.status, 400, norm.text);
+  assert.equal(norm.data.field, 'norm');
+  const verdict = await put(c.member, started.id, 'VM2', { verdict: 'ja', explanation: '', version: 0 });
+  assert.equal(verdict.status, 400);
+  assert.equal(verdict.data.field, 'verdict');
+  const version = await put(c.member, started.id, 'VM2', { verdict: '+', explanation: '' });
+  assert.equal(version.status, 400);
+  assert.equal(version.data.field, 'version');
+  const unknown = await put(c.member, started.id, 'VM2', { verdict: '+', version: 0, score: 3 });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.data.field, 'score');
+});
+
+test('another member, a CI and the secretariat: 404, 403, read-only', async () => {
+  const path = `/api/v1/self-evaluations/${started.id}`;
+  assert.equal((await c.otherMember.get(path)).status, 404);
+  assert.equal((await put(c.otherMember, started.id, 'VM2', { verdict: '+', explanation: '', version: 0 })).status, 404);
+  assert.equal((await c.otherMember.post(`${path}/complete`)).status, 404);
+  assert.deepEqual((await c.otherMember.get('/api/v1/self-evaluations')).data.self_evaluations, []);
+  assert.equal((await c.ciAdmin.get(path)).status, 403);
+  const read = await c.secretariat.get(path);
+  assert.equal(read.status, 200, read.text);
+  assert.equal(read.data.answers[0].explanation, 'Samengevoegd');
+  assert.equal((await put(c.secretariat, started.id, 'VM2', { verdict: '+', explanation: '', version: 0 })).status, 403);
+  assert.ok((await c.secretariat.get('/api/v1/self-evaluations')).data.self_evaluations.some((s) => s.id === started.id));
+});
+
+test('completion is refused while a norm is open, then recorded; the answers become read-only', async () => {
+  const early = await c.member.post(`/api/v1/self-evaluations/${started.id}/complete`);
+  assert.equal(early.status, 409, early.text);
+  assert.match(early.data.message, /VM2/);
+  assert.doesNotMatch(early.data.message, /VM1\b/);
+  for (const norm of framework.norms.slice(1)) {
+    const res = await put(c.member, started.id, norm.code, { verdict: '+', explanation: `Bij ${norm.code}`, version: 0 });
+    assert.equal(res.status, 200, res.text);
+  }
+  const unexplained = await put(c.member, started.id, 'OB13', { verdict: 'n.v.t.', explanation: '', version: 1 });
+  assert.equal(unexplained.status, 200, unexplained.text);
+  const refused = await c.member.post(`/api/v1/self-evaluations/${started.id}/complete`);
+  assert.equal(refused.status, 409);
+  assert.match(refused.data.message, /OB13/);
+  assert.equal((await put(c.member, started.id, 'OB13', { verdict: 'n.v.t.', explanation: 'Geen burgerinitiatieven.', version: 2 })).status, 200);
+
+  const done = await c.member.post(`/api/v1/self-evaluations/${started.id}/complete`);
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.data.state, 'completed');
+  assert.match(done.data.completed_on, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(done.data.progress.every((p) => p.answered === p.total));
+  const late = await put(c.member, started.id, 'VM1', { verdict: '-', explanation: 'Te laat', version: 2 });
+  assert.equal(late.status, 409);
+  assert.match(late.data.message, /afgerond/);
+  assert.equal((await c.member.post(`/api/v1/self-evaluations/${started.id}/complete`)).status, 409);
+
+  const next = await c.member.post('/api/v1/self-evaluations');
+  assert.equal(next.status, 201, 'a new one may start after completion');
+  const list = (await c.member.get('/api/v1/self-evaluations')).data.self_evaluations;
+  assert.deepEqual(list.map((s) => s.id), [next.data.id, started.id], 'newest first');
+});
+
+test('every write is in the audit log', async () => {
+  for (const action of ['self-evaluation.start', 'self-evaluation.answer', 'self-evaluation.complete']) {
+    const res = await c.secretariat.get(`/api/v1/audit-log?action=${action}`);
+    assert.equal(res.status, 200);
+    assert.ok(res.data.entries.length > 0, action);
+    assert.equal(res.data.entries[0].actor_email, USERS.member);
+    assert.match(res.data.entries[0].subject, /^self-evaluation:\d+$/);
+  }
+});

@@ -149,3 +149,21 @@ test('every write is in the audit log', async () => {
     assert.match(res.data.entries[0].subject, /^self-evaluation:\d+$/);
   }
 });
+
+test('an audit request takes its self-evaluation date from the completed self-evaluation', async () => {
+  const [completed] = (await c.member.get('/api/v1/self-evaluations')).data.self_evaluations
+    .filter((s) => s.state === 'completed');
+  const [running] = (await c.member.get('/api/v1/trajectories')).data.trajectories;
+  const withdrawn = await c.member.post(`/api/v1/trajectories/${running.id}/events`,
+    { event: 'trajectory_withdrawn', on: completed.completed_on });
+  assert.equal(withdrawn.status, 201, withdrawn.text);
+  const ci = (await c.member.get('/api/v1/cis')).data.cis.find((x) => x.name === 'CI Toetsbureau');
+  // A date typed for a paper self-evaluation does not override the one kept in Sterklabel.
+  const requested = await c.member.post('/api/v1/trajectories',
+    { ci_id: ci.id, variant: 'ci', self_evaluation_completed_on: '2020-01-01', fte: { professionals_employed: 8 } });
+  assert.equal(requested.status, 201, requested.text);
+  assert.deepEqual(requested.data.events[0], {
+    seq: 1, on: completed.completed_on, event: 'self_evaluation_completed', recorded_by: requested.data.events[0].recorded_by,
+  });
+  assert.equal(requested.data.state, 'requested');
+});

@@ -106,9 +106,18 @@ Result<StoredTrajectory> TrajectoryService::request(Principal const& caller, Act
         }
     }
 
+    // The self-evaluation kept in Sterklabel wins; a date the member gives is for one made before
+    // (on paper, outside the system).
+    std::optional<Date> self_evaluation = input.self_evaluation_completed;
+    for (auto const& kept : TRY(m_store.self_evaluations().list(member_id))) {
+        if (!kept.completed_on.empty()) {
+            self_evaluation = TRY(Date::parse(kept.completed_on, "self_evaluation_completed_on"));
+            break;  // newest first
+        }
+    }
     std::vector<RawEvent> events;
-    if (input.self_evaluation_completed) {
-        events.push_back(RawEvent{input.self_evaluation_completed->iso(), "self_evaluation_completed", {}, std::nullopt});
+    if (self_evaluation) {
+        events.push_back(RawEvent{self_evaluation->iso(), "self_evaluation_completed", {}, std::nullopt});
     }
     events.push_back(RawEvent{today.iso(), "audit_requested", {}, std::nullopt});
     TrajectoryLog log{input.kind, input.previous_certificate, {}};

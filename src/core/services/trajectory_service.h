@@ -38,7 +38,8 @@ struct AuditRequest {
     Id ci_id = 0;
     std::string variant;  // a variant of the tariffs file: "ci", "peer", "combi-iso-hkz", "combi-nvvk"
     TrajectoryKind kind = TrajectoryKind::Initial;
-    // Until the self-evaluation is kept in the system, the member states when it completed it.
+    // A self-evaluation made outside Sterklabel: the day it was completed. The member's latest
+    // completed self-evaluation in Sterklabel takes precedence.
     std::optional<Date> self_evaluation_completed;
     std::optional<PreviousCertificate> previous_certificate;  // recertification
     std::map<std::string, double> fte_per_group;  // scope FTE per scope group of the framework

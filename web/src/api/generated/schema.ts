@@ -717,7 +717,7 @@ export interface components {
             kind: "initial" | "recertification";
             /**
              * Format: date
-             * @description until the self-evaluation is kept in the system: the day the member completed it (required for an initial certification)
+             * @description for a self-evaluation made outside Sterklabel: the day it was completed; the member's latest completed self-evaluation in Sterklabel takes precedence. An initial certification needs one or the other
              */
             self_evaluation_completed_on?: string;
             previous_certificate?: {

@@ -1,6 +1,7 @@
 #include "adapters/http/app.h"
 
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/http/call_support.h"
 #include "adapters/http/error_mapping.h"
 #include "adapters/http/router.h"
 #include "core/ascii.h"
@@ -8,7 +9,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <charconv>
 #include <exception>
 
 namespace sterk::http {
@@ -18,17 +18,6 @@ namespace {
 constexpr char const* CONTENT_SECURITY_POLICY =
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'";
-
-std::optional<Id> parse_id(std::string const& text)
-{
-    Id value = 0;
-    auto const* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc{} || ptr != end || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 // origin_of: "https://host:port" of a URL (scheme and authority, lower-case).
 std::string origin_of(std::string_view url)

@@ -2,10 +2,9 @@
 // valid entry is, when a membership is active, which CI conditions lapsed) are RegistryService's.
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
-#include "adapters/http/local_date.h"
+#include "adapters/http/call_support.h"
 #include "adapters/json/estimate_json.h"
 
-#include <charconv>
 
 namespace sterk::http {
 
@@ -84,19 +83,6 @@ std::string text_field(JsonBody const& body, std::string const& name, Status& st
     return value->value_or("");
 }
 
-Result<std::optional<Id>> path_id(Call const& call)
-{
-    if (call.organisation_id) {
-        return std::optional<Id>{*call.organisation_id};
-    }
-    return std::optional<Id>{};
-}
-
-Actor actor_of(Call const& call)
-{
-    return Actor{call.session->user.id, call.session->user.email, call.client_ip};
-}
-
 Result<Response> save_member(AppServices& app, Call const& call, int status_code)
 {
     auto const body = TRY(JsonBody::parse(call.request.body,
@@ -118,7 +104,7 @@ Result<Response> save_member(AppServices& app, Call const& call, int status_code
     TRY(status);
     profile.member_from = TRY(date_field(body, "member_from"));
     profile.member_until = TRY(date_field(body, "member_until"));
-    auto const entry = TRY(app.registry.save_member(TRY(path_id(call)), organisation, profile, actor_of(call),
+    auto const entry = TRY(app.registry.save_member(call.organisation_id, organisation, profile, actor_of(call),
                                                     local_date(call.now), call.now));
     return Response::json(status_code, member_json(entry));
 }
@@ -147,7 +133,7 @@ Result<Response> save_ci(AppServices& app, Call const& call, int status_code)
     profile.insured_until = TRY(date_field(body, "insured_until"));
     profile.complaints_procedure = TRY(body.optional_bool("complaints_procedure")).value_or(false);
     profile.framework_contract = TRY(body.optional_bool("framework_contract")).value_or(false);
-    auto const entry = TRY(app.registry.save_ci(TRY(path_id(call)), organisation, profile, actor_of(call),
+    auto const entry = TRY(app.registry.save_ci(call.organisation_id, organisation, profile, actor_of(call),
                                                 local_date(call.now), call.now));
     return Response::json(status_code, ci_json(entry));
 }

@@ -2,42 +2,20 @@
 // answer over the version it was edited from (409 with the current answer when stale), and
 // completing it. Who may see or change which one is SelfEvaluationService's rule; these only
 // decode and encode.
+#include "adapters/http/call_support.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
-#include <charconv>
-#include <ctime>
 
 namespace sterk::http {
 
 namespace {
 
-Date civil_date(UnixTime now)
+Error not_found()
 {
-    std::time_t const t = static_cast<std::time_t>(now);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return Error::not_found("Deze zelfevaluatie bestaat niet of is niet zichtbaar voor u.");
 }
 
-Result<Id> self_evaluation_id(Call const& call)
-{
-    auto const found = call.params.find("id");
-    std::string const text = found == call.params.end() ? "" : found->second;
-    Id id = 0;
-    auto const* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, id);
-    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0) {
-        return Error::not_found("Deze zelfevaluatie bestaat niet of is niet zichtbaar voor u.");
-    }
-    return id;
-}
-
-Actor actor_of(Call const& call)
-{
-    auto const& user = call.session->user;
-    return Actor{user.id, user.email, call.client_ip};
-}
 
 nlohmann::json progress_json(std::vector<RubricProgress> const& progress)
 {
@@ -96,19 +74,19 @@ Result<Response> post_self_evaluation(AppServices& app, Call const& call)
         TRY(JsonBody::parse(call.request.body, {}));
     }
     auto const view =
-        TRY(app.self_evaluations.start(call.session->principal(), actor_of(call), civil_date(call.now), call.now));
+        TRY(app.self_evaluations.start(call.session->principal(), actor_of(call), local_date(call.now), call.now));
     return Response::json(201, view_json(app, view));
 }
 
 Result<Response> get_self_evaluation(AppServices& app, Call const& call)
 {
-    Id const id = TRY(self_evaluation_id(call));
+    Id const id = TRY(path_id(call, not_found()));
     return Response::json(200, view_json(app, TRY(app.self_evaluations.get(call.session->principal(), id))));
 }
 
 Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call)
 {
-    Id const id = TRY(self_evaluation_id(call));
+    Id const id = TRY(path_id(call, not_found()));
     auto const norm = call.params.find("norm");
     auto const body = TRY(JsonBody::parse(call.request.body, {"verdict", "explanation", "version"}));
     AnswerInput input;
@@ -136,12 +114,12 @@ Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call)
 
 Result<Response> post_self_evaluation_complete(AppServices& app, Call const& call)
 {
-    Id const id = TRY(self_evaluation_id(call));
+    Id const id = TRY(path_id(call, not_found()));
     if (!call.request.body.empty()) {
         TRY(JsonBody::parse(call.request.body, {}));
     }
     auto const view = TRY(app.self_evaluations.complete(call.session->principal(), actor_of(call), id,
-                                                        civil_date(call.now), call.now));
+                                                        local_date(call.now), call.now));
     return Response::json(200, view_json(app, view));
 }
 

@@ -2,28 +2,14 @@
 // as `sterklabel trajectory --json`), and recording a milestone event. Which trajectory and which
 // event a caller may touch is TrajectoryService's rule; these only decode and encode.
 #include "adapters/http/handlers.h"
-#include "adapters/http/local_date.h"
+#include "adapters/http/call_support.h"
 #include "adapters/json/trajectory_json.h"
 
-#include <charconv>
 #include <set>
 
 namespace sterk::http {
 
 namespace {
-
-Result<Id> trajectory_id(Call const& call)
-{
-    auto const found = call.params.find("id");
-    std::string const text = found == call.params.end() ? "" : found->second;
-    Id id = 0;
-    auto const* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, id);
-    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0) {
-        return Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.");
-    }
-    return id;
-}
 
 Result<Date> today_of(Call const& call)
 {
@@ -142,8 +128,7 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
         input.fte_per_group[group] = value.get<double>();
     }
     input.scope = body.contains("scope") ? body["scope"].dump() : "{}";
-    auto const& user = call.session->user;
-    auto const stored = TRY(app.trajectories.request(call.session->principal(), Actor{user.id, user.email, call.client_ip},
+    auto const stored = TRY(app.trajectories.request(call.session->principal(), actor_of(call),
                                                      input, app.frameworks.versions().back(), local_date(call.now),
                                                      call.now));
     return Response::json_in_order(201, trajectory_json(app, stored));
@@ -151,21 +136,20 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
 
 Result<Response> get_trajectory(AppServices& app, Call const& call)
 {
-    Id const id = TRY(trajectory_id(call));
+    Id const id = TRY(path_id(call, Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.")));
     auto const stored = TRY(app.trajectories.get(call.session->principal(), id, TRY(today_of(call))));
     return Response::json_in_order(200, trajectory_json(app, stored));
 }
 
 Result<Response> post_trajectory_event(AppServices& app, Call const& call)
 {
-    Id const id = TRY(trajectory_id(call));
+    Id const id = TRY(path_id(call, Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.")));
     auto const body = nlohmann::json::parse(call.request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
         return Error::invalid("", "De gegevens zijn geen geldige JSON: verwacht {\"event\":\"...\",\"on\":\"JJJJ-MM-DD\"}.");
     }
     auto const raw = TRY(raw_event_from_json(body, 0));
-    auto const& user = call.session->user;
-    auto const stored = TRY(app.trajectories.record_event(call.session->principal(), Actor{user.id, user.email, call.client_ip},
+    auto const stored = TRY(app.trajectories.record_event(call.session->principal(), actor_of(call),
                                                           id, raw, local_date(call.now), call.now));
     return Response::json_in_order(201, trajectory_json(app, stored));
 }

@@ -1,32 +1,14 @@
 // The secretariat's user management: invite, change role, deactivate, reactivate, send a new
 // link. Thin: decode → UserService (which keeps the rules and writes the audit log) → respond.
 #include "adapters/http/api_json.h"
+#include "adapters/http/call_support.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
-#include <charconv>
 
 namespace sterk::http {
 
 namespace {
-
-Result<Id> user_id_param(Call const& call)
-{
-    auto const found = call.params.find("id");
-    std::string const text = found == call.params.end() ? std::string{} : found->second;
-    Id value = 0;
-    auto const* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc{} || ptr != end || value <= 0) {
-        return Error::invalid("id", "Ongeldig nummer in het adres.");
-    }
-    return value;
-}
-
-Actor actor_of(Call const& call)
-{
-    return Actor{call.session->user.id, call.session->user.email, call.client_ip};
-}
 
 Result<Role> role_field(JsonBody const& body)
 {
@@ -54,7 +36,7 @@ Result<Response> post_user(AppServices& app, Call const& call)
 
 Result<Response> put_user_role(AppServices& app, Call const& call)
 {
-    Id const id = TRY(user_id_param(call));
+    Id const id = TRY(path_id(call, Error::invalid("id", "Ongeldig nummer in het adres.")));
     auto const body = TRY(JsonBody::parse(call.request.body, {"role", "organisation_id"}));
     Role const role = TRY(role_field(body));
     auto const organisation_id = TRY(body.nullable_id("organisation_id"));
@@ -64,21 +46,21 @@ Result<Response> put_user_role(AppServices& app, Call const& call)
 
 Result<Response> post_user_deactivate(AppServices& app, Call const& call)
 {
-    Id const id = TRY(user_id_param(call));
+    Id const id = TRY(path_id(call, Error::invalid("id", "Ongeldig nummer in het adres.")));
     auto const user = TRY(app.users.deactivate(id, actor_of(call), call.now));
     return Response::json(200, user_json(user));
 }
 
 Result<Response> post_user_activate(AppServices& app, Call const& call)
 {
-    Id const id = TRY(user_id_param(call));
+    Id const id = TRY(path_id(call, Error::invalid("id", "Ongeldig nummer in het adres.")));
     auto const user = TRY(app.users.activate(id, actor_of(call), call.now));
     return Response::json(200, user_json(user));
 }
 
 Result<Response> post_user_link(AppServices& app, Call const& call)
 {
-    Id const id = TRY(user_id_param(call));
+    Id const id = TRY(path_id(call, Error::invalid("id", "Ongeldig nummer in het adres.")));
     auto const user = TRY(app.users.send_link(id, actor_of(call), call.now));
     return Response::json(202, user_json(user));
 }

@@ -120,3 +120,18 @@ test('only members open the self-evaluation', async ({ page, signInAs }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zelfevaluatie' })).toHaveCount(0);
 });
+
+test('a member finds the self-evaluation from its home page; other roles get no such link', async ({ page, signInAs }) => {
+  await signInAs('member');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Zelfevaluatie invullen' }).click();
+  await expect(page).toHaveURL(/\/zelfevaluatie$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Zelfevaluatie' })).toBeVisible();
+});
+
+test('the CI admin has no self-evaluation link on its home page', async ({ page, signInAs }) => {
+  await signInAs('ci-admin');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zelfevaluatie invullen' })).toHaveCount(0);
+});

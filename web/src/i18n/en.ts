@@ -50,7 +50,7 @@ export const en: Messages = {
   'home.actionTitle': 'What needs my action now?',
   'home.empty.member.title': 'Nothing is waiting for you',
   'home.empty.member.body':
-    'When your organisation starts a self-evaluation, gets an audit scheduled or receives a draft report, you will see it here.',
+    'When a trajectory of your organisation asks something of you, you will see it here, with its deadline. Fill in your self-evaluation via ‘Fill in the self-evaluation’.',
   'home.empty.ci-admin.title': 'No applications or audits to schedule',
   'home.empty.ci-admin.body': 'New audit applications from organisations and audits that need a team will appear here.',
   'home.empty.auditor.title': 'You have not been assigned to an audit yet',
@@ -70,6 +70,7 @@ export const en: Messages = {
   'home.shortcutsTitle': 'Go to',
   'home.shortcut.framework': 'View the framework',
   'home.shortcut.users': 'Manage users',
+  'home.shortcut.selfEvaluation': 'Fill in the self-evaluation',
 
   'framework.eyebrow': 'Quality label Sterk Sociaal Werk',
   'framework.title': 'Framework',

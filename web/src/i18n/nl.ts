@@ -48,7 +48,7 @@ export const nl = {
   'home.actionTitle': 'Wat vraagt nu mijn actie?',
   'home.empty.member.title': 'Er wacht nu niets op u',
   'home.empty.member.body':
-    'Zodra uw organisatie een zelfevaluatie start, een auditplanning krijgt of een conceptrapport ontvangt, ziet u dat hier.',
+    'Zodra een toetstraject van uw organisatie iets van u vraagt, ziet u dat hier, met de termijn. Uw zelfevaluatie vult u in via ‘Zelfevaluatie invullen’.',
   'home.empty.ci-admin.title': 'Geen aanvragen of audits om in te plannen',
   'home.empty.ci-admin.body':
     'Nieuwe auditaanvragen van organisaties en audits die een team nodig hebben, verschijnen hier.',
@@ -71,6 +71,7 @@ export const nl = {
   'home.shortcutsTitle': 'Snel naar',
   'home.shortcut.framework': 'Het normenkader bekijken',
   'home.shortcut.users': 'Gebruikers beheren',
+  'home.shortcut.selfEvaluation': 'Zelfevaluatie invullen',
 
   'framework.eyebrow': 'Kwaliteitslabel Sterk Sociaal Werk',
   'framework.title': 'Normenkader',

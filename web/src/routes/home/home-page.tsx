@@ -150,6 +150,11 @@ export function HomePage() {
               <li>
                 <Link to="/normenkader">{t('home.shortcut.framework')}</Link>
               </li>
+              {mayOpen(user.role, 'selfEvaluation') && (
+                <li>
+                  <Link to="/zelfevaluatie">{t('home.shortcut.selfEvaluation')}</Link>
+                </li>
+              )}
               {mayOpen(user.role, 'trajectories') && (
                 <li>
                   <Link to="/trajecten">{t('home.shortcut.trajectories')}</Link>

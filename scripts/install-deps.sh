@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config git ca-certificates
   # libraries (SOCI's headers include libpq's and sqlite3's, which libsoci-dev does not pull in)
   libboost-dev nlohmann-json3-dev libsoci-dev libpq-dev libsqlite3-dev libyaml-cpp-dev libsodium-dev
-  libcurl4-openssl-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libmagic-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
   # tests: PostgreSQL server, SMTP sink, browser; tools
   postgresql python3-aiosmtpd sqlite3 chromium curl wrk
 )

@@ -1,6 +1,7 @@
 // `sterklabel serve`: the web server (platform contract, docs/platform-contract.md).
 // Flags and STERK_* environment variables (flags win); --config-dump prints the effective
 // configuration with secrets masked; --demo seeds the demo logins into an empty database.
+#include "adapters/content/libmagic_sniffer.h"
 #include "adapters/crypto/sodium_crypto.h"
 #include "adapters/config/data_files.h"
 #include "adapters/http/app.h"
@@ -242,8 +243,14 @@ int run_serve(ServeOptions const& options)
                                                return found == frameworks.end() ? nullptr : &found->second;
                                            },
                                            frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
+    auto sniffer = LibmagicSniffer::open();
+    if (!sniffer) {
+        return report_error(sniffer.error());
+    }
+    SodiumContentDigest digest;
+    DocumentService documents{**store, **sniffer, digest};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, settings},
+                                    static_files, settings, documents},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

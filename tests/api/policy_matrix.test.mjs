@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, loggedIn, USERS } from './server.mjs';
+import { tinyPdf, upload } from './files.mjs';
 
 let server;
 const clients = {};
@@ -40,6 +41,13 @@ before(async () => {
   const selfEvaluation = await welzijnSamen.post('/api/v1/self-evaluations');
   assert.equal(selfEvaluation.status, 201, selfEvaluation.text);
   orgs.welzijnSamenSelfEvaluation = selfEvaluation.data.id;
+  // A document of each member: only its own organisation (and the secretariat) reads it.
+  const welzijnSamenDocument = await upload(welzijnSamen, 'welzijn-samen.pdf', tinyPdf(), 'application/pdf');
+  assert.equal(welzijnSamenDocument.status, 201, welzijnSamenDocument.text);
+  orgs.welzijnSamenDocument = welzijnSamenDocument.data.id;
+  const wijkkrachtDocument = await upload(clients.member, 'wijkkracht.pdf', tinyPdf(), 'application/pdf');
+  assert.equal(wijkkrachtDocument.status, 201, wijkkrachtDocument.text);
+  orgs.wijkkrachtDocument = wijkkrachtDocument.data.id;
 });
 
 after(async () => {
@@ -97,6 +105,13 @@ const MATRIX = () => [
     { verdict: '+', explanation: '', version: 0 }, [401, 404, 403, 403, 403, 403]],
   ['POST', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}/complete`, undefined,
     [401, 404, 403, 403, 403, 403]],
+  // An upload's body is the file (a Buffer here), not JSON.
+  ['POST', '/api/v1/documents?filename=matrijs.pdf', tinyPdf(), [401, 201, 201, 201, 201, 403]],
+  ['GET', `/api/v1/documents/${orgs.wijkkrachtDocument}`, undefined, [401, 200, 404, 404, 200, 403]],
+  ['GET', `/api/v1/documents/${orgs.wijkkrachtDocument}/meta`, undefined, [401, 200, 404, 404, 200, 403]],
+  ['GET', `/api/v1/documents/${orgs.welzijnSamenDocument}/meta`, undefined, [401, 404, 404, 404, 200, 403]],
+  ['GET', `/api/v1/documents/${orgs.welzijnSamenDocument}`, undefined, [401, 404, 404, 404, 200, 403]],
+  ['GET', '/api/v1/documents/987654/meta', undefined, [401, 404, 404, 404, 404, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],
@@ -127,7 +142,9 @@ test('role policy matrix: every endpoint × anonymous and the five roles', async
   for (const [method, path, body, expected] of MATRIX()) {
     for (const [i, role] of ROLES.entries()) {
       const json = typeof body === 'function' ? body(role) : body;
-      const res = await clients[role].request(method, path, { json });
+      const res = await clients[role].request(method, path, Buffer.isBuffer(json)
+        ? { body: json, headers: { 'content-type': 'application/pdf' } }
+        : { json });
       checked += 1;
       if (res.status !== expected[i]) failures.push(`${role} ${method} ${path}: ${res.status}, expected ${expected[i]}`);
       if (res.status >= 400 && res.status !== 405) {

@@ -1012,6 +1012,72 @@ TEST_P(StoreConformance, SelfEvaluationKeepsOneOpenPerMemberAndSavesAnswersOverT
     EXPECT_TRUE(store().self_evaluations().create(record).ok()) << "a new one may start once the old one is completed";
 }
 
+TEST_P(StoreConformance, DocumentsKeepTheirBytesExactlyIncludingNulAndOverOneMegabyte)
+{
+    auto const owner = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const uploader = store().users().create(make_user("anna@example.org", owner)).value();
+
+    // Every byte value, a NUL at the start and in the middle, and a file over 1 MB.
+    std::string small;
+    small += '\0';
+    for (int i = 0; i < 256; ++i) {
+        small += static_cast<char>(i);
+    }
+    small += std::string("na\0nul", 6);
+    std::string large;
+    large.reserve(1'500'000);
+    for (std::size_t i = 0; i < 1'500'000; ++i) {
+        large += static_cast<char>((i * 131 + i / 7) % 256);
+    }
+
+    DocumentRecord record{0, owner, "beleid \xE2\x80\x93 2025.pdf", "application/pdf", static_cast<std::int64_t>(small.size()),
+                          std::string(64, 'a'), uploader, 1'700'000'000};
+    auto const first = store().documents().create(record, small);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    record.filename = "groot.bin";
+    record.size = static_cast<std::int64_t>(large.size());
+    record.uploaded_by = std::nullopt;
+    auto const second = store().documents().create(record, large);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    EXPECT_NE(*first, *second);
+
+    auto const meta = store().documents().find(*first).value();
+    ASSERT_TRUE(meta.has_value());
+    EXPECT_EQ(meta->owner_id, owner);
+    EXPECT_EQ(meta->filename, "beleid \xE2\x80\x93 2025.pdf");
+    EXPECT_EQ(meta->media_type, "application/pdf");
+    EXPECT_EQ(meta->size, static_cast<std::int64_t>(small.size()));
+    EXPECT_EQ(meta->sha256, std::string(64, 'a'));
+    EXPECT_EQ(meta->uploaded_by, std::optional<Id>(uploader));
+    EXPECT_EQ(meta->uploaded_at, 1'700'000'000);
+    EXPECT_EQ(store().documents().find(*second).value()->uploaded_by, std::nullopt);
+
+    auto const small_back = store().documents().content(*first).value();
+    ASSERT_TRUE(small_back.has_value());
+    EXPECT_EQ(small_back->size(), small.size());
+    EXPECT_TRUE(*small_back == small) << "the bytes came back changed";
+    auto const large_back = store().documents().content(*second).value();
+    ASSERT_TRUE(large_back.has_value());
+    EXPECT_EQ(large_back->size(), large.size());
+    EXPECT_TRUE(*large_back == large) << "the bytes came back changed";
+
+    EXPECT_FALSE(store().documents().find(987654).value().has_value());
+    EXPECT_FALSE(store().documents().content(987654).value().has_value());
+
+    // The database holds the bytes themselves (a backup has them), as a BLOB / bytea.
+    auto sql = raw();
+    long long stored_length = 0;
+    if (GetParam() == TestBackend::Sqlite) {
+        std::string type;
+        *sql << "SELECT typeof(content), length(content) FROM documents WHERE id = :id", soci::use(*first),
+            soci::into(type), soci::into(stored_length);
+        EXPECT_EQ(type, "blob");
+    } else {
+        *sql << "SELECT octet_length(content) FROM documents WHERE id = :id", soci::use(*first), soci::into(stored_length);
+    }
+    EXPECT_EQ(stored_length, static_cast<long long>(small.size()));
+}
+
 TEST_P(StoreConformance, NewerDatabaseIsRefused)
 {
     m_store.reset();
@@ -1041,8 +1107,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     m_store.reset();
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
-        // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations).
+        // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations,
+        // 8: documents).
         auto sql = raw();
+        *sql << "DROP TABLE documents";
         *sql << "DROP TABLE self_evaluation_answers";
         *sql << "DROP TABLE self_evaluations";
         *sql << "DROP TABLE member_profiles";

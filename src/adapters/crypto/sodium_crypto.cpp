@@ -51,6 +51,15 @@ std::string SodiumTokenGenerator::hash_token(std::string const& token)
     return std::string{hex.data()};
 }
 
+std::string SodiumContentDigest::sha256_hex(std::string_view content)
+{
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<unsigned char const*>(content.data()), content.size());
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return std::string{hex.data()};
+}
+
 std::string SodiumTokenGenerator::new_password()
 {
     // No look-alike characters (0/O, 1/l/I): people type these from a terminal.

@@ -3,6 +3,7 @@
 // limits, about 135 ms and 64 MiB per hash) and random tokens (randombytes) stored as SHA-256.
 #pragma once
 
+#include "core/ports/content_inspection.h"
 #include "core/result.h"
 #include "core/services/password_hasher.h"
 #include "core/services/token_generator.h"
@@ -26,6 +27,12 @@ public:
     std::string new_token() override;
     std::string hash_token(std::string const& token) override;
     std::string new_password() override;
+};
+
+// SodiumContentDigest: SHA-256 of uploaded documents.
+class SodiumContentDigest final : public ContentDigest {
+public:
+    std::string sha256_hex(std::string_view content) override;
 };
 
 // constant_time_equal: compares secrets without leaking where they differ.

@@ -118,6 +118,33 @@ bool App::needs_worker(Request const& request) const
     return match.route != nullptr && match.route->work == Work::Worker;
 }
 
+namespace {
+
+FileBodyRoute const* file_body_route_of(std::string_view method, std::string_view target)
+{
+    std::string path;
+    std::map<std::string, std::string> query;
+    if (!parse_target(target, path, query)) {
+        return nullptr;
+    }
+    return find_file_body_route(method, path);
+}
+
+}  // namespace
+
+std::size_t App::body_limit(std::string_view method, std::string_view target, std::size_t fallback) const
+{
+    auto const* route = file_body_route_of(method, target);
+    return route == nullptr ? fallback : route->max_bytes;
+}
+
+Response App::too_large(std::string_view method, std::string_view target) const
+{
+    auto const* route = file_body_route_of(method, target);
+    return route == nullptr ? error_response(HttpOnlyError::PayloadTooLarge, std::string{method}, std::string{target})
+                            : payload_too_large(route->too_large());
+}
+
 Response App::handle(Request const& request)
 {
     bool const api = is_api_path(request.path);
@@ -160,7 +187,9 @@ Response App::handle_api(Request const& request)
         return error_response(HttpOnlyError::Csrf, request.method, request.path);
     }
     // Bodies are JSON only: a cross-site form or text/plain post cannot be made to look like one.
-    if (!request.body.empty() && !is_json_content_type(request.header("content-type"))) {
+    // An upload route takes the file's bytes as they are; it still needs the CSRF token below.
+    bool const file_body = find_file_body_route(route.method, request.path) != nullptr;
+    if (!file_body && !request.body.empty() && !is_json_content_type(request.header("content-type"))) {
         return error_response(HttpOnlyError::UnsupportedMediaType, request.method, request.path);
     }
 

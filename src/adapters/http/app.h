@@ -13,6 +13,7 @@
 #include "adapters/http/http_types.h"
 #include "adapters/http/static_files.h"
 #include "core/services/auth_service.h"
+#include "core/services/document_service.h"
 #include "core/services/password_reset_service.h"
 #include "core/services/registry_service.h"
 #include "core/services/self_evaluation_service.h"
@@ -50,6 +51,7 @@ struct AppServices {
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
     AppSettings settings;
+    DocumentService& documents;
 };
 
 class App {
@@ -58,6 +60,12 @@ public:
 
     // needs_worker: true when the request's route hashes passwords (run it off the I/O threads).
     bool needs_worker(Request const& request) const;
+
+    // body_limit: the most bytes the body of `method` `target` may have: an upload route's own
+    // limit (router.h FileBodyRoute), else `fallback`.
+    std::size_t body_limit(std::string_view method, std::string_view target, std::size_t fallback) const;
+    // too_large: the 413 answer for a body over that limit (the server adds the standard headers).
+    Response too_large(std::string_view method, std::string_view target) const;
 
     // handle: the response for one request. Never throws.
     Response handle(Request const& request);

@@ -63,6 +63,11 @@ Response error_response(Error const& error, Request const& request)
     return body(status, code_key(error.code), error.message, error.field);
 }
 
+Response payload_too_large(Error const& refusal)
+{
+    return body(413, "payload_too_large", refusal.message, refusal.field);
+}
+
 Response error_response(HttpOnlyError error, std::string const& method, std::string const& path)
 {
     switch (error) {

@@ -32,6 +32,8 @@ std::string code_key(ErrorCode code);  // "invalid_argument", ...
 
 // error_response: the response for a core error; logs 500s with the method and path.
 Response error_response(Error const& error, Request const& request);
+// payload_too_large: 413 with the refusal's message and field (an upload over its limit).
+Response payload_too_large(Error const& refusal);
 // error_response: the response for an HTTP-only failure (request may be incomplete).
 Response error_response(HttpOnlyError error, std::string const& method, std::string const& path);
 

@@ -50,6 +50,17 @@ RouteMatch match_route(std::vector<Route> const& routes, std::string_view method
     return result;
 }
 
+FileBodyRoute const* find_file_body_route(std::string_view method, std::string_view path)
+{
+    for (auto const& route : file_body_routes()) {
+        std::map<std::string, std::string> params;
+        if (method == route.method && match_pattern(route.pattern, path, params)) {
+            return &route;
+        }
+    }
+    return nullptr;
+}
+
 bool is_state_changing(std::string_view method)
 {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";

@@ -51,6 +51,22 @@ struct Route {
 // route_table: THE table (routes.cpp).
 std::vector<Route> const& route_table();
 
+// FileBodyRoute: a route of the table whose body is a file's raw bytes, not JSON: any
+// Content-Type is let through (and ignored: the service judges the content), and the body may be
+// up to `max_bytes` instead of the server's default. `too_large` is the refusal, answered with 413.
+struct FileBodyRoute {
+    char const* method;
+    char const* pattern;
+    std::size_t max_bytes;
+    Error (*too_large)();
+};
+
+// file_body_routes: the upload routes (routes.cpp).
+std::vector<FileBodyRoute> const& file_body_routes();
+
+// find_file_body_route: the FileBodyRoute for a method and (decoded) path, or nullptr.
+FileBodyRoute const* find_file_body_route(std::string_view method, std::string_view path);
+
 struct RouteMatch {
     Route const* route = nullptr;
     std::map<std::string, std::string> params;

@@ -2,6 +2,7 @@
 // App checks it before the handler runs.
 #include "adapters/http/handlers.h"
 #include "adapters/http/router.h"
+#include "core/documents/document_rules.h"
 
 namespace sterk::http {
 
@@ -53,6 +54,19 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/password-reset", P::PasswordResetRequest, S::None, Work::Inline, post_password_reset},
         {"POST", "/api/v1/password-reset/confirm", P::PasswordResetConfirm, S::None, Work::Worker,
          post_password_reset_confirm},
+        {"POST", "/api/v1/documents", P::DocumentsWrite, S::None, Work::Inline, post_document},
+        {"GET", "/api/v1/documents/{id}", P::DocumentsRead, S::None, Work::Inline, get_document},
+        {"GET", "/api/v1/documents/{id}/meta", P::DocumentsRead, S::None, Work::Inline, get_document_meta},
+    };
+    return routes;
+}
+
+std::vector<FileBodyRoute> const& file_body_routes()
+{
+    // The body is the file itself (no multipart wrapping), so the route's limit is the document
+    // limit exactly: one byte more is refused before it is read.
+    static std::vector<FileBodyRoute> const routes{
+        {"POST", "/api/v1/documents", DOCUMENT_MAX_BYTES, document_too_large},
     };
     return routes;
 }

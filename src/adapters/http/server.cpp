@@ -199,6 +199,7 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
     // reply_and_close: answers a request whose body is not read (413), then reads and discards
     // what the client is still sending for a moment before closing ("lingering close"), so the
     // client sees the answer instead of a connection reset.
+    std::size_t body_limit = options.max_body_bytes;
     auto reply_and_close = [&](Response response, Request const& request,
                                std::chrono::steady_clock::time_point start) -> asio::awaitable<void> {
         add_standard_headers(response, true);
@@ -214,7 +215,7 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         stream.expires_after(std::chrono::seconds(2));
         std::array<char, 16 * 1024> scratch{};
         std::size_t discarded = 0;
-        while (discarded < 4 * options.max_body_bytes) {
+        while (discarded < 4 * body_limit) {
             std::size_t const n = co_await stream.async_read_some(
                 asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, linger_ec));
             if (linger_ec) {
@@ -265,6 +266,8 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         }
         request.method = std::string{parser.get().method_string()};
         request.target = std::string{parser.get().target()};
+        // An upload route has its own limit (App::body_limit); every other route the default.
+        body_limit = app->body_limit(request.method, request.target, options.max_body_bytes);
         // A request body is either chunked or has a Content-Length: a Transfer-Encoding that does not
         // end in chunked leaves its length unknown (RFC 9112 6.3), and Beast would read no body.
         if (parser.get().count(bhttp::field::transfer_encoding) > 0 && !parser.chunked()) {
@@ -272,12 +275,11 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
                                      request, start);
             break;
         }
-        if (auto length = parser.content_length(); length && *length > options.max_body_bytes) {
-            co_await reply_and_close(error_response(HttpOnlyError::PayloadTooLarge, request.method, request.target),
-                                     request, start);
+        if (auto length = parser.content_length(); length && *length > body_limit) {
+            co_await reply_and_close(app->too_large(request.method, request.target), request, start);
             break;
         }
-        parser.body_limit(options.max_body_bytes);
+        parser.body_limit(body_limit);
         if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
             bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
             co_await bhttp::async_write(stream, proceed, asio::redirect_error(asio::use_awaitable, ec));
@@ -285,11 +287,11 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
                 break;
             }
         }
-        stream.expires_after(options.body_timeout);
+        // An upload of up to 10 MB gets four times as long as a JSON body (a slow uplink).
+        stream.expires_after(body_limit > options.max_body_bytes ? 4 * options.body_timeout : options.body_timeout);
         co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
         if (ec == bhttp::error::body_limit) {
-            co_await reply_and_close(error_response(HttpOnlyError::PayloadTooLarge, request.method, request.target),
-                                     request, start);
+            co_await reply_and_close(app->too_large(request.method, request.target), request, start);
             break;
         }
         if (auto refusal = framing_error(ec)) {

@@ -329,6 +329,35 @@ std::vector<Migration> const& migrations()
                 " PRIMARY KEY (self_evaluation_id, norm))",
             },
         },
+        {
+            "documents: uploaded files, their bytes kept in the database so a backup holds them",
+            {
+                "CREATE TABLE documents ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " owner_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " filename TEXT NOT NULL,"
+                " media_type TEXT NOT NULL,"
+                " size INTEGER NOT NULL,"
+                " sha256 TEXT NOT NULL,"
+                " content BLOB NOT NULL,"
+                " uploaded_by INTEGER REFERENCES users (id),"
+                " uploaded_at INTEGER NOT NULL)",
+                "CREATE INDEX documents_owner ON documents (owner_id)",
+            },
+            {
+                "CREATE TABLE documents ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " owner_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " filename TEXT NOT NULL,"
+                " media_type TEXT NOT NULL,"
+                " size BIGINT NOT NULL,"
+                " sha256 TEXT NOT NULL,"
+                " content BYTEA NOT NULL,"
+                " uploaded_by BIGINT REFERENCES users (id),"
+                " uploaded_at BIGINT NOT NULL)",
+                "CREATE INDEX documents_owner ON documents (owner_id)",
+            },
+        },
     };
     return list;
 }

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 29> POLICY{{
+constexpr std::array<PolicyRow, 31> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -60,6 +60,10 @@ constexpr std::array<PolicyRow, 29> POLICY{{
     // Which self-evaluation: the member's own, any for the secretariat (SelfEvaluationService).
     {Permission::SelfEvaluationsRead, "self-evaluations.read",  D, A, D, D, A, D},
     {Permission::SelfEvaluationsWrite, "self-evaluations.write", D, A, D, D, D, D},
+    // Documents belong to the uploader's organisation; which one a caller may read is
+    // DocumentService's rule (its own organisation's, the secretariat any, a CI giving feedback).
+    {Permission::DocumentsWrite, "documents.write",              D, A, A, A, A, D},
+    {Permission::DocumentsRead, "documents.read",                D, A, A, A, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

@@ -4,6 +4,7 @@
 // A plain lookup returns std::optional; the service turns "missing" into NotFound.
 #pragma once
 
+#include "core/ports/document_records.h"
 #include "core/ports/records.h"
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
@@ -14,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -177,6 +179,17 @@ public:
     virtual Status complete(Id id, std::string const& on) = 0;
 };
 
+// DocumentRepository: uploaded documents, their bytes kept in the database beside the metadata.
+class DocumentRepository {
+public:
+    virtual ~DocumentRepository() = default;
+    // create: stores the record (its id is ignored) with `content`, byte for byte; the new id.
+    virtual Result<Id> create(DocumentRecord const& record, std::string_view content) = 0;
+    // find: the metadata only (the bytes are read by content()).
+    virtual Result<std::optional<DocumentRecord>> find(Id id) = 0;
+    virtual Result<std::optional<std::string>> content(Id id) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -191,6 +204,7 @@ public:
     virtual RegistryRepository& registry() = 0;
     virtual AuditTallyRepository& audit_tallies() = 0;
     virtual SelfEvaluationRepository& self_evaluations() = 0;
+    virtual DocumentRepository& documents() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -5,6 +5,7 @@
 
 #include "adapters/storage/database.h"
 #include "adapters/storage/sql_audit_log_repository.h"
+#include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
@@ -33,6 +34,7 @@ public:
     RegistryRepository& registry() override { return m_registry; }
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
+    AuditorRepository& auditors() override { return m_auditors; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -48,6 +50,7 @@ private:
     SqlRegistryRepository m_registry;
     SqlAuditTallyRepository m_audit_tallies;
     SqlSelfEvaluationRepository m_self_evaluations;
+    SqlAuditorRepository m_auditors;
 };
 
 }  // namespace sterk

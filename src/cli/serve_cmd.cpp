@@ -236,6 +236,7 @@ int run_serve(ServeOptions const& options)
                                    },
                                    *tariffs};
     RegistryService registry{**store};
+    AuditorService auditors{**store, payload_codec};
     SelfEvaluationService self_evaluations{**store,
                                            [&frameworks](std::string const& version) {
                                                auto const found = frameworks.find(version);
@@ -243,7 +244,7 @@ int run_serve(ServeOptions const& options)
                                            },
                                            frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, settings},
+                                    static_files, auditors, settings},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

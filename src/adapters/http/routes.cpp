@@ -53,6 +53,14 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/password-reset", P::PasswordResetRequest, S::None, Work::Inline, post_password_reset},
         {"POST", "/api/v1/password-reset/confirm", P::PasswordResetConfirm, S::None, Work::Worker,
          post_password_reset_confirm},
+        {"GET", "/api/v1/auditors", P::AuditorsRead, S::None, Work::Inline, get_auditors},
+        {"POST", "/api/v1/auditors", P::AuditorsWrite, S::None, Work::Inline, post_auditor},
+        // Before /auditors/{id}: the member organisations a tie can name, for whoever manages auditors.
+        {"GET", "/api/v1/auditors/organisations", P::AuditorsWrite, S::None, Work::Inline, get_auditor_organisations},
+        {"GET", "/api/v1/auditors/{id}", P::AuditorsRead, S::None, Work::Inline, get_auditor},
+        {"PUT", "/api/v1/auditors/{id}", P::AuditorsWrite, S::None, Work::Inline, put_auditor},
+        {"GET", "/api/v1/trajectories/{id}/team-candidates", P::TeamCandidatesRead, S::None, Work::Inline,
+         get_team_candidates},
     };
     return routes;
 }

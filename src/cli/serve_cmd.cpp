@@ -237,6 +237,7 @@ int run_serve(ServeOptions const& options)
                                    },
                                    *tariffs};
     RegistryService registry{**store};
+    AuditorService auditors{**store, payload_codec};
     SelfEvaluationService self_evaluations{**store,
                                            [&frameworks](std::string const& version) {
                                                auto const found = frameworks.find(version);
@@ -250,7 +251,7 @@ int run_serve(ServeOptions const& options)
     SodiumContentDigest digest;
     DocumentService documents{**store, **sniffer, digest};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, settings, documents},
+                                    static_files, auditors, settings, documents},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

@@ -36,6 +36,14 @@ before(async () => {
     if (t.member.name === 'Welzijn Samen') orgs.welzijnSamenTrajectory = t.id;
   }
   assert.ok(orgs.wijkkrachtTrajectory && orgs.welzijnSamenTrajectory, trajectories.text);
+  // The demo's auditors: the team leader (the auditor role's own record) and the assessor (another's).
+  const auditors = await clients.secretariat.get('/api/v1/auditors');
+  assert.equal(auditors.status, 200, auditors.text);
+  for (const a of auditors.data.auditors) {
+    if (a.email === USERS.auditor) orgs.ownAuditor = a.id;
+    if (a.email === USERS.assessor) orgs.otherAuditor = a.id;
+  }
+  assert.ok(orgs.ownAuditor && orgs.otherAuditor, auditors.text);
   // Welzijn Samen's self-evaluation: WijkKracht's member must not find it.
   const welzijnSamen = await loggedIn(server.url, USERS.otherMember);
   const selfEvaluation = await welzijnSamen.post('/api/v1/self-evaluations');
@@ -92,7 +100,8 @@ const MATRIX = () => [
   ['PUT', `/api/v1/cis/${orgs.ci}`, { name: '' }, [401, 403, 403, 403, 400, 403]],
   ['GET', '/api/v1/trajectories', undefined, [401, 200, 200, 200, 200, 403]],
   ['POST', '/api/v1/trajectories', { ci_id: orgs.ci, variant: 'onbekend', fte: {} }, [401, 400, 403, 403, 403, 403]],
-  ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}`, undefined, [401, 200, 200, 200, 200, 403]],
+  // The auditor (the demo team leader) sees only the trajectories whose team it is on.
+  ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}`, undefined, [401, 200, 200, 404, 200, 403]],
   ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}`, undefined, [401, 404, 200, 200, 200, 403]],
   // Welzijn Samen's audit is planned: accepting it again is the CI's event but not the route's step.
   ['POST', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/events`, { event: 'audit_accepted', on: '2020-01-01' },
@@ -112,6 +121,19 @@ const MATRIX = () => [
   ['GET', `/api/v1/documents/${orgs.welzijnSamenDocument}/meta`, undefined, [401, 404, 404, 404, 200, 403]],
   ['GET', `/api/v1/documents/${orgs.welzijnSamenDocument}`, undefined, [401, 404, 404, 404, 200, 403]],
   ['GET', '/api/v1/documents/987654/meta', undefined, [401, 404, 404, 404, 404, 403]],
+  ['GET', '/api/v1/auditors', undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', `/api/v1/auditors/${orgs.ownAuditor}`, undefined, [401, 404, 200, 200, 200, 403]],
+  ['GET', `/api/v1/auditors/${orgs.otherAuditor}`, undefined, [401, 404, 200, 404, 200, 403]],
+  ['GET', '/api/v1/auditors/987654', undefined, [401, 404, 404, 404, 404, 403]],
+  // A member puts forward peer auditors only; the others' bodies fail validation (no name).
+  ['POST', '/api/v1/auditors', { name: '', email: 'x@example.org', role: 'assessor' }, [401, 403, 400, 403, 400, 403]],
+  ['PUT', `/api/v1/auditors/${orgs.ownAuditor}`, { name: '', email: 'x@example.org', role: 'team_leader' },
+    [401, 404, 400, 403, 400, 403]],
+  ['PUT', '/api/v1/auditors/987654', { name: '', email: 'x@example.org', role: 'team_leader' }, [401, 404, 404, 403, 404, 403]],
+  ['GET', '/api/v1/auditors/organisations', undefined, [401, 200, 200, 403, 200, 403]],
+  ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}/team-candidates`, undefined, [401, 403, 200, 403, 200, 403]],
+  ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/team-candidates`, undefined, [401, 403, 200, 403, 200, 403]],
+  ['GET', '/api/v1/trajectories/987654/team-candidates', undefined, [401, 403, 404, 403, 404, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],

@@ -46,6 +46,10 @@ test('each party sees only the trajectories that are its own', async () => {
   assert.equal(theirs[0].state, 'planned');
   assert.equal((await own(c.ciAdmin)).length, 2);
   assert.equal((await own(c.secretariat)).length, 2);
+  // The demo team leader is on Welzijn Samen's team only; WijkKracht's request is not its audit.
+  const audits = await own(c.auditor);
+  assert.deepEqual(audits.map((a) => a.member.name), ['Welzijn Samen']);
+  assert.equal((await c.auditor.get(`/api/v1/trajectories/${mine[0].id}`)).status, 404);
   assert.equal((await c.committee.get('/api/v1/trajectories')).status, 403);
   // Another member's trajectory does not exist for this member (no existence leak).
   const hidden = await c.member.get(`/api/v1/trajectories/${theirs[0].id}`);
@@ -63,6 +67,11 @@ test('one trajectory has the CLI view plus its identity and events; ?today moves
   assert.deepEqual(t.events.map((e) => e.event),
     ['self_evaluation_completed', 'audit_requested', 'audit_accepted', 'membership_confirmed', 'audit_planned']);
   assert.equal(t.events[4].first_day, localDate(14));
+  assert.deepEqual(t.events[4].team.map((m) => m.role), ['team_leader', 'assessor']);
+  assert.deepEqual(t.planning.team.map((m) => [m.name, m.role, m.organisation.name]),
+    [['Teamleider CI Toetsbureau', 'team_leader', 'CI Toetsbureau'], ['Beoordelaar CI Toetsbureau', 'assessor', 'CI Toetsbureau']]);
+  assert.deepEqual(t.planning.locations, ['Stadsweg 3, Zwolle']);
+  assert.equal(t.planning.first_day, localDate(14));
   assert.deepEqual(t.deadlines, []);
   // Three weeks on, the concept report is overdue for the CI (2 weeks after the last audit day).
   const later = await c.otherMember.get(`/api/v1/trajectories/${planned.id}?today=${localDate(31)}`);
@@ -91,14 +100,21 @@ test('the parties walk the route to a planned audit; the wrong party and the wro
   const registered = await c.secretariat.post(path, { event: 'membership_confirmed', on: localDate() });
   assert.equal(registered.status, 201, registered.text);
   assert.equal(registered.data.state, 'registered');
+  // The CI plans, with the demo team (the team leader and assessor of CI Toetsbureau).
+  const auditors = await c.ciAdmin.get('/api/v1/auditors');
+  assert.equal(auditors.status, 200, auditors.text);
+  const team = auditors.data.auditors.map((a) => ({ auditor_id: a.id, role: a.role }));
   // The self-evaluation was 40 days ago: an audit more than 12 months after it is refused.
-  const late = await c.auditor.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(400), last_day: localDate(401) });
+  const late = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(400), last_day: localDate(401), team });
   assert.equal(late.status, 409, late.text);
   assert.match(late.data.message, /meer dan 12 maanden na de zelfevaluatie/);
-  const missing = await c.auditor.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20) });
+  const missing = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20), team });
   assert.equal(missing.status, 400, missing.text);
   assert.match(missing.data.message, /last_day/);
-  const planned = await c.auditor.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20), last_day: localDate(21) });
+  // Until the team is on it, an auditor does not see the trajectory, let alone plan it.
+  const notYet = await c.auditor.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20), last_day: localDate(21), team });
+  assert.equal(notYet.status, 404, notYet.text);
+  const planned = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20), last_day: localDate(21), team });
   assert.equal(planned.status, 201, planned.text);
   assert.equal(planned.data.state, 'planned');
   assert.equal(planned.data.events.length, 5);

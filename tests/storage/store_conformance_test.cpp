@@ -909,6 +909,83 @@ TEST_P(StoreConformance, MemberAndCiProfilesAreSavedAndReplaced)
     EXPECT_EQ(store().organisations().find(ci_id).value()->name, "CI Toetsbureau B.V.");
 }
 
+// Auditors
+
+TEST_P(StoreConformance, AuditorsAreStoredWithTheirTiesAndUpdatedAsAWhole)
+{
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const ci_id = store().organisations().create(ci).value();
+    auto const member_id = store().organisations().create(make_organisation("Welzijn Samen")).value();
+    auto const other_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    Id const user = store().users().create(make_user("tessa@ci-toets.example", ci_id)).value();
+
+    Auditor tessa;
+    tessa.name = "Tessa Leider";
+    tessa.email = "Tessa@CI-Toets.example";
+    tessa.role = AuditorRole::TeamLeader;
+    tessa.organisation_id = ci_id;
+    tessa.user_id = user;
+    tessa.declaration_received_on = Date::from_ymd(2026, 1, 5);
+    tessa.declaration_document_id = 42;
+    tessa.ties = {{member_id, TieKind::Advises, Date::from_ymd(2024, 1, 1), Date::from_ymd(2025, 6, 30)},
+                  {other_id, TieKind::WorksFor, Date::from_ymd(2020, 3, 1), std::nullopt}};
+    auto const id = store().auditors().create(tessa);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    Auditor bram;
+    bram.name = "Bram Beoordelaar";
+    bram.email = "bram@ci-toets.example";
+    bram.role = AuditorRole::Assessor;
+    bram.organisation_id = ci_id;
+    bram.active = false;
+    auto const bram_id = store().auditors().create(bram).value();
+
+    auto const found = store().auditors().find(*id).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->email, "tessa@ci-toets.example");
+    EXPECT_EQ(found->role, AuditorRole::TeamLeader);
+    EXPECT_EQ(found->user_id, user);
+    EXPECT_TRUE(found->active);
+    EXPECT_EQ(found->declaration_received_on, Date::from_ymd(2026, 1, 5));
+    EXPECT_EQ(found->declaration_document_id, Id{42});
+    ASSERT_EQ(found->ties.size(), 2u);
+    EXPECT_EQ(found->ties[0].organisation_id, member_id);
+    EXPECT_EQ(found->ties[0].kind, TieKind::Advises);
+    EXPECT_EQ(found->ties[0].until, Date::from_ymd(2025, 6, 30));
+    EXPECT_EQ(found->ties[1].kind, TieKind::WorksFor);
+    EXPECT_FALSE(found->ties[1].until.has_value());
+
+    // By name; nullable columns come back empty.
+    auto const list = store().auditors().list().value();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, bram_id);
+    EXPECT_FALSE(list[0].active);
+    EXPECT_FALSE(list[0].user_id.has_value());
+    EXPECT_FALSE(list[0].declaration_received_on.has_value());
+    EXPECT_FALSE(list[0].declaration_document_id.has_value());
+    EXPECT_TRUE(list[0].ties.empty());
+    EXPECT_EQ(list[1].ties.size(), 2u);
+
+    // An update replaces the ties and clears what is no longer there.
+    Auditor changed = *found;
+    changed.ties = {{member_id, TieKind::MemberOf, Date::from_ymd(2026, 2, 1), std::nullopt}};
+    changed.user_id.reset();
+    changed.declaration_document_id.reset();
+    ASSERT_TRUE(store().auditors().update(changed).ok());
+    auto const again = store().auditors().find(*id).value();
+    ASSERT_EQ(again->ties.size(), 1u);
+    EXPECT_EQ(again->ties[0].kind, TieKind::MemberOf);
+    EXPECT_FALSE(again->user_id.has_value());
+    EXPECT_FALSE(again->declaration_document_id.has_value());
+    EXPECT_EQ(store().auditors().find(bram_id).value()->ties.size(), 0u);
+
+    changed.id = 987654;
+    auto const missing = store().auditors().update(changed);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    EXPECT_FALSE(store().auditors().find(987654).value().has_value());
+}
+
 // Trajectories
 
 TEST_P(StoreConformance, TrajectoryIsStoredWithItsEventLogInOrder)
@@ -1108,8 +1185,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
         // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations,
-        // 8: documents).
+        // 8: documents, 9: auditors and their ties).
         auto sql = raw();
+        *sql << "DROP TABLE auditor_ties";
+        *sql << "DROP TABLE auditors";
         *sql << "DROP TABLE documents";
         *sql << "DROP TABLE self_evaluation_answers";
         *sql << "DROP TABLE self_evaluations";

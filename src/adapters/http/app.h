@@ -12,6 +12,7 @@
 #include "adapters/http/framework_catalog.h"
 #include "adapters/http/http_types.h"
 #include "adapters/http/static_files.h"
+#include "core/services/auditor_service.h"
 #include "core/services/auth_service.h"
 #include "core/services/document_service.h"
 #include "core/services/password_reset_service.h"
@@ -50,6 +51,7 @@ struct AppServices {
     SelfEvaluationService& self_evaluations;
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
+    AuditorService& auditors;
     AppSettings settings;
     DocumentService& documents;
 };

@@ -54,6 +54,12 @@ Result<Response> post_self_evaluation(AppServices& app, Call const& call);
 Result<Response> get_self_evaluation(AppServices& app, Call const& call);
 Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call);
 Result<Response> post_self_evaluation_complete(AppServices& app, Call const& call);
+Result<Response> get_auditors(AppServices& app, Call const& call);
+Result<Response> get_auditor(AppServices& app, Call const& call);
+Result<Response> post_auditor(AppServices& app, Call const& call);
+Result<Response> put_auditor(AppServices& app, Call const& call);
+Result<Response> get_auditor_organisations(AppServices& app, Call const& call);
+Result<Response> get_team_candidates(AppServices& app, Call const& call);
 
 Result<Response> post_document(AppServices& app, Call const& call);
 Result<Response> get_document(AppServices& app, Call const& call);

@@ -57,6 +57,14 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/documents", P::DocumentsWrite, S::None, Work::Inline, post_document},
         {"GET", "/api/v1/documents/{id}", P::DocumentsRead, S::None, Work::Inline, get_document},
         {"GET", "/api/v1/documents/{id}/meta", P::DocumentsRead, S::None, Work::Inline, get_document_meta},
+        {"GET", "/api/v1/auditors", P::AuditorsRead, S::None, Work::Inline, get_auditors},
+        {"POST", "/api/v1/auditors", P::AuditorsWrite, S::None, Work::Inline, post_auditor},
+        // Before /auditors/{id}: the member organisations a tie can name, for whoever manages auditors.
+        {"GET", "/api/v1/auditors/organisations", P::AuditorsWrite, S::None, Work::Inline, get_auditor_organisations},
+        {"GET", "/api/v1/auditors/{id}", P::AuditorsRead, S::None, Work::Inline, get_auditor},
+        {"PUT", "/api/v1/auditors/{id}", P::AuditorsWrite, S::None, Work::Inline, put_auditor},
+        {"GET", "/api/v1/trajectories/{id}/team-candidates", P::TeamCandidatesRead, S::None, Work::Inline,
+         get_team_candidates},
     };
     return routes;
 }

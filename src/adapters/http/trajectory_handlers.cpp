@@ -38,6 +38,17 @@ nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const&
     for (auto const& [key, value] : view.items()) {
         out[key] = value;
     }
+    // The planned team with the names the registry gives them.
+    if (out.contains("planning") && out["planning"].is_object()) {
+        for (auto& member : out["planning"]["team"]) {
+            for (auto const& auditor : stored.team) {
+                if (member["auditor_id"] == auditor.id) {
+                    member["name"] = auditor.name;
+                    member["organisation"] = organisation_ref(app, auditor.organisation_id);
+                }
+            }
+        }
+    }
     nlohmann::ordered_json events = nlohmann::ordered_json::array();
     for (auto const& e : stored.events) {
         nlohmann::ordered_json item{{"seq", e.seq}, {"on", e.on}, {"event", e.key}};

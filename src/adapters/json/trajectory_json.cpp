@@ -36,6 +36,46 @@ Result<RawEvent> parse_raw_event(json const& item, size_t index)
             raw.verdicts = std::move(verdicts);
             continue;
         }
+        if (key == "team") {
+            if (!value.is_array()) {
+                return shape_error(field + ".team", named + ": 'team' moet een lijst zijn [{\"auditor_id\":1,\"role\":\"team_leader\"}]");
+            }
+            std::vector<RawTeamMember> team;
+            for (auto const& member : value) {
+                if (!member.is_object()) {
+                    return shape_error(field + ".team", named + ": elk teamlid is {\"auditor_id\":1,\"role\":\"team_leader\"}");
+                }
+                RawTeamMember raw_member;
+                if (member.contains("auditor_id")) {
+                    auto const& id = member["auditor_id"];
+                    raw_member.auditor_id = id.is_string() ? id.get<std::string>() : id.dump();
+                }
+                if (member.contains("role") && member["role"].is_string()) {
+                    raw_member.role = member["role"].get<std::string>();
+                }
+                team.push_back(std::move(raw_member));
+            }
+            raw.team = std::move(team);
+            continue;
+        }
+        if (key == "locations") {
+            if (!value.is_array()) {
+                return shape_error(field + ".locations", named + ": 'locations' moet een lijst van teksten zijn");
+            }
+            std::vector<std::string> locations;
+            for (auto const& location : value) {
+                if (!location.is_string()) {
+                    return shape_error(field + ".locations", named + ": elke locatie is tekst");
+                }
+                locations.push_back(location.get<std::string>());
+            }
+            raw.locations = std::move(locations);
+            continue;
+        }
+        if (key == "days" && value.is_number()) {
+            raw.fields[key] = value.dump();
+            continue;
+        }
         if (!value.is_string()) {
             return shape_error(field + "." + key, named + ": '" + key + "' moet tekst zijn");
         }
@@ -102,8 +142,26 @@ std::string JsonEventPayloadCodec::encode(RawEvent const& raw) const
     for (auto const& [key, value] : raw.fields) {
         payload[key] = value;
     }
+    // The number of audit days is kept as a number when it reads as one.
+    if (auto const days = raw.fields.find("days"); days != raw.fields.end()) {
+        auto const number = json::parse(days->second, nullptr, false);
+        if (number.is_number()) {
+            payload["days"] = number;
+        }
+    }
     if (raw.verdicts) {
         payload["verdicts"] = *raw.verdicts;
+    }
+    if (raw.team) {
+        json team = json::array();
+        for (auto const& member : *raw.team) {
+            auto const id = json::parse(member.auditor_id, nullptr, false);
+            team.push_back({{"auditor_id", id.is_number_integer() ? id : json(member.auditor_id)}, {"role", member.role}});
+        }
+        payload["team"] = std::move(team);
+    }
+    if (raw.locations) {
+        payload["locations"] = *raw.locations;
     }
     return payload.dump();
 }
@@ -189,6 +247,20 @@ nlohmann::ordered_json trajectory_view_to_json(TrajectoryView const& view)
     }
     out["actions"] = actions;
     out["notes"] = view.notes;
+    if (view.planning) {
+        auto const& p = *view.planning;
+        ojson team = ojson::array();
+        for (auto const& member : p.team) {
+            team.push_back({{"auditor_id", member.auditor_id}, {"role", member.role}});
+        }
+        out["planning"] = {{"first_day", p.first_day.iso()},
+                           {"last_day", p.last_day.iso()},
+                           {"days", p.days ? ojson(*p.days) : ojson(nullptr)},
+                           {"locations", p.locations},
+                           {"team", std::move(team)}};
+    } else {
+        out["planning"] = nullptr;
+    }
     return out;
 }
 

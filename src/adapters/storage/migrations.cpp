@@ -358,6 +358,50 @@ std::vector<Migration> const& migrations()
                 "CREATE INDEX documents_owner ON documents (owner_id)",
             },
         },
+        {
+            // declaration_document_id names a row of the documents store.
+            "auditors and their declared ties",
+            {
+                "CREATE TABLE auditors ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " name TEXT NOT NULL,"
+                " email TEXT NOT NULL,"
+                " role TEXT NOT NULL,"
+                " organisation_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " user_id INTEGER REFERENCES users (id),"
+                " active INTEGER NOT NULL DEFAULT 1,"
+                " declaration_received_on TEXT NOT NULL DEFAULT '',"
+                " declaration_document_id INTEGER)",
+                "CREATE TABLE auditor_ties ("
+                " auditor_id INTEGER NOT NULL REFERENCES auditors (id),"
+                " position INTEGER NOT NULL,"
+                " organisation_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " kind TEXT NOT NULL,"
+                " from_date TEXT NOT NULL,"
+                " until_date TEXT NOT NULL DEFAULT '',"
+                " PRIMARY KEY (auditor_id, position))",
+            },
+            {
+                "CREATE TABLE auditors ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " name TEXT NOT NULL,"
+                " email TEXT NOT NULL,"
+                " role TEXT NOT NULL,"
+                " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " user_id BIGINT REFERENCES users (id),"
+                " active INTEGER NOT NULL DEFAULT 1,"
+                " declaration_received_on TEXT NOT NULL DEFAULT '',"
+                " declaration_document_id BIGINT)",
+                "CREATE TABLE auditor_ties ("
+                " auditor_id BIGINT NOT NULL REFERENCES auditors (id),"
+                " position INTEGER NOT NULL,"
+                " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " kind TEXT NOT NULL,"
+                " from_date TEXT NOT NULL,"
+                " until_date TEXT NOT NULL DEFAULT '',"
+                " PRIMARY KEY (auditor_id, position))",
+            },
+        },
     };
     return list;
 }

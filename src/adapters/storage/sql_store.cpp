@@ -15,6 +15,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_audit_tallies(*m_db)
     , m_self_evaluations(*m_db)
     , m_documents(*m_db)
+    , m_auditors(*m_db)
 {
 }
 

@@ -6,6 +6,7 @@
 #include "adapters/storage/database.h"
 #include "adapters/storage/sql_audit_log_repository.h"
 #include "adapters/storage/sql_document_repository.h"
+#include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
@@ -35,6 +36,7 @@ public:
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
     DocumentRepository& documents() override { return m_documents; }
+    AuditorRepository& auditors() override { return m_auditors; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -51,6 +53,7 @@ private:
     SqlAuditTallyRepository m_audit_tallies;
     SqlSelfEvaluationRepository m_self_evaluations;
     SqlDocumentRepository m_documents;
+    SqlAuditorRepository m_auditors;
 };
 
 }  // namespace sterk

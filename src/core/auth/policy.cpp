@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 31> POLICY{{
+constexpr std::array<PolicyRow, 34> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -64,6 +64,12 @@ constexpr std::array<PolicyRow, 31> POLICY{{
     // DocumentService's rule (its own organisation's, the secretariat any, a CI giving feedback).
     {Permission::DocumentsWrite, "documents.write",              D, A, A, A, A, D},
     {Permission::DocumentsRead, "documents.read",                D, A, A, A, A, D},
+    // Which auditor (AuditorService): a ci-admin its CI's (and the peer auditors on its teams), a
+    // member the peer auditors it puts forward, an auditor its own record, the secretariat all.
+    {Permission::AuditorsRead, "auditors.read",                  D, A, A, A, A, D},
+    {Permission::AuditorsWrite, "auditors.write",                D, A, A, D, A, D},
+    // The auditors a CI can put on a trajectory's team, with the reasons others cannot.
+    {Permission::TeamCandidatesRead, "team-candidates.read",     D, D, A, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

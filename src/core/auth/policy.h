@@ -51,11 +51,14 @@ enum class Permission {
     SelfEvaluationsWrite,
     DocumentsWrite,
     DocumentsRead,
+    AuditorsRead,
+    AuditorsWrite,
+    TeamCandidatesRead,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::DocumentsRead) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::TeamCandidatesRead) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

@@ -8,6 +8,7 @@
 #include "core/ports/records.h"
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
+#include "core/registry/auditor.h"
 #include "core/registry/registry.h"
 #include "core/result.h"
 
@@ -188,6 +189,17 @@ public:
     // find: the metadata only (the bytes are read by content()).
     virtual Result<std::optional<DocumentRecord>> find(Id id) = 0;
     virtual Result<std::optional<std::string>> content(Id id) = 0;
+// AuditorRepository: the auditors registry, each auditor with its declared ties.
+class AuditorRepository {
+public:
+    virtual ~AuditorRepository() = default;
+    // create / update: the auditor and its ties (update replaces every tie). update: NotFound
+    // when there is no such auditor.
+    virtual Result<Id> create(Auditor const& auditor) = 0;
+    virtual Status update(Auditor const& auditor) = 0;
+    virtual Result<std::optional<Auditor>> find(Id id) = 0;
+    // list: every auditor with its ties, by name.
+    virtual Result<std::vector<Auditor>> list() = 0;
 };
 
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
@@ -205,6 +217,7 @@ public:
     virtual AuditTallyRepository& audit_tallies() = 0;
     virtual SelfEvaluationRepository& self_evaluations() = 0;
     virtual DocumentRepository& documents() = 0;
+    virtual AuditorRepository& auditors() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -1,5 +1,9 @@
 #include "core/services/demo_trajectories.h"
 
+#include "core/registry/audit_team.h"
+
+#include <tuple>
+
 namespace sterk {
 
 namespace {
@@ -8,7 +12,31 @@ struct DemoEvent {
     int days_ago;
     char const* key;
     std::map<std::string, std::string> fields;
+    std::optional<std::vector<RawTeamMember>> team = std::nullopt;
+    std::optional<std::vector<std::string>> locations = std::nullopt;
 };
+
+// seed_demo_auditors: CI Toetsbureau's demo team leader and assessor as auditors, linked to their
+// logins, with their B9 declarations received two months ago. Their ids.
+Result<std::pair<Id, Id>> seed_demo_auditors(Store& store, Id ci, Date today)
+{
+    std::vector<Id> ids;
+    for (auto const& [email, name, role] :
+         {std::tuple{"teamleider@ci-toets.example", "Teamleider CI Toetsbureau", AuditorRole::TeamLeader},
+          std::tuple{"beoordelaar@ci-toets.example", "Beoordelaar CI Toetsbureau", AuditorRole::Assessor}}) {
+        Auditor auditor;
+        auditor.name = name;
+        auditor.email = email;
+        auditor.role = role;
+        auditor.organisation_id = ci;
+        if (auto const user = TRY(store.users().find_by_email(email))) {
+            auditor.user_id = user->id;
+        }
+        auditor.declaration_received_on = today.add_days(-60);
+        ids.push_back(TRY(store.auditors().create(auditor)));
+    }
+    return std::pair{ids[0], ids[1]};
+}
 
 }  // namespace
 
@@ -28,25 +56,42 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
     }
     Date const today = Date::from_ymd(1970, 1, 1).add_days(static_cast<int>(now / 86400));
     auto const day = [&](int offset) { return today.add_days(offset).iso(); };
-    std::vector<std::pair<Id, std::vector<DemoEvent>>> const demos{
-        {*wijkkracht, {{40, "self_evaluation_completed", {}}, {5, "audit_requested", {}}}},
-        {*welzijn_samen,
-         {{120, "self_evaluation_completed", {}},
-          {60, "audit_requested", {}},
-          {57, "audit_accepted", {}},
-          {55, "membership_confirmed", {}},
-          {50, "audit_planned", {{"first_day", day(14)}, {"last_day", day(15)}}}}},
-    };
     return store.transaction([&]() -> Status {
+        auto const [team_leader, assessor] = TRY(seed_demo_auditors(store, *ci, today));
+        std::vector<RawTeamMember> const team{{std::to_string(team_leader), "team_leader"},
+                                              {std::to_string(assessor), "assessor"}};
+        std::vector<std::pair<Id, std::vector<DemoEvent>>> const demos{
+            {*wijkkracht, {{40, "self_evaluation_completed", {}}, {5, "audit_requested", {}}}},
+            {*welzijn_samen,
+             {{120, "self_evaluation_completed", {}},
+              {60, "audit_requested", {}},
+              {57, "audit_accepted", {}},
+              {55, "membership_confirmed", {}},
+              {50, "audit_planned", {{"first_day", day(14)}, {"last_day", day(15)}}, team,
+               std::vector<std::string>{"Stadsweg 3, Zwolle"}}}},
+        };
+        auto const auditors = TRY(store.auditors().list());
+        auto const name_of = [&](Id id) {
+            auto const found = store.organisations().find(id);
+            return found && found.value() ? found.value()->name : std::string{};
+        };
         for (auto const& [member, events] : demos) {
             TrajectoryRecord record{0, member, *ci, "initial", "ci", framework.version, "", "", "{}", now};
             Id const id = TRY(store.trajectories().create(record));
             TrajectoryLog log{TrajectoryKind::Initial, std::nullopt, {}};
             int seq = 0;
             for (auto const& e : events) {
-                RawEvent raw{day(-e.days_ago), e.key, e.fields, std::nullopt};
-                log.events.push_back(TRY(parse_event(framework, raw, log.events.size())));
+                RawEvent raw{day(-e.days_ago), e.key, e.fields, std::nullopt, e.team, e.locations};
+                auto const event = TRY(parse_event(framework, raw, log.events.size()));
+                log.events.push_back(event);
                 TRY(evaluate_trajectory(framework, log, today));
+                if (event.kind == EventKind::AuditPlanned) {
+                    // The demo keeps the rules the CI's planning keeps.
+                    AuditTarget const target{*ci, member, record.variant, *event.first_day, *event.last_day};
+                    if (auto const problems = check_audit_team(event.team, auditors, target, name_of); !problems.empty()) {
+                        return Error::internal("demo-team: " + problems.front());
+                    }
+                }
                 TRY(store.trajectories().append({id, ++seq, raw.on, raw.key, codec.encode(raw), std::nullopt, now}));
             }
         }

@@ -1,8 +1,10 @@
 // File: demo_trajectories.h
 // seed_demo_trajectories: the demo's trajectories, dated relative to the day it is seeded so the
 // demo never looks stale: Stichting WijkKracht has a request waiting for CI Toetsbureau
-// (`requested`), Welzijn Samen an audit planned in two weeks (`planned`). Needs seed_demo's
-// organisations; every event goes through the trajectory rules like any other.
+// (`requested`), Welzijn Samen an audit planned in two weeks (`planned`) with CI Toetsbureau's
+// demo team leader and assessor as its team (both added here as auditors, linked to their logins,
+// with their B9 declarations received). Needs seed_demo's organisations and logins; every event
+// goes through the trajectory rules, and the team through the planning check, like any other.
 #pragma once
 
 #include "core/ports/store.h"

@@ -1,6 +1,7 @@
 #include "core/services/trajectory_service.h"
 
 #include "core/evaluation/scope_fte.h"
+#include "core/registry/audit_team.h"
 #include "core/registry/registry.h"
 #include "core/text.h"
 
@@ -26,11 +27,104 @@ bool TrajectoryService::may_see(Principal const& caller, TrajectoryRecord const&
     switch (caller.role) {
     case Role::Secretariat: return true;
     case Role::Member: return caller.organisation_id == trajectory.member_id;
-    case Role::CiAdmin:
-    case Role::Auditor: return caller.organisation_id == trajectory.ci_id;
+    case Role::CiAdmin: return caller.organisation_id == trajectory.ci_id;
+    case Role::Auditor:
     case Role::Committee: return false;
     }
     return false;
+}
+
+Result<std::vector<TeamMember>> TrajectoryService::planned_team(EventPayloadCodec const& codec,
+                                                                std::vector<StoredEvent> const& events)
+{
+    std::vector<TeamMember> team;
+    for (auto const& stored : events) {
+        if (stored.key != "audit_planned") {
+            continue;
+        }
+        auto const raw = TRY(codec.decode(stored));
+        team.clear();
+        for (auto const& member : raw.team.value_or(std::vector<RawTeamMember>{})) {
+            try {
+                team.push_back(TeamMember{std::stoll(member.auditor_id), member.role});
+            } catch (std::exception const&) {
+                return Error::internal("ongeldig teamlid in gebeurtenis " + std::to_string(stored.seq) + " van traject " +
+                                       std::to_string(stored.trajectory_id));
+            }
+        }
+    }
+    return team;
+}
+
+Result<bool> TrajectoryService::sees(Principal const& caller, TrajectoryRecord const& trajectory)
+{
+    if (caller.role != Role::Auditor) {
+        return may_see(caller, trajectory);
+    }
+    // An auditor: from planning on, the trajectories whose team it is on; a peer auditor never
+    // its own organisation's (LIFECYCLE.md §5).
+    if (caller.organisation_id == trajectory.member_id) {
+        return false;
+    }
+    std::vector<Id> mine;
+    for (auto const& auditor : TRY(m_store.auditors().list())) {
+        if (auditor.user_id && *auditor.user_id == caller.user_id) {
+            mine.push_back(auditor.id);
+        }
+    }
+    if (mine.empty()) {
+        return false;
+    }
+    for (auto const& member : TRY(planned_team(m_codec, TRY(m_store.trajectories().events(trajectory.id))))) {
+        for (Id id : mine) {
+            if (member.auditor_id == id) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::string TrajectoryService::organisation_name(Id id)
+{
+    auto const found = m_store.organisations().find(id);
+    return found && found.value() ? found.value()->name : "organisatie " + std::to_string(id);
+}
+
+Status TrajectoryService::check_team(TrajectoryRecord const& record, TrajectoryEvent const& event)
+{
+    AuditTarget const target{record.ci_id, record.member_id, record.variant, *event.first_day, *event.last_day};
+    auto const problems = check_audit_team(event.team, TRY(m_store.auditors().list()), target,
+                                           [this](Id id) { return organisation_name(id); });
+    if (!problems.empty()) {
+        return Error{ErrorCode::FailedPrecondition, join(problems, " "), "team"};
+    }
+    return ok_status();
+}
+
+Result<std::vector<TeamCandidate>> TrajectoryService::team_candidates(Principal const& caller, Id id, Date first_day,
+                                                                      Date last_day)
+{
+    auto const record = TRY(m_store.trajectories().find(id));
+    if (!record || !TRY(sees(caller, *record))) {
+        return not_found();
+    }
+    if (caller.role != Role::Secretariat && !(caller.role == Role::CiAdmin && caller.organisation_id == record->ci_id)) {
+        return Error{ErrorCode::PermissionDenied, "Alleen de CI van dit traject stelt het toetsteam samen.", {}};
+    }
+    if (last_day < first_day) {
+        return Error::invalid("last_day", "De laatste toetsdag ligt vóór de eerste.");
+    }
+    AuditTarget const target{record->ci_id, record->member_id, record->variant, first_day, last_day};
+    std::vector<TeamCandidate> out;
+    for (auto const& auditor : TRY(m_store.auditors().list())) {
+        bool const of_this_ci = auditor.role != AuditorRole::Peer && auditor.organisation_id == record->ci_id;
+        bool const peer_here = auditor.role == AuditorRole::Peer && record->variant == "peer";
+        if (of_this_ci || peer_here) {
+            out.push_back({auditor, auditor_refusals(auditor, target, [this](Id o) { return organisation_name(o); })});
+        }
+    }
+    return out;
 }
 
 bool TrajectoryService::may_record(Principal const& caller, TrajectoryRecord const& trajectory,
@@ -50,7 +144,7 @@ Result<std::vector<TrajectoryRecord>> TrajectoryService::list(Principal const& c
 {
     std::vector<TrajectoryRecord> visible;
     for (auto const& t : TRY(m_store.trajectories().list())) {
-        if (may_see(caller, t)) {
+        if (TRY(sees(caller, t))) {
             visible.push_back(t);
         }
     }
@@ -185,21 +279,29 @@ Result<TrajectoryLog> TrajectoryService::log_of(NormFramework const& framework, 
 Result<StoredTrajectory> TrajectoryService::get(Principal const& caller, Id id, Date today)
 {
     auto const record = TRY(m_store.trajectories().find(id));
-    if (!record || !may_see(caller, *record)) {
+    if (!record || !TRY(sees(caller, *record))) {
         return not_found();
     }
     auto const* framework = TRY(framework_of(*record));
     auto events = TRY(m_store.trajectories().events(id));
     auto const log = TRY(log_of(*framework, *record, events));
     auto view = TRY(evaluate_trajectory(*framework, log, today));
-    return StoredTrajectory{*record, std::move(events), std::move(view)};
+    std::vector<Auditor> team;
+    if (view.planning) {
+        for (auto const& member : view.planning->team) {
+            if (auto found = TRY(m_store.auditors().find(member.auditor_id))) {
+                team.push_back(std::move(*found));
+            }
+        }
+    }
+    return StoredTrajectory{*record, std::move(events), std::move(view), std::move(team)};
 }
 
 Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller, Actor const& actor, Id id,
                                                          RawEvent const& raw, Date today, UnixTime now)
 {
     auto const record = TRY(m_store.trajectories().find(id));
-    if (!record || !may_see(caller, *record)) {
+    if (!record || !TRY(sees(caller, *record))) {
         return not_found();
     }
     auto const* framework = TRY(framework_of(*record));
@@ -211,8 +313,15 @@ Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller
         return Error{ErrorCode::PermissionDenied,
                      "'" + raw.key + "' legt " + (rule ? rule->actor : std::string("?")) + " vast, niet u.", "event"};
     }
+    // The CI's office plans the audit and its team (LIFECYCLE.md §7); the team records the rest.
+    if (event.kind == EventKind::AuditPlanned && caller.role == Role::Auditor) {
+        return Error{ErrorCode::PermissionDenied, "De toetsing en het team plant de beheerder van de CI.", "event"};
+    }
     log.events.push_back(event);
     TRY(evaluate_trajectory(*framework, log, today));
+    if (event.kind == EventKind::AuditPlanned) {
+        TRY(check_team(*record, event));
+    }
 
     StoredEvent stored{id, static_cast<int>(events.size()) + 1, raw.on, raw.key, m_codec.encode(raw),
                        actor.user_id, now};

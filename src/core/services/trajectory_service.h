@@ -12,6 +12,7 @@
 #include "core/auth/policy.h"
 #include "core/estimate/tariffs.h"
 #include "core/ports/store.h"
+#include "core/registry/auditor.h"
 #include "core/services/user_service.h"
 #include "core/trajectory/trajectory.h"
 
@@ -50,15 +51,26 @@ struct StoredTrajectory {
     TrajectoryRecord record;
     std::vector<StoredEvent> events;
     TrajectoryView view;
+    std::vector<Auditor> team;  // the registry's records of the planned team (view.planning)
+};
+
+// TeamCandidate: an auditor the CI could put on a trajectory's team, and why it cannot (empty:
+// it can), from auditor_refusals (core/registry/audit_team.h).
+struct TeamCandidate {
+    Auditor auditor;
+    std::vector<std::string> reasons;
 };
 
 class TrajectoryService {
 public:
     TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks, Tariffs tariffs);
 
-    // may_see: the member's own, the CI's own (its staff and auditors), and the secretariat all;
-    // the committee sees trends only.
+    // may_see: the member's own, the CI's own (its ci-admin), and the secretariat all; the
+    // committee sees trends only. An auditor is not decided here (see sees()): false.
     static bool may_see(Principal const& caller, TrajectoryRecord const& trajectory);
+    // planned_team: the team of the latest audit_planned in `events` (empty before planning).
+    static Result<std::vector<TeamMember>> planned_team(EventPayloadCodec const& codec,
+                                                        std::vector<StoredEvent> const& events);
     // may_record: whether the caller belongs to the party that records events of this `actor`
     // ("member", "ci", "secretariat") on this trajectory.
     static bool may_record(Principal const& caller, TrajectoryRecord const& trajectory, std::string const& actor);
@@ -75,11 +87,27 @@ public:
     // record_event: NotFound as get; PermissionDenied when the caller's party may not record that
     // event; InvalidArgument for a bad payload or a date after today; FailedPrecondition with the
     // rule's reason when the route does not allow it now, or when another event was recorded
-    // since the log was read.
+    // since the log was read. `audit_planned` is the ci-admin's (an auditor: PermissionDenied), and
+    // its team must pass check_audit_team against the auditors registry: FailedPrecondition,
+    // field "team", naming every auditor refused. (The pure trajectory rules, and so the CLI,
+    // accept a plan without a team: who may audit is known only where the registry is.)
     Result<StoredTrajectory> record_event(Principal const& caller, Actor const& actor, Id id, RawEvent const& raw,
                                           Date today, UnixTime now);
+    // team_candidates: for the CI planning this trajectory (its ci-admin, or the secretariat):
+    // its CI's team leaders and assessors and, in the variant `peer`, every peer auditor, each
+    // with the reasons it cannot audit from `first_day` through `last_day`. NotFound as get;
+    // PermissionDenied for another party.
+    Result<std::vector<TeamCandidate>> team_candidates(Principal const& caller, Id id, Date first_day, Date last_day);
 
 private:
+    // sees: may_see, and for an auditor: on the planned team, never of its own organisation
+    // (LIFECYCLE.md §5).
+    Result<bool> sees(Principal const& caller, TrajectoryRecord const& trajectory);
+    // check_team: the planned team against the auditors registry (check_audit_team); 409 naming
+    // every problem, field "team".
+    Status check_team(TrajectoryRecord const& record, TrajectoryEvent const& event);
+    std::string organisation_name(Id id);
+
     Result<NormFramework const*> framework_of(TrajectoryRecord const& record);
     Result<TrajectoryLog> log_of(NormFramework const& framework, TrajectoryRecord const& record,
                                  std::vector<StoredEvent> const& events);

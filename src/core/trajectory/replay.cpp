@@ -237,6 +237,7 @@ Status Replay::apply_route(TrajectoryEvent const& e)
         }
         planned_first_day = e.first_day;
         planned_last_day = e.last_day;
+        planning = AuditPlanning{*e.first_day, *e.last_day, e.days, e.locations, e.team};
         state = TrajectoryState::Planned;
         return ok_status();
     case EventKind::TrajectoryWithdrawn:

@@ -32,6 +32,7 @@ public:
     std::optional<Date> accepted;
     std::optional<Date> planned_first_day;
     std::optional<Date> planned_last_day;
+    std::optional<AuditPlanning> planning;
     std::optional<Date> last_audit_day;
     std::optional<Advice> findings;
     std::optional<Date> findings_final;

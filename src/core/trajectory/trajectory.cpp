@@ -197,6 +197,7 @@ Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, Traje
         view.advice = AdviceOutcome::Negative;
     }
     view.deadlines = replay.deadlines;
+    view.planning = replay.planning;
     for (auto& d : view.deadlines) {
         d.state = state_on(d, today);
     }

@@ -19,6 +19,7 @@
 #include "core/rules/verdict.h"
 #include "core/trajectory/event_kind.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,13 +57,30 @@ struct PreviousCertificate {
     Date expires;
 };
 
+// TeamMember: one auditor on the planned audit team (audit_planned): its id in the auditors
+// registry and its role in this team, "team_leader", "assessor" or "peer". Who may be on a team
+// is checked where the registry is known (check_audit_team, core/registry/audit_team.h).
+struct TeamMember {
+    std::int64_t auditor_id = 0;
+    std::string role;
+};
+
+// RawTeamMember: a team entry as recorded, before it is checked (the id as text).
+struct RawTeamMember {
+    std::string auditor_id;
+    std::string role;
+};
+
 // RawEvent: an event as recorded, before the core has checked it; payload values are text
-// (first_day, last_day, date, due, number, reason) and verdicts are norm code -> symbol.
+// (first_day, last_day, days, date, due, number, reason), verdicts are norm code -> symbol, and
+// audit_planned may carry its team and locations.
 struct RawEvent {
     std::string on;
     std::string key;
     std::map<std::string, std::string> fields;
     std::optional<std::map<std::string, std::string>> verdicts;
+    std::optional<std::vector<RawTeamMember>> team{};
+    std::optional<std::vector<std::string>> locations{};
 };
 
 // TrajectoryEvent: a checked event with its typed payload.
@@ -76,6 +94,9 @@ struct TrajectoryEvent {
     std::optional<VerdictMap> verdicts;  // findings_final, additional_audit_held
     std::string number;  // certificate_issued (optional)
     std::string reason;  // audit_declined, negative_advice, trajectory_withdrawn (optional)
+    std::vector<TeamMember> team{};  // audit_planned (optional here; the service requires it)
+    std::vector<std::string> locations{};  // audit_planned (optional)
+    std::optional<double> days{};  // audit_planned: the audit days agreed (optional)
 };
 
 struct TrajectoryLog {
@@ -136,6 +157,15 @@ struct PreviousCertificateView {
 
 enum class AdviceOutcome { Positive, Negative };
 
+// AuditPlanning: the audit as last planned (audit_planned).
+struct AuditPlanning {
+    Date first_day;
+    Date last_day;
+    std::optional<double> days;
+    std::vector<std::string> locations;
+    std::vector<TeamMember> team;
+};
+
 struct TrajectoryView {
     TrajectoryKind kind = TrajectoryKind::Initial;
     TrajectoryState state = TrajectoryState::SelfEvaluation;
@@ -148,6 +178,7 @@ struct TrajectoryView {
     std::optional<NewCertificate> certificate;
     std::optional<PreviousCertificateView> previous_certificate;
     std::vector<std::string> notes;  // Dutch remarks for Part A and the secretariat's check
+    std::optional<AuditPlanning> planning{};  // once planned: the latest audit_planned
 };
 
 // evaluate_trajectory: replays the log and looks at it on `today`. An event the route does not

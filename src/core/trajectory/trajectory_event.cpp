@@ -1,7 +1,9 @@
 // parse_event: one recorded event, checked against the framework before it is replayed.
+#include "core/registry/auditor.h"
 #include "core/text.h"
 #include "core/trajectory/trajectory.h"
 
+#include <charconv>
 #include <set>
 
 namespace sterk {
@@ -13,12 +15,13 @@ struct PayloadSpec {
     std::vector<std::string> required;
     std::vector<std::string> optional;
     bool verdicts = false;
+    bool team = false;  // team and locations (audit_planned)
 };
 
 PayloadSpec payload_spec(EventKind kind)
 {
     switch (kind) {
-    case EventKind::AuditPlanned: return {{"first_day", "last_day"}, {}, false};
+    case EventKind::AuditPlanned: return {{"first_day", "last_day"}, {"days"}, false, true};
     case EventKind::AdditionalAuditPlanned: return {{"date"}, {}, false};
     case EventKind::NextStepsAgreed: return {{"due"}, {"reason"}, false};
     case EventKind::FindingsFinal:
@@ -55,7 +58,7 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     if (!on) {
         return fail("on", raw.on.empty() ? "'on' (de datum) ontbreekt" : "'on' is geen datum (JJJJ-MM-DD): '" + raw.on + "'");
     }
-    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}};
+    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 
     auto const spec = payload_spec(*kind);
     std::set<std::string> allowed(spec.required.begin(), spec.required.end());
@@ -91,6 +94,44 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     }
     if (auto const r = raw.fields.find("reason"); r != raw.fields.end()) {
         event.reason = r->second;
+    }
+
+    if (auto const d = raw.fields.find("days"); d != raw.fields.end()) {
+        double days = 0;
+        auto const* end = d->second.data() + d->second.size();
+        auto const [ptr, ec] = std::from_chars(d->second.data(), end, days);
+        if (ec != std::errc{} || ptr != end || !(days > 0) || days > 100) {
+            return fail("days", "'days' is geen aantal toetsdagen (bijv. 2.5): '" + d->second + "'");
+        }
+        event.days = days;
+    }
+    if (!spec.team && (raw.team || raw.locations)) {
+        return fail(raw.team ? "team" : "locations",
+                    std::string("onbekend veld '") + (raw.team ? "team" : "locations") + "' bij deze gebeurtenis");
+    }
+    if (raw.team) {
+        for (size_t i = 0; i < raw.team->size(); ++i) {
+            auto const& member = (*raw.team)[i];
+            std::string const which = "team, regel " + std::to_string(i + 1) + ": ";
+            std::int64_t id = 0;
+            auto const* end = member.auditor_id.data() + member.auditor_id.size();
+            auto const [ptr, ec] = std::from_chars(member.auditor_id.data(), end, id);
+            if (ec != std::errc{} || ptr != end || id <= 0) {
+                return fail("team", which + "kies een auditor ('auditor_id')");
+            }
+            if (!parse_auditor_role(member.role)) {
+                return fail("team", which + "de rol in het team is team_leader, assessor of peer, niet '" + member.role + "'");
+            }
+            event.team.push_back(TeamMember{id, member.role});
+        }
+    }
+    if (raw.locations) {
+        for (auto const& location : *raw.locations) {
+            if (location.find_first_not_of(" \t") == std::string::npos || location.size() > 300) {
+                return fail("locations", "een locatie is een adres of plaats van hoogstens 300 tekens");
+            }
+            event.locations.push_back(location);
+        }
     }
 
     if (spec.verdicts) {

@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::DocumentsRead);
+    EXPECT_EQ(all_permissions().back(), Permission::TeamCandidatesRead);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -42,7 +42,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::CiRead, Permission::CisWrite, Permission::TrajectoryCreate,
                                   Permission::EstimateRead, Permission::SelfEvaluationsRead,
                                   Permission::SelfEvaluationsWrite, Permission::DocumentsWrite,
-                                  Permission::DocumentsRead}) {
+                                  Permission::DocumentsRead, Permission::AuditorsRead,
+                                  Permission::AuditorsWrite, Permission::TeamCandidatesRead}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

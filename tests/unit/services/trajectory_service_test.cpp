@@ -54,14 +54,54 @@ protected:
     }
 
     Result<StoredTrajectory> record(Principal const& who, std::string on, std::string key,
-                                    std::map<std::string, std::string> fields = {}, std::string today = "2026-06-01")
+                                    std::map<std::string, std::string> fields = {}, std::string today = "2026-06-01",
+                                    std::optional<std::vector<RawTeamMember>> team = std::nullopt)
     {
-        RawEvent raw{std::move(on), std::move(key), std::move(fields), std::nullopt};
+        RawEvent raw{std::move(on), std::move(key), std::move(fields), std::nullopt, std::move(team)};
         return m_service->record_event(who, Actor{who.user_id, "user" + std::to_string(who.user_id) + "@example.org", ""},
                                        m_id, raw, Date::parse(today, "today").value(), NOW);
     }
 
     size_t stored_events() { return m_store->trajectories().events(m_id).value().size(); }
+
+    // add_auditor: an auditor of the registry, its declaration received on 2026-01-05.
+    Id add_auditor(std::string name, AuditorRole role, Id organisation, std::optional<Id> user_id = std::nullopt)
+    {
+        Auditor a;
+        a.name = std::move(name);
+        a.email = "auditor" + std::to_string(++m_auditors) + "@example.org";
+        a.role = role;
+        a.organisation_id = organisation;
+        a.user_id = user_id;
+        a.declaration_received_on = Date::from_ymd(2026, 1, 5);
+        return m_store->auditors().create(a).value();
+    }
+
+    Id user(Role role, Id organisation)
+    {
+        User u;
+        u.email = "user" + std::to_string(++m_auditors) + "@example.org";
+        u.name = "Gebruiker";
+        u.role = role;
+        u.organisation_id = organisation;
+        u.created_at = NOW;
+        return m_store->users().create(u).value();
+    }
+
+    // registered: the trajectory up to membership_confirmed.
+    void registered()
+    {
+        ASSERT_TRUE(record(member(), "2026-01-15", "self_evaluation_completed").ok());
+        ASSERT_TRUE(record(member(), "2026-02-02", "audit_requested").ok());
+        ASSERT_TRUE(record(ci_admin(), "2026-02-05", "audit_accepted").ok());
+        ASSERT_TRUE(record(secretariat(), "2026-02-09", "membership_confirmed").ok());
+    }
+
+    Result<StoredTrajectory> plan(std::vector<RawTeamMember> team)
+    {
+        return record(ci_admin(), "2026-02-16", "audit_planned", {{"first_day", "2026-03-09"}, {"last_day", "2026-03-10"}},
+                      "2026-06-01", std::move(team));
+    }
 
     Principal member() { return {1, Role::Member, m_member}; }
     Principal ci_admin() { return {2, Role::CiAdmin, m_ci}; }
@@ -78,6 +118,7 @@ protected:
     Id m_ci = 0;
     Id m_other_ci = 0;
     Id m_id = 0;
+    int m_auditors = 0;
 };
 
 TEST_F(TrajectoryServiceTest, EachPartyRecordsItsOwnStepsAndTheViewFollows)
@@ -88,13 +129,16 @@ TEST_F(TrajectoryServiceTest, EachPartyRecordsItsOwnStepsAndTheViewFollows)
     ASSERT_TRUE(accepted.ok()) << accepted.error().message;
     EXPECT_EQ(accepted->view.state, TrajectoryState::Accepted);
     ASSERT_TRUE(record(secretariat(), "2026-02-09", "membership_confirmed").ok());
-    auto const planned = record(auditor(), "2026-02-16", "audit_planned",
-                                {{"first_day", "2026-03-09"}, {"last_day", "2026-03-10"}});
+    Id const leader = add_auditor("Tessa Leider", AuditorRole::TeamLeader, m_ci);
+    auto const planned = plan({{std::to_string(leader), "team_leader"}});
     ASSERT_TRUE(planned.ok()) << planned.error().message;
     EXPECT_EQ(planned->view.state, TrajectoryState::Planned);
     ASSERT_EQ(planned->events.size(), 5u);
-    EXPECT_EQ(planned->events[4].payload, R"({"first_day":"2026-03-09","last_day":"2026-03-10"})");
-    EXPECT_EQ(planned->events[4].recorded_by, Id{3});
+    EXPECT_EQ(planned->events[4].payload, R"({"first_day":"2026-03-09","last_day":"2026-03-10","team":[{"auditor_id":)" +
+                                              std::to_string(leader) + R"(,"role":"team_leader"}]})");
+    EXPECT_EQ(planned->events[4].recorded_by, Id{2});
+    ASSERT_EQ(planned->team.size(), 1u);
+    EXPECT_EQ(planned->team[0].name, "Tessa Leider");
 
     // Read back on a later day: the concept is due two weeks after the planned last audit day.
     auto const later = m_service->get(member(), m_id, Date::from_ymd(2026, 3, 25));
@@ -150,10 +194,11 @@ TEST_F(TrajectoryServiceTest, EachPartySeesOnlyItsOwnTrajectories)
     ASSERT_TRUE(record(member(), "2026-01-15", "self_evaluation_completed").ok());
     Date const today = Date::from_ymd(2026, 6, 1);
     EXPECT_TRUE(m_service->get(member(), m_id, today).ok());
-    EXPECT_TRUE(m_service->get(auditor(), m_id, today).ok());
+    EXPECT_TRUE(m_service->get(ci_admin(), m_id, today).ok());
     EXPECT_TRUE(m_service->get(secretariat(), m_id, today).ok());
     for (auto const& who : std::vector<Principal>{{6, Role::Member, m_other_member},
                                                   {7, Role::Auditor, m_other_ci},
+                                                  {3, Role::Auditor, m_ci},
                                                   {8, Role::Committee, std::nullopt}}) {
         auto const hidden = m_service->get(who, m_id, today);
         ASSERT_FALSE(hidden.ok());
@@ -162,6 +207,63 @@ TEST_F(TrajectoryServiceTest, EachPartySeesOnlyItsOwnTrajectories)
     }
     EXPECT_EQ(m_service->list(member()).value().size(), 1u);
     EXPECT_EQ(m_service->list(secretariat()).value().size(), 1u);
+}
+
+TEST_F(TrajectoryServiceTest, AnAuditorSeesTheTrajectoriesWhoseTeamItIsOnFromPlanningOn)
+{
+    Id const leader_user = user(Role::Auditor, m_ci);
+    Id const peer_user = user(Role::Auditor, m_other_member);
+    Id const leader = add_auditor("Tessa Leider", AuditorRole::TeamLeader, m_ci, leader_user);
+    Id const assessor = add_auditor("Bram Beoordelaar", AuditorRole::Assessor, m_ci);
+    add_auditor("Piet Peer", AuditorRole::Peer, m_other_member, peer_user);
+    Principal const on_team{leader_user, Role::Auditor, m_ci};
+    Principal const off_team{peer_user, Role::Auditor, m_other_member};
+    Date const today = Date::from_ymd(2026, 6, 1);
+    registered();
+    EXPECT_EQ(m_service->get(on_team, m_id, today).error().code, ErrorCode::NotFound);
+    ASSERT_TRUE(plan({{std::to_string(leader), "team_leader"}, {std::to_string(assessor), "assessor"}}).ok());
+    EXPECT_TRUE(m_service->get(on_team, m_id, today).ok());
+    EXPECT_EQ(m_service->list(on_team).value().size(), 1u);
+    EXPECT_EQ(m_service->get(off_team, m_id, today).error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(m_service->list(off_team).value().empty());
+}
+
+TEST_F(TrajectoryServiceTest, PlanningIsRefusedNamingTheAuditorAndNothingIsStored)
+{
+    Id const leader = add_auditor("Tessa Leider", AuditorRole::TeamLeader, m_ci);
+    Id const assessor = add_auditor("Bram Beoordelaar", AuditorRole::Assessor, m_ci);
+    registered();
+    size_t const before = stored_events();
+
+    auto const without_team = plan({});
+    ASSERT_FALSE(without_team.ok());
+    EXPECT_EQ(without_team.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(without_team.error().field, "team");
+    EXPECT_EQ(without_team.error().message, "Het toetsteam heeft een teamleider van CI Toetsbureau nodig.");
+
+    Auditor tied = m_store->auditors().find(assessor).value().value();
+    tied.ties.push_back({m_member, TieKind::WorksFor, Date::from_ymd(2024, 1, 1), std::nullopt});
+    tied.declaration_received_on.reset();
+    ASSERT_TRUE(m_store->auditors().update(tied).ok());
+    auto const refused = plan({{std::to_string(leader), "team_leader"}, {std::to_string(assessor), "assessor"}});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(refused.error().field, "team");
+    EXPECT_EQ(refused.error().message,
+              "Voor Bram Beoordelaar is geen ondertekende gedragscode en geheimhoudingsverklaring (B9) ontvangen vóór "
+              "de eerste toetsdag. Bram Beoordelaar werkt voor Stichting WijkKracht en mag deze organisatie niet toetsen.");
+    EXPECT_EQ(stored_events(), before);
+
+    // The candidates say the same, per auditor.
+    auto const candidates =
+        m_service->team_candidates(ci_admin(), m_id, Date::from_ymd(2026, 3, 9), Date::from_ymd(2026, 3, 10)).value();
+    ASSERT_EQ(candidates.size(), 2u);
+    EXPECT_TRUE(candidates[1].reasons.empty()) << candidates[1].auditor.name;
+    EXPECT_EQ(candidates[0].reasons.size(), 2u) << candidates[0].auditor.name;
+    EXPECT_EQ(m_service->team_candidates(member(), m_id, Date::from_ymd(2026, 3, 9), Date::from_ymd(2026, 3, 10))
+                  .error()
+                  .code,
+              ErrorCode::PermissionDenied);
 }
 
 }  // namespace

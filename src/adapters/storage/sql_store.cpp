@@ -14,6 +14,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_registry(*m_db)
     , m_audit_tallies(*m_db)
     , m_self_evaluations(*m_db)
+    , m_peer_pools(*m_db)
 {
 }
 

@@ -8,6 +8,7 @@
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
+#include "adapters/storage/sql_peer_pool_repository.h"
 #include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
 #include "adapters/storage/sql_registry_repository.h"
@@ -33,6 +34,7 @@ public:
     RegistryRepository& registry() override { return m_registry; }
     AuditTallyRepository& audit_tallies() override { return m_audit_tallies; }
     SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
+    PeerPoolRepository& peer_pools() override { return m_peer_pools; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -48,6 +50,7 @@ private:
     SqlRegistryRepository m_registry;
     SqlAuditTallyRepository m_audit_tallies;
     SqlSelfEvaluationRepository m_self_evaluations;
+    SqlPeerPoolRepository m_peer_pools;
 };
 
 }  // namespace sterk

@@ -172,6 +172,9 @@ int run_serve(ServeOptions const& options)
                 !seeded) {
                 return report_error(seeded.error());
             }
+            if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
+                return report_error(pooled.error());
+            }
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
                 std::cout << "  " << login.email << "  rol " << role_dutch(login.role) << "  wachtwoord "
@@ -242,8 +245,9 @@ int run_serve(ServeOptions const& options)
                                                return found == frameworks.end() ? nullptr : &found->second;
                                            },
                                            frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
+    PeerPoolService peer_pools{**store};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, settings},
+                                    static_files, settings, peer_pools},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

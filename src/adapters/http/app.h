@@ -14,6 +14,7 @@
 #include "adapters/http/static_files.h"
 #include "core/services/auth_service.h"
 #include "core/services/password_reset_service.h"
+#include "core/services/peer_pool_service.h"
 #include "core/services/registry_service.h"
 #include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
@@ -50,6 +51,7 @@ struct AppServices {
     FrameworkCatalog const& frameworks;
     StaticFiles const& static_files;
     AppSettings settings;
+    PeerPoolService& peer_pools;
 };
 
 class App {

@@ -54,6 +54,11 @@ Result<Response> post_self_evaluation(AppServices& app, Call const& call);
 Result<Response> get_self_evaluation(AppServices& app, Call const& call);
 Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call);
 Result<Response> post_self_evaluation_complete(AppServices& app, Call const& call);
+Result<Response> get_peer_pools(AppServices& app, Call const& call);
+Result<Response> post_peer_pool(AppServices& app, Call const& call);
+Result<Response> get_peer_pool(AppServices& app, Call const& call);
+Result<Response> put_peer_pool(AppServices& app, Call const& call);
+Result<Response> get_peer_pool_candidates(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();

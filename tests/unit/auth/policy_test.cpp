@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::SelfEvaluationsWrite);
+    EXPECT_EQ(all_permissions().back(), Permission::PeerPoolsWrite);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -41,7 +41,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::MemberRead, Permission::MembersWrite, Permission::CisList,
                                   Permission::CiRead, Permission::CisWrite, Permission::TrajectoryCreate,
                                   Permission::EstimateRead, Permission::SelfEvaluationsRead,
-                                  Permission::SelfEvaluationsWrite}) {
+                                  Permission::SelfEvaluationsWrite, Permission::PeerPoolsRead,
+                                  Permission::PeerPoolsWrite}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

@@ -173,6 +173,9 @@ int run_serve(ServeOptions const& options)
                 !seeded) {
                 return report_error(seeded.error());
             }
+            if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
+                return report_error(pooled.error());
+            }
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
                 std::cout << "  " << login.email << "  rol " << role_dutch(login.role) << "  wachtwoord "
@@ -244,6 +247,7 @@ int run_serve(ServeOptions const& options)
                                                return found == frameworks.end() ? nullptr : &found->second;
                                            },
                                            frameworks.empty() ? std::string{} : frameworks.rbegin()->first};
+    PeerPoolService peer_pools{**store};
     auto sniffer = LibmagicSniffer::open();
     if (!sniffer) {
         return report_error(sniffer.error());
@@ -251,7 +255,7 @@ int run_serve(ServeOptions const& options)
     SodiumContentDigest digest;
     DocumentService documents{**store, **sniffer, digest};
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents},
+                                    static_files, auditors, settings, documents, peer_pools},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

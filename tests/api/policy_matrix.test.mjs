@@ -56,6 +56,25 @@ before(async () => {
   const wijkkrachtDocument = await upload(clients.member, 'wijkkracht.pdf', tinyPdf(), 'application/pdf');
   assert.equal(wijkkrachtDocument.status, 201, wijkkrachtDocument.text);
   orgs.wijkkrachtDocument = wijkkrachtDocument.data.id;
+  // The demo's peer pool (WijkKracht is in it, led by CI Toetsbureau), and a pool of another CI
+  // with other members.
+  const pools = await clients.secretariat.get('/api/v1/peer-pools');
+  assert.equal(pools.data.peer_pools.length, 1, pools.text);
+  orgs.demoPool = pools.data.peer_pools[0].id;
+  const otherCi = await clients.secretariat.post('/api/v1/cis', {
+    name: 'CI Elders', kvk: '87654321', town: 'Utrecht', iso17021_ea38_until: '2099-01-01',
+    insured_until: '2099-01-01', complaints_procedure: true,
+  });
+  assert.equal(otherCi.status, 201, otherCi.text);
+  const members = [];
+  for (const name of ['Pool Lid Een', 'Pool Lid Twee', 'Pool Lid Drie']) {
+    const m = await clients.secretariat.post('/api/v1/members', { name, lidnummer: 'SWN-9', kvk: '12345678', town: 'Ede', member_from: '2020-01-01' });
+    assert.equal(m.status, 201, m.text);
+    members.push(m.data.id);
+  }
+  const otherPool = await clients.secretariat.post('/api/v1/peer-pools', { name: 'Pool Elders', ci_id: otherCi.data.id, members });
+  assert.equal(otherPool.status, 201, otherPool.text);
+  orgs.otherPool = otherPool.data.id;
 });
 
 after(async () => {
@@ -134,6 +153,16 @@ const MATRIX = () => [
   ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}/team-candidates`, undefined, [401, 403, 200, 403, 200, 403]],
   ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/team-candidates`, undefined, [401, 403, 200, 403, 200, 403]],
   ['GET', '/api/v1/trajectories/987654/team-candidates', undefined, [401, 403, 404, 403, 404, 403]],
+  // Peer pools: member = WijkKracht, in the demo pool; ci-admin = CI Toetsbureau, which leads it; the
+  // auditor is CI Toetsbureau's team leader, no peer auditor of a member.
+  ['GET', '/api/v1/peer-pools', undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', `/api/v1/peer-pools/${orgs.demoPool}`, undefined, [401, 200, 200, 404, 200, 403]],
+  ['GET', `/api/v1/peer-pools/${orgs.otherPool}`, undefined, [401, 404, 404, 404, 200, 403]],
+  ['GET', '/api/v1/peer-pools/987654', undefined, [401, 404, 404, 404, 404, 403]],
+  ['POST', '/api/v1/peer-pools', { name: '', ci_id: orgs.ci, members: [] }, [401, 403, 400, 403, 400, 403]],
+  ['PUT', `/api/v1/peer-pools/${orgs.demoPool}`, { name: '', ci_id: orgs.ci, members: [] }, [401, 403, 400, 403, 400, 403]],
+  ['PUT', `/api/v1/peer-pools/${orgs.otherPool}`, { name: '', ci_id: orgs.ci, members: [] }, [401, 403, 404, 403, 400, 403]],
+  ['GET', '/api/v1/peer-pool-candidates', undefined, [401, 403, 200, 403, 200, 403]],
   ['GET', '/api/v1/audit-log', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/audit-log?limit=5&action=login&actor=x%40y.example&from=2020-01-01&to=2030-12-31', undefined, [401, 403, 403, 403, 200, 403]],
@@ -215,8 +244,8 @@ test('/me returns user, organisation and csrf token; committee has no organisati
 
 test('lists for the secretariat have the contract shapes', async () => {
   const users = await clients.secretariat.get('/api/v1/users');
-  // The seven demo users, plus those invited by the matrix above (test order is file order).
-  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 7);
+  // The eight demo users, plus those invited by the matrix above (test order is file order).
+  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 8);
   for (const user of users.data.users) {
     assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role', 'status']);
   }

@@ -19,7 +19,7 @@ after(async () => {
 });
 
 const NEW_MEMBER = {
-  name: 'Stichting Buurtkracht', lidnummer: 'SWN-1003', kvk: '12345678', address: 'Dorpsstraat 1',
+  name: 'Stichting Buurtkracht', lidnummer: 'SWN-1099', kvk: '12345678', address: 'Dorpsstraat 1',
   postcode: '1234 AB', town: 'Amersfoort', contact_person: 'Sanne Bakker', phone: '033 111 22 33',
   email: 'info@buurtkracht.example', website: 'https://buurtkracht.example', member_from: '2020-01-01',
 };

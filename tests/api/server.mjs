@@ -17,6 +17,7 @@ export const USERS = {
   auditor: 'teamleider@ci-toets.example',
   assessor: 'beoordelaar@ci-toets.example',
   committee: 'commissie@sociaalwerk.example',
+  thirdMember: 'kwaliteit@buurtwerkoost.example',
 };
 
 export function binary() {

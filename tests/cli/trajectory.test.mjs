@@ -57,7 +57,12 @@ test('scenario a seen while it ran: the state and who must act next', () => {
   const concept = view(until(doc, '2026-03-20'), '2026-03-25');
   assert.equal(concept.state, 'concept');
   assert.deepEqual(concept.actions, [{ actor: 'member', key: 'factual_corrections',
-    todo: 'Correctie feitelijke onjuistheden in het conceptrapport naar de CI', due: '2026-04-03' }]);
+    todo: 'Correctie feitelijke onjuistheden in het conceptrapport naar de CI', due: '2026-04-03', status: 'open' }]);
+  // On its due date the action says so; the view computes it, no reader has to.
+  assert.equal(view(until(doc, '2026-03-20'), '2026-04-03').actions[0].status, 'due-today');
+  // The window ended unused: the CI's final report is due 2 weeks later, and overdue the day after.
+  assert.deepEqual(view(until(doc, '2026-03-20'), '2026-04-18').actions.map((a) => [a.key, a.due, a.status]),
+    [['final_report', '2026-04-17', 'overdue']]);
   const overdue = view(until(doc, '2026-04-06'), '2026-04-14');
   assert.equal(overdue.state, 'part-a');
   assert.equal(byKey(overdue.deadlines, 'part_a_to_secretariat')[0].status, 'overdue');
@@ -72,7 +77,7 @@ test('scenario b: a rejected plan, its revision overdue for the CI', () => {
     ['concept_report', 'met'], ['factual_corrections', 'met'], ['final_report', 'met'],
     ['improvement_plan', 'met'], ['plan_assessment', 'met'], ['plan_revision', 'met'],
     ['revision_assessment', 'overdue']]);
-  assert.deepEqual(v.actions.map((a) => [a.actor, a.key, a.due]), [['ci', 'revision_assessment', '2026-06-12']]);
+  assert.deepEqual(v.actions.map((a) => [a.actor, a.key, a.due, a.status]), [['ci', 'revision_assessment', '2026-06-12', 'overdue']]);
 });
 
 test('scenario b: positive advice before the plan is approved is refused (exit 2)', () => {

@@ -1153,6 +1153,68 @@ TEST_P(StoreConformance, DocumentsKeepTheirBytesExactlyIncludingNulAndOverOneMeg
         *sql << "SELECT octet_length(content) FROM documents WHERE id = :id", soci::use(*first), soci::into(stored_length);
     }
     EXPECT_EQ(stored_length, static_cast<long long>(small.size()));
+TEST_P(StoreConformance, PeerPoolKeepsItsMembersInOrderAndAMemberInOneOpenPool)
+{
+    Organisation ci_org = make_organisation("CI Toetsbureau");
+    ci_org.kind = OrganisationKind::CertificationBody;
+    Id const ci = store().organisations().create(ci_org).value();
+    std::vector<Id> m;
+    for (auto const* name : {"Stichting WijkKracht", "Welzijn Samen", "Stichting Buurtwerk Oost", "Wijkwerk Noord"}) {
+        m.push_back(store().organisations().create(make_organisation(name)).value());
+    }
+    PeerPool pool;
+    pool.name = "Pool Midden";
+    pool.ci_id = ci;
+    pool.members = {m[2], m[0], m[1]};
+    pool.created_at = 10;
+    pool.updated_at = 10;
+    auto const id = store().peer_pools().create(pool);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    auto const found = store().peer_pools().find(*id).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->name, "Pool Midden");
+    EXPECT_EQ(found->ci_id, ci);
+    EXPECT_EQ(found->members, (std::vector<Id>{m[2], m[0], m[1]})) << "the pool's (ring) order is kept";
+    EXPECT_EQ(found->state, PeerPoolState::Open);
+    EXPECT_FALSE(store().peer_pools().find(424242).value().has_value());
+
+    // WijkKracht is in Pool Midden, which is open: a second open pool with it is refused, and
+    // nothing of that pool is kept.
+    PeerPool second = pool;
+    second.name = "Pool Noord";
+    second.members = {m[3], m[0], m[1]};
+    auto const refused = store().peer_pools().create(second);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(refused.error().field, "members");
+    EXPECT_EQ(store().peer_pools().list().value().size(), 1u);
+
+    // Editing keeps the id and replaces the members; once closed, its members are free again.
+    PeerPool edited = *found;
+    edited.members = {m[0], m[1], m[2], m[3]};
+    edited.updated_at = 20;
+    ASSERT_TRUE(store().peer_pools().update(edited).ok());
+    EXPECT_EQ(store().peer_pools().find(*id).value()->members.size(), 4u);
+    edited.state = PeerPoolState::Closed;
+    ASSERT_TRUE(store().peer_pools().update(edited).ok());
+    EXPECT_EQ(store().peer_pools().find(*id).value()->state, PeerPoolState::Closed);
+    auto const again = store().peer_pools().create(second);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    auto const list = store().peer_pools().list().value();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, *again) << "newest first";
+    EXPECT_EQ(list[0].members, second.members);
+    EXPECT_EQ(list[1].members.size(), 4u);
+
+    // Reopening the old pool while its members are in the new one is refused.
+    edited.state = PeerPoolState::Open;
+    auto const reopened = store().peer_pools().update(edited);
+    ASSERT_FALSE(reopened.ok());
+    EXPECT_EQ(reopened.error().field, "members");
+    EXPECT_EQ(store().peer_pools().find(*id).value()->state, PeerPoolState::Closed);
+    PeerPool missing = edited;
+    missing.id = 424242;
+    EXPECT_EQ(store().peer_pools().update(missing).error().code, ErrorCode::NotFound);
 }
 
 TEST_P(StoreConformance, NewerDatabaseIsRefused)
@@ -1185,8 +1247,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
         // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations,
-        // 8: documents, 9: auditors and their ties).
+        // 8: documents, 9: auditors and their ties, 10: peer pools).
         auto sql = raw();
+        *sql << "DROP TABLE peer_pool_members";
+        *sql << "DROP TABLE peer_pools";
         *sql << "DROP TABLE auditor_ties";
         *sql << "DROP TABLE auditors";
         *sql << "DROP TABLE documents";

@@ -16,6 +16,7 @@
 #include "core/services/auth_service.h"
 #include "core/services/document_service.h"
 #include "core/services/password_reset_service.h"
+#include "core/services/peer_pool_service.h"
 #include "core/services/registry_service.h"
 #include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
@@ -54,6 +55,7 @@ struct AppServices {
     AuditorService& auditors;
     AppSettings settings;
     DocumentService& documents;
+    PeerPoolService& peer_pools;
 };
 
 class App {

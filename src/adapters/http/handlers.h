@@ -64,6 +64,11 @@ Result<Response> get_team_candidates(AppServices& app, Call const& call);
 Result<Response> post_document(AppServices& app, Call const& call);
 Result<Response> get_document(AppServices& app, Call const& call);
 Result<Response> get_document_meta(AppServices& app, Call const& call);
+Result<Response> get_peer_pools(AppServices& app, Call const& call);
+Result<Response> post_peer_pool(AppServices& app, Call const& call);
+Result<Response> get_peer_pool(AppServices& app, Call const& call);
+Result<Response> put_peer_pool(AppServices& app, Call const& call);
+Result<Response> get_peer_pool_candidates(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();

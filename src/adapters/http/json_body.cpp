@@ -126,4 +126,23 @@ Result<std::int64_t> JsonBody::required_count(std::string const& name) const
     return found->get<std::int64_t>();
 }
 
+Result<std::vector<std::int64_t>> JsonBody::id_list(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end() || found->is_null()) {
+        return std::vector<std::int64_t>{};
+    }
+    if (!found->is_array()) {
+        return Error::invalid(name, "Dit veld moet een lijst van nummers zijn.");
+    }
+    std::vector<std::int64_t> out;
+    for (auto const& item : *found) {
+        if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+            return Error::invalid(name, "Dit veld moet een lijst van nummers zijn.");
+        }
+        out.push_back(item.get<std::int64_t>());
+    }
+    return out;
+}
+
 }  // namespace sterk::http

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sterk::http {
 
@@ -31,6 +32,8 @@ public:
     Result<std::optional<std::int64_t>> nullable_id(std::string const& name) const;
     // required_count: a whole number of at least 0.
     Result<std::int64_t> required_count(std::string const& name) const;
+    // id_list: an array of positive integers; missing gives an empty list.
+    Result<std::vector<std::int64_t>> id_list(std::string const& name) const;
 
 private:
     explicit JsonBody(nlohmann::json json) : m_json(std::move(json)) {}

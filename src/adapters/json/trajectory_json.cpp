@@ -213,6 +213,7 @@ nlohmann::ordered_json trajectory_view_to_json(TrajectoryView const& view)
     for (auto const& a : view.actions) {
         ojson item{{"actor", a.actor}, {"key", a.key}, {"todo", a.todo}};
         item["due"] = a.due ? ojson(a.due->iso()) : ojson(nullptr);
+        item["status"] = deadline_status_key(a.status);
         actions.push_back(std::move(item));
     }
     ojson out{{"kind", trajectory_kind_key(view.kind)},

@@ -402,6 +402,43 @@ std::vector<Migration> const& migrations()
                 " PRIMARY KEY (auditor_id, position))",
             },
         },
+        {
+            "peer pools: a CI-led pool of at least three members; a member in one open pool at a time",
+            {
+                "CREATE TABLE peer_pools ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " name TEXT NOT NULL,"
+                " ci_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " state TEXT NOT NULL DEFAULT 'open',"
+                " created_at INTEGER NOT NULL,"
+                " updated_at INTEGER NOT NULL)",
+                // pool_open copies the pool's state, so the partial unique index keeps a member in
+                // one open pool, also when two writes race.
+                "CREATE TABLE peer_pool_members ("
+                " pool_id INTEGER NOT NULL REFERENCES peer_pools (id),"
+                " member_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " position INTEGER NOT NULL,"
+                " pool_open INTEGER NOT NULL DEFAULT 1,"
+                " PRIMARY KEY (pool_id, member_id))",
+                "CREATE UNIQUE INDEX peer_pool_members_one_open ON peer_pool_members (member_id) WHERE pool_open = 1",
+            },
+            {
+                "CREATE TABLE peer_pools ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " name TEXT NOT NULL,"
+                " ci_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " state TEXT NOT NULL DEFAULT 'open',"
+                " created_at BIGINT NOT NULL,"
+                " updated_at BIGINT NOT NULL)",
+                "CREATE TABLE peer_pool_members ("
+                " pool_id BIGINT NOT NULL REFERENCES peer_pools (id),"
+                " member_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " position INTEGER NOT NULL,"
+                " pool_open INTEGER NOT NULL DEFAULT 1,"
+                " PRIMARY KEY (pool_id, member_id))",
+                "CREATE UNIQUE INDEX peer_pool_members_one_open ON peer_pool_members (member_id) WHERE pool_open = 1",
+            },
+        },
     };
     return list;
 }

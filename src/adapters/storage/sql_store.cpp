@@ -16,6 +16,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_self_evaluations(*m_db)
     , m_documents(*m_db)
     , m_auditors(*m_db)
+    , m_peer_pools(*m_db)
 {
 }
 

@@ -10,6 +10,7 @@
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
+#include "adapters/storage/sql_peer_pool_repository.h"
 #include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
 #include "adapters/storage/sql_registry_repository.h"
@@ -37,6 +38,7 @@ public:
     SelfEvaluationRepository& self_evaluations() override { return m_self_evaluations; }
     DocumentRepository& documents() override { return m_documents; }
     AuditorRepository& auditors() override { return m_auditors; }
+    PeerPoolRepository& peer_pools() override { return m_peer_pools; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -54,6 +56,7 @@ private:
     SqlSelfEvaluationRepository m_self_evaluations;
     SqlDocumentRepository m_documents;
     SqlAuditorRepository m_auditors;
+    SqlPeerPoolRepository m_peer_pools;
 };
 
 }  // namespace sterk

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 34> POLICY{{
+constexpr std::array<PolicyRow, 36> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -70,6 +70,11 @@ constexpr std::array<PolicyRow, 34> POLICY{{
     {Permission::AuditorsWrite, "auditors.write",                D, A, A, D, A, D},
     // The auditors a CI can put on a trajectory's team, with the reasons others cannot.
     {Permission::TeamCandidatesRead, "team-candidates.read",     D, D, A, D, A, D},
+    // Which peer pool: any for the secretariat, those its CI leads for a ci-admin, those its
+    // organisation is in for a member and a peer auditor (PeerPoolService). The secretariat and a
+    // ci-admin form and edit them.
+    {Permission::PeerPoolsRead, "peer-pools.read",               D, A, A, A, A, D},
+    {Permission::PeerPoolsWrite, "peer-pools.write",             D, D, A, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

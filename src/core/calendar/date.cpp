@@ -51,6 +51,16 @@ constexpr std::array<char const*, 12> MONTH_NAMES{"januari", "februari", "maart"
 
 }  // namespace
 
+Date Date::from_unix_seconds(long long seconds)
+{
+    constexpr long long SECONDS_PER_DAY = 86400;
+    long long days = seconds / SECONDS_PER_DAY;
+    if (seconds % SECONDS_PER_DAY < 0) {
+        --days;  // round towards the earlier day, not towards zero
+    }
+    return from_days_since_epoch(static_cast<long>(days));
+}
+
 bool Date::is_valid(int year, int month, int day)
 {
     return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);

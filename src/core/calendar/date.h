@@ -23,6 +23,10 @@ public:
     // Date::parse: "YYYY-MM-DD"; the error names `field`.
     static Result<Date> parse(std::string_view text, std::string const& field);
     static bool is_valid(int year, int month, int day);
+    // Date::from_days_since_epoch: the day `days` after 1970-01-01 (negative: before it).
+    static Date from_days_since_epoch(long days) { return Date(static_cast<int>(days)); }
+    // Date::from_unix_seconds: the UTC day that contains Unix time `seconds` (also before 1970).
+    static Date from_unix_seconds(long long seconds);
 
     int year() const;
     int month() const;

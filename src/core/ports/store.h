@@ -9,6 +9,7 @@
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
 #include "core/registry/auditor.h"
+#include "core/registry/peer_pool.h"
 #include "core/registry/registry.h"
 #include "core/result.h"
 
@@ -200,6 +201,18 @@ public:
     virtual Result<std::optional<Auditor>> find(Id id) = 0;
     // list: every auditor with its ties, by name.
     virtual Result<std::vector<Auditor>> list() = 0;
+// PeerPoolRepository: peer pools and their members, in the pool's order. A member is in at most
+// one open pool: create and update refuse (FailedPrecondition, field "members") a member that is
+// already in another open pool, also when two writes race.
+class PeerPoolRepository {
+public:
+    virtual ~PeerPoolRepository() = default;
+    virtual Result<Id> create(PeerPool const& pool) = 0;
+    // update: name, CI, state and members of an existing pool; NotFound when there is none.
+    virtual Status update(PeerPool const& pool) = 0;
+    virtual Result<std::optional<PeerPool>> find(Id id) = 0;
+    // list: every pool, newest first.
+    virtual Result<std::vector<PeerPool>> list() = 0;
 };
 
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
@@ -218,6 +231,7 @@ public:
     virtual SelfEvaluationRepository& self_evaluations() = 0;
     virtual DocumentRepository& documents() = 0;
     virtual AuditorRepository& auditors() = 0;
+    virtual PeerPoolRepository& peer_pools() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -9,7 +9,7 @@ namespace sterk {
 
 namespace {
 
-enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, CiToets };
+enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, BuurtwerkOost, CiToets };
 
 struct DemoUser {
     char const* email;
@@ -28,6 +28,8 @@ constexpr DemoUser DEMO_USERS[] = {
     {"teamleider@ci-toets.example", "Teamleider CI Toetsbureau", Role::Auditor, DemoOrganisation::CiToets},
     {"beoordelaar@ci-toets.example", "Beoordelaar CI Toetsbureau", Role::Auditor, DemoOrganisation::CiToets},
     {"commissie@sociaalwerk.example", "Beheercommissie", Role::Committee, DemoOrganisation::None},
+    {"kwaliteit@buurtwerkoost.example", "Kwaliteitsmedewerker Buurtwerk Oost", Role::Member,
+     DemoOrganisation::BuurtwerkOost},
 };
 
 Organisation organisation(OrganisationKind kind, char const* name, char const* lidnummer, char const* city,
@@ -86,15 +88,21 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
         ids[DemoOrganisation::WelzijnSamen] = TRY(store.organisations().create(
             organisation(OrganisationKind::Member, "Welzijn Samen", "SWN-1002", "Zwolle", "info@samenwelzijn.example",
                          "https://samenwelzijn.example")));
+        ids[DemoOrganisation::BuurtwerkOost] = TRY(store.organisations().create(
+            organisation(OrganisationKind::Member, "Stichting Buurtwerk Oost", "SWN-1003", "Deventer",
+                         "info@buurtwerkoost.example", "https://buurtwerkoost.example")));
         ids[DemoOrganisation::CiToets] = TRY(store.organisations().create(
             organisation(OrganisationKind::CertificationBody, "CI Toetsbureau", "", "Amersfoort",
                          "info@ci-toets.example", "https://ci-toets.example")));
         // Registry entries, dated from the seeding day so the demo never looks stale.
-        Date const today = Date::from_ymd(1970, 1, 1).add_days(static_cast<int>(now / 86400));
+        Date const today = Date::from_unix_seconds(now);
         TRY(store.registry().save_member({ids[DemoOrganisation::WijkKracht], "41178322", "Wijkplein 12", "3512 AB",
                                           "Anja de Vries", "030 123 45 67", Date::from_ymd(2015, 1, 1), std::nullopt}));
         TRY(store.registry().save_member({ids[DemoOrganisation::WelzijnSamen], "05067342", "Stadsweg 3", "8011 CD",
                                           "Peter Jansen", "038 765 43 21", Date::from_ymd(2012, 1, 1), std::nullopt}));
+        TRY(store.registry().save_member({ids[DemoOrganisation::BuurtwerkOost], "62713490", "Brinkstraat 7",
+                                          "7411 GH", "Fatima El Amrani", "0570 61 23 45", Date::from_ymd(2018, 1, 1),
+                                          std::nullopt}));
         TRY(store.registry().save_ci({ids[DemoOrganisation::CiToets], "32145678", "Keurlaan 1", "3811 EF",
                                       "033 222 33 44", today.add_days(400), std::nullopt, today.add_days(200), true,
                                       true, "CIIO"}));

@@ -1,5 +1,5 @@
 // File: demo_seed.h
-// seed_demo: the demo organisations and the seven demo logins of the platform contract, added
+// seed_demo: the demo organisations and the eight demo logins of the platform contract, added
 // only when the database has no users yet. Each password is random unless one is given
 // (tests pass STERK_DEMO_PASSWORD). The caller prints the logins once.
 #pragma once

@@ -1,6 +1,8 @@
 #include "core/services/demo_trajectories.h"
 
 #include "core/registry/audit_team.h"
+#include "core/services/peer_pool_service.h"
+#include "core/services/self_evaluation_service.h"
 
 #include <tuple>
 
@@ -54,7 +56,7 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
     if (!wijkkracht || !welzijn_samen || !ci) {
         return Error::precondition("de demo-organisaties ontbreken; eerst seed_demo");
     }
-    Date const today = Date::from_ymd(1970, 1, 1).add_days(static_cast<int>(now / 86400));
+    Date const today = Date::from_unix_seconds(now);
     auto const day = [&](int offset) { return today.add_days(offset).iso(); };
     return store.transaction([&]() -> Status {
         auto const [team_leader, assessor] = TRY(seed_demo_auditors(store, *ci, today));
@@ -97,6 +99,63 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
         }
         return ok_status();
     });
+}
+
+namespace {
+
+struct DemoAnswer {
+    char const* norm;
+    char const* verdict;
+    char const* explanation;
+};
+
+// Buurtwerk Oost's first answers: a start on Vakmanschap and Dienstverlening, the rest still open.
+constexpr DemoAnswer BUURTWERK_OOST_ANSWERS[] = {
+    {"VM1", "+", "Elk team werkt met het methodisch kader; zie het werkplan en de casusbesprekingen."},
+    {"VM2", "+", "Jaarlijkse scholingsplannen per medewerker, besproken in de jaargesprekken."},
+    {"VM3", "+/-", "Intervisie is er voor het jongerenwerk; voor het opbouwwerk nog niet structureel."},
+    {"VM4", "+", "De beroepscode staat in het personeelshandboek en komt terug in het teamoverleg."},
+    {"VM5", "", "Nog bespreken met de teamleiders."},
+    {"DV1", "+", "Het aanbod is afgestemd met de gemeente Deventer en de wijkteams."},
+    {"DV2", "+/-", "Bewoners denken mee in twee wijken; in de derde wijk loopt dat nog niet."},
+};
+
+}  // namespace
+
+Status seed_demo_peer_pool(Store& store, NormFramework const& framework, UnixTime now)
+{
+    std::vector<Id> members(3, 0);
+    std::optional<Id> ci;
+    for (auto const& o : TRY(store.organisations().list())) {
+        members[0] = o.lidnummer == "SWN-1001" ? o.id : members[0];
+        members[1] = o.lidnummer == "SWN-1002" ? o.id : members[1];
+        members[2] = o.lidnummer == "SWN-1003" ? o.id : members[2];
+        ci = o.kind == OrganisationKind::CertificationBody && !ci ? std::optional<Id>(o.id) : ci;
+    }
+    auto const quality_officer = TRY(store.users().find_by_email("kwaliteit@buurtwerkoost.example"));
+    auto const secretariat = TRY(store.users().find_by_email("secretariaat@sociaalwerk.example"));
+    if (members[0] == 0 || members[1] == 0 || members[2] == 0 || !ci || !quality_officer || !secretariat) {
+        return Error::precondition("de demo-organisaties ontbreken; eerst seed_demo");
+    }
+    Date const today = Date::from_unix_seconds(now);
+
+    SelfEvaluationService self_evaluations{
+        store, [&framework](std::string const& v) { return v == framework.version ? &framework : nullptr; },
+        framework.version};
+    Principal const member{quality_officer->id, Role::Member, members[2]};
+    Actor const member_actor{quality_officer->id, quality_officer->email, ""};
+    auto const started = TRY(self_evaluations.start(member, member_actor, today.add_days(-21), now));
+    for (auto const& a : BUURTWERK_OOST_ANSWERS) {
+        TRY(self_evaluations.save_answer(member, member_actor, started.record.id, {a.norm, a.verdict, a.explanation}, 0,
+                                         now));
+    }
+
+    PeerPoolService pools{store};
+    Principal const secretariat_principal{secretariat->id, Role::Secretariat, secretariat->organisation_id};
+    Actor const secretariat_actor{secretariat->id, secretariat->email, ""};
+    PeerPoolInput pool{"Branchetoetsing Utrecht-Zwolle-Deventer", *ci, members, std::nullopt};
+    TRY(pools.create(secretariat_principal, secretariat_actor, pool, today, now));
+    return ok_status();
 }
 
 }  // namespace sterk

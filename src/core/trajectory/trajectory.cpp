@@ -82,14 +82,20 @@ std::vector<OpenAction> open_actions(Replay const& r, std::vector<TrajectoryDead
     std::vector<OpenAction> actions;
     for (auto const& d : deadlines) {
         if (d.state == DeadlineState::Open || d.state == DeadlineState::DueToday || d.state == DeadlineState::Overdue) {
-            actions.push_back(OpenAction{d.rule.actor, d.rule.key, d.rule.label, d.due, d.rule.source});
+            actions.push_back(OpenAction{d.rule.actor, d.rule.key, d.rule.label, d.due, d.rule.source, {}});
         }
     }
     for (auto const& [kind, due] : next_steps(r)) {
         auto const* rule = r.framework().procedure.event(event_key(kind));
         if (rule != nullptr) {
-            actions.push_back(OpenAction{rule->actor, rule->key, rule->todo, due, {}});
+            actions.push_back(OpenAction{rule->actor, rule->key, rule->todo, due, {}, {}});
         }
+    }
+    for (auto& a : actions) {
+        a.status = !a.due ? DeadlineStatus::Open
+                   : r.today() > *a.due ? DeadlineStatus::Overdue
+                   : r.today() == *a.due ? DeadlineStatus::DueToday
+                                         : DeadlineStatus::Open;
     }
     // Those with a due date first, earliest first; the rest in route order.
     std::stable_sort(actions.begin(), actions.end(), [](OpenAction const& a, OpenAction const& b) {

@@ -16,6 +16,7 @@
 #include "core/norms/framework.h"
 #include "core/result.h"
 #include "core/rules/advice.h"
+#include "core/rules/deadlines.h"
 #include "core/rules/verdict.h"
 #include "core/trajectory/event_kind.h"
 
@@ -124,13 +125,16 @@ struct TrajectoryDeadline {
     DeadlineState state = DeadlineState::Open;  // on the view's date
 };
 
-// What a party must do next, with its due date where the handbook gives one.
+// What a party must do next, with its due date where the handbook gives one, and where that
+// stands on the view's date (open, due today, overdue; without a due date always open), so that
+// every reader shows the same "te laat" as the deadlines.
 struct OpenAction {
     std::string actor;  // "member", "ci", "secretariat"
     std::string key;  // the deadline key, or the event that is the next step
     std::string todo;  // Dutch
     std::optional<Date> due;
     std::string source;  // handbook place, when it comes from a deadline
+    DeadlineStatus status = DeadlineStatus::Open;
 };
 
 struct NewCertificate {

@@ -3,6 +3,7 @@
 #include "adapters/config/data_files.h"
 #include "core/estimate/estimate.h"
 #include "core/evaluation/scope_fte.h"
+#include "core/registry/peer_pool.h"
 #include "core/rules/advice.h"
 #include "core/rules/deadlines.h"
 #include "core/text.h"
@@ -155,7 +156,8 @@ Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
         }
     } else if (w[0] == "actions") {
         for (auto const& a : view.actions) {
-            out.push_back(a.actor + " " + a.key + (a.due ? " " + a.due->iso() : ""));
+            out.push_back(a.actor + " " + a.key + (a.due ? " " + a.due->iso() : "") +
+                          (a.status == DeadlineStatus::Open ? "" : " " + deadline_status_key(a.status)));
         }
     } else if (w[0] == "certificate_dates") {
         out.push_back(view.certificate ? "valid_from=" + view.certificate->valid_from.iso() +
@@ -284,6 +286,40 @@ Result<Lines> CaseState::scope_command(std::vector<std::string> const& w)
         if (line.fte > 0) {
             out.push_back(line.key + "=" + number(line.fte) + (line.counts ? " telt mee" : " telt niet mee"));
         }
+    }
+    return out;
+}
+
+// `peer_visits A B C ...`: the pool's members by name, in its order; each visit as
+// "AUDITED <- AUDITOR AUDITOR". A pool the rule refuses is the first field error.
+Result<Lines> peer_visits_command(std::vector<std::string> const& w)
+{
+    std::vector<std::string> const names(w.begin() + 1, w.end());
+    std::map<std::string, Id> ids;
+    PeerPool pool;
+    pool.name = "pool";
+    pool.ci_id = 1;
+    for (auto const& name : names) {
+        pool.members.push_back(ids.emplace(name, static_cast<Id>(ids.size() + 1)).first->second);
+    }
+    if (auto const errors = validate_peer_pool(pool); !errors.empty()) {
+        return errors.front();
+    }
+    auto const name_of = [&](Id id) {
+        for (auto const& [name, value] : ids) {
+            if (value == id) {
+                return name;
+            }
+        }
+        return std::string("?");
+    };
+    Lines out;
+    for (auto const& visit : propose_peer_visits(pool.members)) {
+        std::vector<std::string> auditors;
+        for (Id a : visit.auditors) {
+            auditors.push_back(name_of(a));
+        }
+        out.push_back(name_of(visit.audited) + " <- " + join(auditors, " "));
     }
     return out;
 }
@@ -429,6 +465,9 @@ Result<Lines> CaseState::run(std::string const& command)
     }
     if (verb == "scope") {
         return scope_command(w);
+    }
+    if (verb == "peer_visits") {
+        return peer_visits_command(w);
     }
     if (verb == "add" && w.size() == 4) {
         auto const d = TRY(Date::parse(w[1], "date"));

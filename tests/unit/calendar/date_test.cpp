@@ -37,4 +37,17 @@ TEST(Date, WeeksAreSevenCalendarDaysAndWeekdaysAreDutch)
     EXPECT_EQ(Date::from_ymd(2000, 3, 1).add_days(-1).iso(), "2000-02-29");
 }
 
+TEST(Date, FromDaysSinceEpochAndFromUnixSecondsCountFrom1970)
+{
+    EXPECT_EQ(Date::from_days_since_epoch(0).iso(), "1970-01-01");
+    EXPECT_EQ(Date::from_days_since_epoch(20'000).iso(), "2024-10-04");
+    EXPECT_EQ(Date::from_days_since_epoch(-1).iso(), "1969-12-31");
+    EXPECT_EQ(Date::from_days_since_epoch(20'000).days_since_epoch(), 20'000);
+    // 2026-03-20T23:59:59Z and the second after it.
+    EXPECT_EQ(Date::from_unix_seconds(1'774'051'199).iso(), "2026-03-20");
+    EXPECT_EQ(Date::from_unix_seconds(1'774'051'200).iso(), "2026-03-21");
+    EXPECT_EQ(Date::from_unix_seconds(0).iso(), "1970-01-01");
+    EXPECT_EQ(Date::from_unix_seconds(-1).iso(), "1969-12-31") << "rounds to the earlier day, not towards zero";
+}
+
 }  // namespace sterk

@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/nl';
 import { mayOpen } from '../../session/access';
 import { useSession } from '../../session/session-context';
 import { handleError } from '../../utils/handle-error';
-import { actionsFor, formatDate, partyOf, todayIso, type PartyAction } from '../trajectories/trajectory-helpers';
+import { actionsFor, formatDate, partyOf, type PartyAction } from '../trajectories/trajectory-helpers';
 
 const EMPTY_STATE: Record<Role, { title: MessageKey; body: MessageKey }> = {
   member: { title: 'home.empty.member.title', body: 'home.empty.member.body' },
@@ -36,7 +36,7 @@ function usePartyActions(party: Party | null): ActionsState {
     unwrap(api.GET('/api/v1/trajectories'))
       .then(({ trajectories }) => {
         if (!cancelled) {
-          setState({ status: 'ready', actions: actionsFor(trajectories, party, todayIso()) });
+          setState({ status: 'ready', actions: actionsFor(trajectories, party) });
         }
       })
       .catch((error: unknown) => {

@@ -11,7 +11,7 @@ import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
-import { formatDate, isOverdue, nextAction, stateKey, todayIso } from './trajectory-helpers';
+import { formatDate, nextAction, stateKey } from './trajectory-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectories: Trajectory[] };
 
@@ -43,7 +43,6 @@ export function TrajectoriesPage() {
   if (state.status === 'error' && state.error.kind === 'forbidden') {
     return <ForbiddenPage />;
   }
-  const today = todayIso();
 
   return (
     <div className="trajectories">
@@ -77,7 +76,7 @@ export function TrajectoriesPage() {
             <tbody>
               {state.trajectories.map((trajectory) => {
                 const next = nextAction(trajectory);
-                const late = next ? isOverdue(next.due, today) : false;
+                const late = next?.status === 'overdue';
                 return (
                   <tr key={trajectory.id} className={late ? 'trajectories__row--late' : undefined}>
                     <th scope="row">

@@ -9,7 +9,6 @@ import {
   errorField,
   eventDetails,
   formatDate,
-  isOverdue,
   partyOf,
   reasonText,
   sortActions,
@@ -90,11 +89,8 @@ describe('event labels', () => {
 });
 
 describe('dates', () => {
-  it('gives today as the local calendar day and compares due dates with it', () => {
+  it('gives today as the local calendar day', () => {
     expect(todayIso(new Date(2026, 2, 5, 23, 59))).toBe('2026-03-05');
-    expect(isOverdue('2026-03-04', '2026-03-05')).toBe(true);
-    expect(isOverdue('2026-03-05', '2026-03-05')).toBe(false);
-    expect(isOverdue(null, '2026-03-05')).toBe(false);
   });
 
   it('writes a date with its weekday', () => {
@@ -106,7 +102,7 @@ describe('dates', () => {
 describe('actions', () => {
   const item = (key: string, due: string | null, overdue: boolean): PartyAction => ({
     trajectory: { id: 1, member: { id: 1, name: 'A' }, ci: { id: 2, name: 'B' }, state: 'planned' },
-    action: { actor: 'ci', key, todo: key, due },
+    action: { actor: 'ci', key, todo: key, due, status: overdue ? 'overdue' : 'open' },
     source: null,
     overdue,
   });
@@ -125,28 +121,31 @@ describe('actions', () => {
 
   it('collects one party\'s actions across trajectories with the deadline\'s source and status', () => {
     const all = [
-      trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: 'Aanvraag accepteren of afwijzen', due: null }]),
+      trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: 'Aanvraag accepteren of afwijzen', due: null, status: 'open' }]),
       trajectory(
         2,
         [
-          { actor: 'member', key: 'factual_corrections', todo: 'Correcties', due: '2026-03-01' },
-          { actor: 'ci', key: 'concept_report', todo: 'Concept versturen', due: '2026-02-10' },
+          { actor: 'member', key: 'factual_corrections', todo: 'Correcties', due: '2026-03-01', status: 'open' },
+          // The server's status decides, not a date compared in the browser.
+          { actor: 'ci', key: 'concept_report', todo: 'Concept versturen', due: '2026-02-10', status: 'overdue' },
+          { actor: 'ci', key: 'plan_assessment', todo: 'Plan beoordelen', due: '2026-02-11', status: 'due-today' },
         ],
         [deadline('concept_report', '2026-02-10', 'overdue'), deadline('factual_corrections', '2026-03-01', 'open', 'member')],
       ),
     ];
-    const mine = actionsFor(all, 'ci', '2026-02-20');
+    const mine = actionsFor(all, 'ci');
     expect(mine.map((a) => [a.trajectory.id, a.action.key, a.overdue, a.source])).toEqual([
       [2, 'concept_report', true, 'B6 concept_report'],
+      [2, 'plan_assessment', false, null],
       [1, 'audit_accepted', false, null],
     ]);
-    expect(actionsFor(all, 'secretariat', '2026-02-20')).toEqual([]);
+    expect(actionsFor(all, 'secretariat')).toEqual([]);
   });
 });
 
 describe('stepsFor', () => {
   it('offers accepting and declining for an open request, only to the CI', () => {
-    const t = trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: '', due: null }]);
+    const t = trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: '', due: null, status: 'open' }]);
     expect(stepsFor(t, 'ci').map((s) => s.event)).toEqual(['audit_accepted', 'audit_declined']);
     expect(stepsFor(t, 'ci')[1].fields).toEqual(['reason']);
     expect(stepsFor(t, 'secretariat')).toEqual([]);
@@ -154,9 +153,9 @@ describe('stepsFor', () => {
   });
 
   it('asks for the audit days when planning, and skips events recorded elsewhere (verdicts)', () => {
-    const planning = trajectory(1, [{ actor: 'ci', key: 'audit_planned', todo: '', due: null }]);
+    const planning = trajectory(1, [{ actor: 'ci', key: 'audit_planned', todo: '', due: null, status: 'open' }]);
     expect(stepsFor(planning, 'ci')).toEqual([{ event: 'audit_planned', fields: ['first_day', 'last_day'], required: ['first_day', 'last_day'] }]);
-    const final = trajectory(1, [{ actor: 'ci', key: 'findings_final', todo: '', due: null }]);
+    const final = trajectory(1, [{ actor: 'ci', key: 'findings_final', todo: '', due: null, status: 'open' }]);
     expect(stepsFor(final, 'ci')).toEqual([]);
   });
 });

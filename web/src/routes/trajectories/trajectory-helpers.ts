@@ -48,11 +48,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** An action is overdue when its due date lies before today. */
-export function isOverdue(due: string | null | undefined, today: string): boolean {
-  return !!due && due < today;
-}
-
 /** One open action with where it comes from: its trajectory and, for a deadline, the handbook source. */
 export interface PartyAction {
   trajectory: Pick<Trajectory, 'id' | 'member' | 'ci' | 'state'>;
@@ -82,8 +77,8 @@ export function sortActions(actions: PartyAction[]): PartyAction[] {
     .map(({ item }) => item);
 }
 
-/** The open actions of one party across trajectories, overdue first. */
-export function actionsFor(trajectories: Trajectory[], party: Party, today: string): PartyAction[] {
+/** The open actions of one party across trajectories, overdue first (the server's status says which). */
+export function actionsFor(trajectories: Trajectory[], party: Party): PartyAction[] {
   const found: PartyAction[] = [];
   for (const trajectory of trajectories) {
     for (const action of trajectory.actions) {
@@ -95,7 +90,7 @@ export function actionsFor(trajectories: Trajectory[], party: Party, today: stri
         trajectory: { id: trajectory.id, member: trajectory.member, ci: trajectory.ci, state: trajectory.state },
         action,
         source: deadline?.source ?? null,
-        overdue: deadline ? deadline.status === 'overdue' : isOverdue(action.due, today),
+        overdue: action.status === 'overdue',
       });
     }
   }

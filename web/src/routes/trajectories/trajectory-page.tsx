@@ -15,7 +15,7 @@ import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
 import { StepForm } from './step-form';
 import { Timeline } from './timeline';
-import { formatDate, isOverdue, partyOf, stateKey, stepsFor, todayIso } from './trajectory-helpers';
+import { formatDate, partyOf, stateKey, stepsFor } from './trajectory-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectory: Trajectory };
 
@@ -78,7 +78,6 @@ export function TrajectoryPage() {
   }
 
   const { trajectory } = state;
-  const today = todayIso();
   const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
   const steps = stepsFor(trajectory, party);
   const variant = t.optional(`trajectory.variant.${trajectory.variant}`) ?? trajectory.variant;
@@ -152,7 +151,7 @@ export function TrajectoryPage() {
                     {trajectory.actions
                       .filter((a) => a.actor === p)
                       .map((action) => {
-                        const late = isOverdue(action.due, today);
+                        const late = action.status === 'overdue';
                         return (
                           <li key={`${action.key}${action.due ?? ''}`} className={late ? 'action-list__item action-list__item--late' : 'action-list__item'}>
                             <span className="action-list__todo">{action.todo}</span>

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 29> POLICY{{
+constexpr std::array<PolicyRow, 31> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -60,6 +60,10 @@ constexpr std::array<PolicyRow, 29> POLICY{{
     // Which self-evaluation: the member's own, any for the secretariat (SelfEvaluationService).
     {Permission::SelfEvaluationsRead, "self-evaluations.read",  D, A, D, D, A, D},
     {Permission::SelfEvaluationsWrite, "self-evaluations.write", D, A, D, D, D, D},
+    // What an audit request would start from today (the member's own request page).
+    {Permission::AuditRequestRead, "audit-request.read",         D, A, D, D, D, D},
+    // The users of one organisation: a member's and a CI's own (its profile page), any for the secretariat.
+    {Permission::OrganisationUsersRead, "organisation-users.read", D, O, O, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

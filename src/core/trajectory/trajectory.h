@@ -76,6 +76,10 @@ struct TrajectoryEvent {
     std::optional<VerdictMap> verdicts;  // findings_final, additional_audit_held
     std::string number;  // certificate_issued (optional)
     std::string reason;  // audit_declined, negative_advice, trajectory_withdrawn (optional)
+    // audit_requested (optional): the period in which the member would like the audit
+    // (LIFECYCLE.md §2 "preferred period"); `preferred_until` only together with `preferred_from`.
+    std::optional<Date> preferred_from;
+    std::optional<Date> preferred_until;
 };
 
 struct TrajectoryLog {

@@ -55,6 +55,9 @@ Result<Response> get_self_evaluation(AppServices& app, Call const& call);
 Result<Response> put_self_evaluation_answer(AppServices& app, Call const& call);
 Result<Response> post_self_evaluation_complete(AppServices& app, Call const& call);
 
+Result<Response> get_audit_request(AppServices& app, Call const& call);
+Result<Response> get_organisation_users(AppServices& app, Call const& call);
+
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();
 

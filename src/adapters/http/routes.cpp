@@ -53,6 +53,9 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/password-reset", P::PasswordResetRequest, S::None, Work::Inline, post_password_reset},
         {"POST", "/api/v1/password-reset/confirm", P::PasswordResetConfirm, S::None, Work::Worker,
          post_password_reset_confirm},
+        {"GET", "/api/v1/audit-request", P::AuditRequestRead, S::None, Work::Inline, get_audit_request},
+        {"GET", "/api/v1/organisations/{id}/users", P::OrganisationUsersRead, S::PathId, Work::Inline,
+         get_organisation_users},
     };
     return routes;
 }

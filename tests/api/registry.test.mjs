@@ -92,7 +92,7 @@ test('a member requests an audit from an eligible CI; the rules refuse what they
   const toets = cis.find((x) => x.name === 'CI Toetsbureau');
   const request = {
     ci_id: toets.id, variant: 'ci', self_evaluation_completed_on: localDate(-30),
-    fte: { professionals_employed: 12.5, management_support: 2 }, scope: { whole_organisation: true },
+    fte: { professionals_employed: 12.5, management_support: 2 }, scope: { whole: true },
   };
   const running = await c.member.post('/api/v1/trajectories', request);
   assert.equal(running.status, 409, running.text);

@@ -70,6 +70,9 @@ Result<Response> get_peer_pool(AppServices& app, Call const& call);
 Result<Response> put_peer_pool(AppServices& app, Call const& call);
 Result<Response> get_peer_pool_candidates(AppServices& app, Call const& call);
 
+Result<Response> get_audit_request(AppServices& app, Call const& call);
+Result<Response> get_organisation_users(AppServices& app, Call const& call);
+
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();
 

@@ -4,6 +4,7 @@
 #include "adapters/http/json_body.h"
 #include "adapters/http/call_support.h"
 #include "adapters/json/estimate_json.h"
+#include "adapters/http/api_json.h"
 
 
 namespace sterk::http {
@@ -37,7 +38,28 @@ nlohmann::json member_json(MemberEntry const& e)
     return out;
 }
 
-nlohmann::json ci_json(CiEntry const& e)
+// tariff_json: the CI's rates from the tariffs file (B10), with their validity, or null when it has
+// none on file.
+nlohmann::json tariff_json(Tariffs const& tariffs, std::string const& code)
+{
+    auto const* body = code.empty() ? nullptr : tariffs.find_body(code);
+    if (body == nullptr) {
+        return nullptr;
+    }
+    nlohmann::json rates = nlohmann::json::array();
+    for (auto const& rate : body->day_rates) {
+        rates.push_back({{"valid_from", date_json(rate.valid_from)}, {"eur", static_cast<double>(rate.cents) / 100.0}});
+    }
+    return {{"code", body->code},
+            {"name", body->name},
+            {"day_rates", rates},
+            {"travel_per_km_eur", body->travel_cents_per_km
+                                      ? nlohmann::json(static_cast<double>(*body->travel_cents_per_km) / 100.0)
+                                      : nlohmann::json(nullptr)},
+            {"travel_note", body->travel_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(body->travel_note)}};
+}
+
+nlohmann::json ci_json(CiEntry const& e, Tariffs const& tariffs, Date today)
 {
     auto const& o = e.organisation;
     auto const& p = e.profile;
@@ -57,7 +79,9 @@ nlohmann::json ci_json(CiEntry const& e)
             {"framework_contract", p.framework_contract},
             {"tariff_code", p.tariff_code},
             {"eligible", e.lapsed.empty()},
-            {"lapsed", e.lapsed}};
+            {"lapsed", e.lapsed},
+            {"warnings", ci_expiry_warnings(p, today, CI_EXPIRY_WARNING_DAYS)},
+            {"tariff", tariff_json(tariffs, p.tariff_code)}};
 }
 
 Result<std::optional<Date>> date_field(JsonBody const& body, std::string const& name)
@@ -135,7 +159,7 @@ Result<Response> save_ci(AppServices& app, Call const& call, int status_code)
     profile.framework_contract = TRY(body.optional_bool("framework_contract")).value_or(false);
     auto const entry = TRY(app.registry.save_ci(call.organisation_id, organisation, profile, actor_of(call),
                                                 local_date(call.now), call.now));
-    return Response::json(status_code, ci_json(entry));
+    return Response::json(status_code, ci_json(entry, app.tariffs, local_date(call.now)));
 }
 
 }  // namespace
@@ -150,13 +174,61 @@ Result<Response> get_estimate(AppServices& app, Call const& call)
     };
     Date const today = local_date(call.now);
     EstimateRequest request;
-    request.fte = TRY(parse_fte(query("fte"), "fte"));
+    // group[KEY]=N for each scope group: the scope FTE is computed from the groups (the core's
+    // scope rules), instead of a total given as fte=N. Errors name "group.KEY" (or "group").
+    std::map<std::string, double> groups;
+    for (auto const& [name, value] : call.request.query) {
+        if (name.rfind("group[", 0) == 0 && name.size() > 7 && name.back() == ']') {
+            std::string const key = name.substr(6, name.size() - 7);
+            groups[key] = value.empty() ? 0.0 : TRY(parse_group_fte(value, "group." + key));
+        }
+    }
+    std::optional<ScopeFte> scope;
+    if (!groups.empty()) {
+        auto computed = app.trajectories.scope_fte(app.frameworks.versions().back(), groups);
+        if (!computed) {
+            auto error = computed.error();
+            if (error.field.rfind("groups", 0) == 0) {
+                error.field = "group" + error.field.substr(6);  // "groups.x" -> "group.x"
+            }
+            return error;
+        }
+        scope = *computed;
+        request.fte = scope->total;
+    } else {
+        request.fte = TRY(parse_fte(query("fte"), "fte"));
+    }
     request.variant = query("variant");
     request.on = today;
     if (!query("km").empty()) {
         request.km = TRY(parse_distance(query("km"), "km"));
     }
     auto out = estimate_to_json(TRY(estimate(app.tariffs, request)));
+    if (scope) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (auto const& line : scope->lines) {
+            lines.push_back({{"key", line.key},
+                             {"label", line.label},
+                             {"fte", line.fte},
+                             {"counts", line.counts},
+                             {"explanation", line.explanation}});
+        }
+        out["scope"] = {{"total", scope->total}, {"lines", lines}};
+    }
+    // The days of every variant for the same band, so a member compares them at once.
+    nlohmann::json per_variant = nlohmann::json::array();
+    for (auto const& variant : app.tariffs.variants) {
+        EstimateRequest other = request;
+        other.variant = variant.key;
+        other.km.reset();
+        auto const days = TRY(estimate(app.tariffs, other));
+        per_variant.push_back({{"variant", variant.key},
+                               {"label", variant.label},
+                               {"days", days.day_tenths ? nlohmann::json(*days.day_tenths / 10.0) : nlohmann::json(nullptr)},
+                               {"on_top_of", days.on_top_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(days.on_top_of)},
+                               {"note", days.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(days.note)}});
+    }
+    out["per_variant"] = per_variant;
     nlohmann::json per_ci = nlohmann::json::array();
     for (auto const& entry : TRY(app.registry.cis(today))) {
         if (!entry.lapsed.empty() || entry.profile.tariff_code.empty()) {
@@ -201,15 +273,17 @@ Result<Response> put_member(AppServices& app, Call const& call)
 Result<Response> get_cis(AppServices& app, Call const& call)
 {
     nlohmann::json list = nlohmann::json::array();
-    for (auto const& entry : TRY(app.registry.cis(local_date(call.now)))) {
-        list.push_back(ci_json(entry));
+    Date const today = local_date(call.now);
+    for (auto const& entry : TRY(app.registry.cis(today))) {
+        list.push_back(ci_json(entry, app.tariffs, today));
     }
     return Response::json(200, {{"cis", list}});
 }
 
 Result<Response> get_ci(AppServices& app, Call const& call)
 {
-    return Response::json(200, ci_json(TRY(app.registry.ci(*call.organisation_id, local_date(call.now)))));
+    Date const today = local_date(call.now);
+    return Response::json(200, ci_json(TRY(app.registry.ci(*call.organisation_id, today)), app.tariffs, today));
 }
 
 Result<Response> post_ci(AppServices& app, Call const& call)
@@ -220,6 +294,24 @@ Result<Response> post_ci(AppServices& app, Call const& call)
 Result<Response> put_ci(AppServices& app, Call const& call)
 {
     return save_ci(app, call, 200);
+}
+
+}  // namespace sterk::http
+
+namespace sterk::http {
+
+// GET /api/v1/organisations/{id}/users: the users of one organisation (its profile page).
+Result<Response> get_organisation_users(AppServices& app, Call const& call)
+{
+    Id const id = *call.organisation_id;  // parsed and authorised by App for this PathId route
+    TRY(app.users.organisation(id));  // 404 for an unknown organisation
+    nlohmann::json list = nlohmann::json::array();
+    for (auto const& user : TRY(app.users.list_users())) {
+        if (user.organisation_id && *user.organisation_id == id) {
+            list.push_back(user_json(user));
+        }
+    }
+    return Response::json(200, {{"users", list}});
 }
 
 }  // namespace sterk::http

@@ -70,6 +70,9 @@ std::vector<Route> const& route_table()
         {"PUT", "/api/v1/auditors/{id}", P::AuditorsWrite, S::None, Work::Inline, put_auditor},
         {"GET", "/api/v1/trajectories/{id}/team-candidates", P::TeamCandidatesRead, S::None, Work::Inline,
          get_team_candidates},
+        {"GET", "/api/v1/audit-request", P::AuditRequestRead, S::None, Work::Inline, get_audit_request},
+        {"GET", "/api/v1/organisations/{id}/users", P::OrganisationUsersRead, S::PathId, Work::Inline,
+         get_organisation_users},
     };
     return routes;
 }

@@ -26,6 +26,37 @@ nlohmann::ordered_json organisation_ref(AppServices& app, Id id)
     return {{"id", id}, {"name", organisation ? organisation->name : std::string{}}};
 }
 
+// scope_json: the scope and FTE per group frozen at the request, with the scope FTE total as the
+// core computes it on the trajectory's framework (null for a trajectory stored without FTE).
+nlohmann::ordered_json scope_json(AppServices& app, TrajectoryRecord const& r)
+{
+    auto const stored = nlohmann::json::parse(r.scope, nullptr, false);
+    nlohmann::ordered_json out{{"whole", nullptr}, {"werksoorten", nlohmann::ordered_json::array()},
+                               {"fte", nlohmann::ordered_json::object()}, {"total", nullptr}};
+    if (!stored.is_object()) {
+        return out;
+    }
+    if (stored.contains("whole") && stored["whole"].is_boolean()) {
+        out["whole"] = stored["whole"].get<bool>();
+    }
+    if (stored.contains("werksoorten") && stored["werksoorten"].is_array()) {
+        out["werksoorten"] = stored["werksoorten"];
+    }
+    if (stored.contains("fte") && stored["fte"].is_object() && !stored["fte"].empty()) {
+        std::map<std::string, double> groups;
+        for (auto const& [key, value] : stored["fte"].items()) {
+            if (value.is_number()) {
+                groups[key] = value.get<double>();
+                out["fte"][key] = value;
+            }
+        }
+        if (auto const total = app.trajectories.scope_fte(r.framework_version, groups)) {
+            out["total"] = total->total;
+        }
+    }
+    return out;
+}
+
 nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const& stored)
 {
     auto const& r = stored.record;
@@ -49,6 +80,7 @@ nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const&
             }
         }
     }
+    out["scope"] = scope_json(app, r);
     nlohmann::ordered_json events = nlohmann::ordered_json::array();
     for (auto const& e : stored.events) {
         nlohmann::ordered_json item{{"seq", e.seq}, {"on", e.on}, {"event", e.key}};
@@ -88,7 +120,7 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
         return Error::invalid("", "De gegevens zijn geen geldige JSON.");
     }
     static std::set<std::string> const allowed{"ci_id", "variant", "kind", "self_evaluation_completed_on",
-                                               "previous_certificate", "fte", "scope"};
+                                               "previous_certificate", "fte", "scope", "preferred_period"};
     for (auto const& [key, value] : body.items()) {
         if (allowed.count(key) == 0) {
             return Error::invalid(key, "Onbekend veld: " + key + ".");
@@ -138,7 +170,51 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
         }
         input.fte_per_group[group] = value.get<double>();
     }
-    input.scope = body.contains("scope") ? body["scope"].dump() : "{}";
+    // The scope: the whole organisation, or the named werksoorten (LIFECYCLE.md §1); frozen with
+    // the FTE per group into the trajectory.
+    nlohmann::json frozen{{"whole", true}, {"werksoorten", nlohmann::json::array()}, {"fte", body["fte"]}};
+    if (body.contains("scope") && !body["scope"].is_null()) {
+        auto const& scope = body["scope"];
+        bool const whole = scope.is_object() && scope.value("whole", false) == true;
+        nlohmann::json werksoorten = nlohmann::json::array();
+        bool valid = scope.is_object() && (!scope.contains("whole") || scope["whole"].is_boolean());
+        if (valid && scope.contains("werksoorten")) {
+            valid = scope["werksoorten"].is_array();
+            for (auto const& item : valid ? scope["werksoorten"] : nlohmann::json::array()) {
+                if (!item.is_string() || item.get<std::string>().empty()) {
+                    valid = false;
+                    break;
+                }
+                werksoorten.push_back(item);
+            }
+        }
+        if (!valid || (!whole && werksoorten.empty())) {
+            return Error::invalid("scope", "Kies als scope de hele organisatie, of noem de werksoorten die eronder vallen.");
+        }
+        frozen["whole"] = whole;
+        frozen["werksoorten"] = whole ? nlohmann::json::array() : werksoorten;
+    }
+    input.scope = frozen.dump();
+    if (body.contains("preferred_period") && !body["preferred_period"].is_null()) {
+        auto const& period = body["preferred_period"];
+        auto const date_of = [&](char const* key) -> Result<std::optional<Date>> {
+            if (!period.contains(key) || period[key].is_null() ||
+                (period[key].is_string() && period[key].get<std::string>().empty())) {
+                return std::optional<Date>{};
+            }
+            auto const parsed = period[key].is_string() ? Date::parse(period[key].get<std::string>(), "preferred_period")
+                                                         : Result<Date>(Error::invalid("preferred_period", ""));
+            if (!parsed) {
+                return Error::invalid("preferred_period", "Geef de gewenste periode als datums JJJJ-MM-DD (van en tot en met).");
+            }
+            return std::optional<Date>{*parsed};
+        };
+        if (!period.is_object()) {
+            return Error::invalid("preferred_period", "Geef de gewenste periode als {\"from\":\"JJJJ-MM-DD\",\"until\":\"JJJJ-MM-DD\"}.");
+        }
+        input.preferred_from = TRY(date_of("from"));
+        input.preferred_until = TRY(date_of("until"));
+    }
     auto const stored = TRY(app.trajectories.request(call.session->principal(), actor_of(call),
                                                      input, app.frameworks.versions().back(), local_date(call.now),
                                                      call.now));
@@ -163,6 +239,44 @@ Result<Response> post_trajectory_event(AppServices& app, Call const& call)
     auto const stored = TRY(app.trajectories.record_event(call.session->principal(), actor_of(call),
                                                           id, raw, local_date(call.now), call.now));
     return Response::json_in_order(201, trajectory_json(app, stored));
+}
+
+}  // namespace sterk::http
+
+namespace sterk::http {
+
+// GET /api/v1/audit-request[?self_evaluation_completed_on=D]: what a request by the member would
+// start from today (its self-evaluation, the last day to request, what stands in the way).
+Result<Response> get_audit_request(AppServices& app, Call const& call)
+{
+    std::optional<Date> outside;
+    if (auto const found = call.request.query.find("self_evaluation_completed_on");
+        found != call.request.query.end() && !found->second.empty()) {
+        auto const parsed = Date::parse(found->second, "self_evaluation_completed_on");
+        if (!parsed) {
+            return Error::invalid("self_evaluation_completed_on", "Geef de datum van de zelfevaluatie als JJJJ-MM-DD.");
+        }
+        outside = *parsed;
+    }
+    Date const today = local_date(call.now);
+    auto const outlook = TRY(app.trajectories.request_outlook(call.session->principal(), app.frameworks.versions().back(),
+                                                              outside, today));
+    auto const date_or_null = [](std::optional<Date> const& d) {
+        return d ? nlohmann::ordered_json(d->iso()) : nlohmann::ordered_json(nullptr);
+    };
+    nlohmann::ordered_json out{
+        {"today", today.iso()},
+        {"self_evaluation_completed_on", date_or_null(outlook.self_evaluation_completed)},
+        {"self_evaluation_in_sterklabel", outlook.self_evaluation_in_sterklabel},
+        {"request_until", date_or_null(outlook.request_until)},
+        {"membership_active", outlook.membership.ok()},
+        {"membership_reason", outlook.membership ? nlohmann::ordered_json(nullptr)
+                                                 : nlohmann::ordered_json(outlook.membership.error().message)}};
+    out["running"] = outlook.running ? nlohmann::ordered_json{{"id", outlook.running->id},
+                                                              {"state", state_key(outlook.running_state)}}
+                                     : nlohmann::ordered_json(nullptr);
+    out["blockers"] = outlook.blockers;
+    return Response::json_in_order(200, out);
 }
 
 }  // namespace sterk::http

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 36> POLICY{{
+constexpr std::array<PolicyRow, 38> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -75,6 +75,10 @@ constexpr std::array<PolicyRow, 36> POLICY{{
     // ci-admin form and edit them.
     {Permission::PeerPoolsRead, "peer-pools.read",               D, A, A, A, A, D},
     {Permission::PeerPoolsWrite, "peer-pools.write",             D, D, A, D, A, D},
+    // What an audit request would start from today (the member's own request page).
+    {Permission::AuditRequestRead, "audit-request.read",         D, A, D, D, D, D},
+    // The users of one organisation: a member's and a CI's own (its profile page), any for the secretariat.
+    {Permission::OrganisationUsersRead, "organisation-users.read", D, O, O, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

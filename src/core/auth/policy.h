@@ -56,11 +56,13 @@ enum class Permission {
     TeamCandidatesRead,
     PeerPoolsRead,
     PeerPoolsWrite,
+    AuditRequestRead,
+    OrganisationUsersRead,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::PeerPoolsWrite) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::OrganisationUsersRead) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

@@ -47,6 +47,18 @@ Result<double> parse_fte(std::string_view text, std::string const& field)
     return *value;
 }
 
+Result<double> parse_group_fte(std::string_view text, std::string const& field)
+{
+    auto const value = parse_decimal(text);
+    if (!value) {
+        return Error::invalid(field, "'" + std::string(text) + "' is geen getal; geef het aantal fte, bijv. 12,5");
+    }
+    if (*value < 0) {
+        return Error::invalid(field, "het aantal fte mag niet negatief zijn");
+    }
+    return *value;
+}
+
 Result<double> parse_distance(std::string_view text, std::string const& field)
 {
     auto const value = parse_decimal(text);

@@ -41,6 +41,8 @@ struct Estimate {
 
 // parse_positive_number: "10", "10.5" or "10,5" (Dutch decimal comma) > 0; the error names `field`.
 Result<double> parse_fte(std::string_view text, std::string const& field);
+// parse_group_fte: the FTE of one scope group, a number >= 0 ("0" for a group without anyone).
+Result<double> parse_group_fte(std::string_view text, std::string const& field);
 // parse_distance: a number >= 0.
 Result<double> parse_distance(std::string_view text, std::string const& field);
 

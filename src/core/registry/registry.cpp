@@ -73,6 +73,24 @@ std::vector<std::string> ci_lapsed_conditions(CiProfile const& ci, Date on)
     return reasons;
 }
 
+std::vector<std::string> ci_expiry_warnings(CiProfile const& ci, Date on, int days)
+{
+    std::vector<std::string> warnings;
+    auto const check = [&](std::optional<Date> const& until, std::string const& what) {
+        if (!until || *until < on || until->days_since_epoch() - on.days_since_epoch() >= days) {
+            return;
+        }
+        // The condition holds through `until`: it lapses the day after.
+        int const left = until->days_since_epoch() - on.days_since_epoch() + 1;
+        warnings.push_back(what + " verloopt over " + std::to_string(left) + (left == 1 ? " dag" : " dagen") +
+                           ": geldig tot en met " + until->iso() + ".");
+    };
+    check(ci.iso17021_ea38_until, "De accreditatie ISO 17021 (EA-code 38)");
+    check(ci.hkz_welzijn_until, "Het HKZ-schema Welzijn");
+    check(ci.insured_until, "De verzekering");
+    return warnings;
+}
+
 Errors validate_member(Organisation const& organisation, MemberProfile const& profile)
 {
     Errors errors;

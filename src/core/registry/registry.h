@@ -52,6 +52,15 @@ Status membership_active(MemberProfile const& member, Date on);
 // ci_lapsed_conditions: every condition the CI does not meet on `on`, in Dutch; empty: eligible.
 std::vector<std::string> ci_lapsed_conditions(CiProfile const& ci, Date on);
 
+// CI_EXPIRY_WARNING_DAYS: how far ahead a CI is warned that a dated condition ends. The handbook
+// names no period; two months leave time to renew an accreditation or a policy.
+constexpr int CI_EXPIRY_WARNING_DAYS = 60;
+
+// ci_expiry_warnings: each dated condition (accreditation, HKZ scheme, insurance) that still holds
+// on `on` but ends within `days`, in Dutch ("De accreditatie ISO 17021 (EA 38) verloopt over 30
+// dagen, op 2026-05-01."); the condition holds through its "until" day.
+std::vector<std::string> ci_expiry_warnings(CiProfile const& ci, Date on, int days);
+
 // validate_member / validate_ci: every field error at once (field names as in the API).
 Errors validate_member(Organisation const& organisation, MemberProfile const& profile);
 Errors validate_ci(Organisation const& organisation, CiProfile const& profile);

@@ -3,6 +3,7 @@
 #include "core/evaluation/scope_fte.h"
 #include "core/registry/audit_team.h"
 #include "core/registry/registry.h"
+#include "core/rules/deadlines.h"
 #include "core/text.h"
 
 namespace sterk {
@@ -213,12 +214,46 @@ Result<StoredTrajectory> TrajectoryService::request(Principal const& caller, Act
     if (self_evaluation) {
         events.push_back(RawEvent{self_evaluation->iso(), "self_evaluation_completed", {}, std::nullopt});
     }
-    events.push_back(RawEvent{today.iso(), "audit_requested", {}, std::nullopt});
+    RawEvent requested{today.iso(), "audit_requested", {}, std::nullopt};
+    if (input.preferred_from) {
+        requested.fields["preferred_from"] = input.preferred_from->iso();
+    }
+    if (input.preferred_until) {
+        requested.fields["preferred_until"] = input.preferred_until->iso();
+    }
+    events.push_back(std::move(requested));
     TrajectoryLog log{input.kind, input.previous_certificate, {}};
     for (size_t i = 0; i < events.size(); ++i) {
-        log.events.push_back(TRY(parse_event(*framework, events[i], i)));
+        auto parsed = parse_event(*framework, events[i], i);
+        if (!parsed) {
+            // The request's own fields: name them as the request does (preferred_period).
+            auto error = parsed.error();
+            if (error.field.find("preferred_") != std::string::npos) {
+                error.field = "preferred_period";
+                auto const reason = error.message.find("): ");
+                error.message = "Gewenste periode: " +
+                                (reason == std::string::npos ? error.message : error.message.substr(reason + 3)) + ".";
+            }
+            return error;
+        }
+        log.events.push_back(*parsed);
     }
-    TRY(evaluate_trajectory(*framework, log, today));
+    if (auto const evaluated = evaluate_trajectory(*framework, log, today); !evaluated) {
+        // The member asked for one thing: say why without the log's positions, and name the
+        // preferred period when it alone is what the rules refuse.
+        auto error = evaluated.error();
+        auto const reason = error.message.find("): ");
+        if (error.message.rfind("gebeurtenis ", 0) == 0 && reason != std::string::npos) {
+            error.message = "De aanvraag kan niet: " + error.message.substr(reason + 3) + ".";
+        }
+        TrajectoryLog without_period = log;
+        without_period.events.back().preferred_from.reset();
+        without_period.events.back().preferred_until.reset();
+        bool const period_alone = (input.preferred_from || input.preferred_until) &&
+                                  evaluate_trajectory(*framework, without_period, today).ok();
+        error.field = period_alone ? "preferred_period" : "";
+        return error;
+    }
 
     TrajectoryRecord record{0,
                             member_id,
@@ -244,6 +279,67 @@ Result<StoredTrajectory> TrajectoryService::request(Principal const& caller, Act
         return ok_status();
     }));
     return get(caller, id, today);
+}
+
+Result<ScopeFte> TrajectoryService::scope_fte(std::string const& framework_version,
+                                              std::map<std::string, double> const& fte_per_group) const
+{
+    auto const* framework = m_frameworks(framework_version);
+    if (framework == nullptr) {
+        return Error::internal("normenkader " + framework_version + " is niet geladen");
+    }
+    return compute_scope_fte(*framework, fte_per_group);
+}
+
+Result<RequestOutlook> TrajectoryService::request_outlook(Principal const& caller, std::string const& framework_version,
+                                                          std::optional<Date> outside, Date today)
+{
+    if (caller.role != Role::Member || !caller.organisation_id) {
+        return Error{ErrorCode::PermissionDenied, "Alleen een lid vraagt een toetsing aan.", {}};
+    }
+    Id const member_id = *caller.organisation_id;
+    auto const* framework = m_frameworks(framework_version);
+    if (framework == nullptr) {
+        return Error::internal("normenkader " + framework_version + " is niet geladen");
+    }
+    RequestOutlook outlook;
+    auto const member = TRY(m_store.registry().find_member(member_id)).value_or(MemberProfile{});
+    outlook.membership = membership_active(member, today);
+    if (!outlook.membership) {
+        outlook.blockers.push_back("Alleen een actief lid kan een toetsing aanvragen. " + outlook.membership.error().message);
+    }
+    for (auto const& existing : TRY(m_store.trajectories().list())) {
+        if (existing.member_id != member_id) {
+            continue;
+        }
+        auto const running = TRY(get(caller, existing.id, today));
+        auto const state = running.view.state;
+        if (state != TrajectoryState::Certified && state != TrajectoryState::Negative &&
+            state != TrajectoryState::Withdrawn && state != TrajectoryState::Declined) {
+            outlook.running = existing;
+            outlook.running_state = state;
+            outlook.blockers.push_back("Er loopt al een traject (" + state_dutch(state) + "); rond dat eerst af of trek het in.");
+            break;
+        }
+    }
+    outlook.self_evaluation_completed = outside;
+    for (auto const& kept : TRY(m_store.self_evaluations().list(member_id))) {
+        if (!kept.completed_on.empty()) {
+            outlook.self_evaluation_completed = TRY(Date::parse(kept.completed_on, "self_evaluation_completed_on"));
+            outlook.self_evaluation_in_sterklabel = true;
+            break;  // newest first
+        }
+    }
+    if (outlook.self_evaluation_completed) {
+        outlook.request_until =
+            latest_audit_after_self_evaluation(framework->procedure, *outlook.self_evaluation_completed);
+        if (today > *outlook.request_until) {
+            outlook.blockers.push_back("De zelfevaluatie van " + outlook.self_evaluation_completed->iso() + " is ouder dan " +
+                                       framework->procedure.postponement_after_self_evaluation.dutch() +
+                                       "; een nieuwe zelfevaluatie is nodig (B5 B3).");
+        }
+    }
+    return outlook;
 }
 
 Result<NormFramework const*> TrajectoryService::framework_of(TrajectoryRecord const& record)

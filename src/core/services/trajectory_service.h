@@ -14,6 +14,7 @@
 #include "core/ports/store.h"
 #include "core/registry/auditor.h"
 #include "core/services/user_service.h"
+#include "core/evaluation/scope_fte.h"
 #include "core/trajectory/trajectory.h"
 
 #include <functional>
@@ -45,6 +46,24 @@ struct AuditRequest {
     std::optional<PreviousCertificate> previous_certificate;  // recertification
     std::map<std::string, double> fte_per_group;  // scope FTE per scope group of the framework
     std::string scope;  // the scope as the member describes it, stored as given (JSON text)
+    // The period in which the member would like the audit (optional), kept in the payload of the
+    // `audit_requested` event so the log holds it.
+    std::optional<Date> preferred_from;
+    std::optional<Date> preferred_until;
+};
+
+// RequestOutlook: what an audit request by the caller's organisation would start from today, so
+// the request page can say it before anything is sent (the request itself checks it again).
+struct RequestOutlook {
+    std::optional<Date> self_evaluation_completed;  // Sterklabel's latest completed one, else the given date
+    bool self_evaluation_in_sterklabel = false;
+    // An initial certification's audit must start by this day (12 months after the self-evaluation,
+    // B5 B3): the last day to request it, and the latest first audit day.
+    std::optional<Date> request_until;
+    Status membership = ok_status();  // membership_active today
+    std::optional<TrajectoryRecord> running;  // a trajectory of the member that has not ended
+    TrajectoryState running_state = TrajectoryState::SelfEvaluation;
+    std::vector<std::string> blockers;  // why a request would be refused today, in Dutch; empty: none known
 };
 
 struct StoredTrajectory {
@@ -82,6 +101,13 @@ public:
     // 12 months); InvalidArgument naming the field for bad input.
     Result<StoredTrajectory> request(Principal const& caller, Actor const& actor, AuditRequest const& input,
                                      std::string const& framework_version, Date today, UnixTime now);
+    // request_outlook: the member's side of `request` without writing anything. `outside` is the
+    // date of a self-evaluation made outside Sterklabel (used only when none is kept in it).
+    Result<RequestOutlook> request_outlook(Principal const& caller, std::string const& framework_version,
+                                           std::optional<Date> outside, Date today);
+    // scope_fte: the scope FTE on a framework version, as a request computes it (the calculator).
+    Result<ScopeFte> scope_fte(std::string const& framework_version,
+                               std::map<std::string, double> const& fte_per_group) const;
     // get: NotFound when the trajectory is unknown or the caller may not see it (no existence leak).
     Result<StoredTrajectory> get(Principal const& caller, Id id, Date today);
     // record_event: NotFound as get; PermissionDenied when the caller's party may not record that

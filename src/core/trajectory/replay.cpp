@@ -202,6 +202,12 @@ Status Replay::apply_route(TrajectoryEvent const& e)
                           m_framework.procedure.postponement_after_self_evaluation.dutch() +
                           "; een nieuwe zelfevaluatie is nodig (B5 B3)");
         }
+        if (m_log.kind == TrajectoryKind::Initial && e.preferred_from && *e.preferred_from > latest_audit_day()) {
+            return refuse("de gewenste periode begint op " + day(*e.preferred_from) + ", maar de toetsing moet uiterlijk " +
+                          day(latest_audit_day()) + " beginnen (" +
+                          m_framework.procedure.postponement_after_self_evaluation.dutch() +
+                          " na de zelfevaluatie van " + day(*self_evaluation) + ", B5 B3)");
+        }
         state = TrajectoryState::Requested;
         return ok_status();
     case EventKind::AuditDeclined:

@@ -98,6 +98,10 @@ struct TrajectoryEvent {
     std::vector<TeamMember> team{};  // audit_planned (optional here; the service requires it)
     std::vector<std::string> locations{};  // audit_planned (optional)
     std::optional<double> days{};  // audit_planned: the audit days agreed (optional)
+    // audit_requested (optional): the period in which the member would like the audit
+    // (LIFECYCLE.md §2 "preferred period"); `preferred_until` only together with `preferred_from`.
+    std::optional<Date> preferred_from;
+    std::optional<Date> preferred_until;
 };
 
 struct TrajectoryLog {

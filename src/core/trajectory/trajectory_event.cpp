@@ -27,6 +27,7 @@ PayloadSpec payload_spec(EventKind kind)
     case EventKind::FindingsFinal:
     case EventKind::AdditionalAuditHeld: return {{}, {}, true};
     case EventKind::CertificateIssued: return {{}, {"number"}, false};
+    case EventKind::AuditRequested: return {{}, {"preferred_from", "preferred_until"}, false};
     case EventKind::AuditDeclined:
     case EventKind::NegativeAdvice:
     case EventKind::TrajectoryWithdrawn:
@@ -58,7 +59,7 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     if (!on) {
         return fail("on", raw.on.empty() ? "'on' (de datum) ontbreekt" : "'on' is geen datum (JJJJ-MM-DD): '" + raw.on + "'");
     }
-    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 
     auto const spec = payload_spec(*kind);
     std::set<std::string> allowed(spec.required.begin(), spec.required.end());
@@ -89,6 +90,17 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     TRY(date_field("last_day", event.last_day));
     TRY(date_field("date", event.date));
     TRY(date_field("due", event.due));
+    TRY(date_field("preferred_from", event.preferred_from));
+    TRY(date_field("preferred_until", event.preferred_until));
+    if (event.preferred_until && !event.preferred_from) {
+        return fail("preferred_from", "geef ook het begin van de gewenste periode (preferred_from)");
+    }
+    if (event.preferred_from && *event.preferred_from < event.on) {
+        return fail("preferred_from", "de gewenste periode kan niet beginnen vóór de aanvraag (" + event.on.iso() + ")");
+    }
+    if (event.preferred_from && event.preferred_until && *event.preferred_until < *event.preferred_from) {
+        return fail("preferred_until", "het einde van de gewenste periode ligt vóór het begin");
+    }
     if (auto const n = raw.fields.find("number"); n != raw.fields.end()) {
         event.number = n->second;
     }

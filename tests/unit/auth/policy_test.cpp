@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::PeerPoolsWrite);
+    EXPECT_EQ(all_permissions().back(), Permission::OrganisationUsersRead);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -44,7 +44,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::SelfEvaluationsWrite, Permission::DocumentsWrite,
                                   Permission::DocumentsRead, Permission::AuditorsRead,
                                   Permission::AuditorsWrite, Permission::TeamCandidatesRead,
-                                  Permission::PeerPoolsRead, Permission::PeerPoolsWrite}) {
+                                  Permission::PeerPoolsRead, Permission::PeerPoolsWrite,
+                                  Permission::AuditRequestRead, Permission::OrganisationUsersRead}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
@@ -78,6 +79,21 @@ TEST(Policy, OrganisationReadIsOwnOrganisationOnlyExceptForTheSecretariat)
     }
     EXPECT_TRUE(authorize(Permission::OrganisationRead, as(Role::Secretariat), OTHER).ok());
     EXPECT_FALSE(authorize(Permission::OrganisationRead, as(Role::Committee, std::nullopt), OWN).ok());
+}
+
+TEST(Policy, AMemberOrCiSeesItsOwnUsersAndOnlyAMemberPreparesARequest)
+{
+    for (Role role : {Role::Member, Role::CiAdmin}) {
+        EXPECT_TRUE(authorize(Permission::OrganisationUsersRead, as(role), OWN).ok()) << role_key(role);
+        EXPECT_FALSE(authorize(Permission::OrganisationUsersRead, as(role), OTHER).ok()) << role_key(role);
+    }
+    EXPECT_TRUE(authorize(Permission::OrganisationUsersRead, as(Role::Secretariat), OTHER).ok());
+    EXPECT_FALSE(authorize(Permission::OrganisationUsersRead, as(Role::Auditor), OWN).ok());
+    EXPECT_FALSE(authorize(Permission::OrganisationUsersRead, as(Role::Committee), OWN).ok());
+    EXPECT_TRUE(authorize(Permission::AuditRequestRead, as(Role::Member)).ok());
+    for (Role role : {Role::CiAdmin, Role::Auditor, Role::Secretariat, Role::Committee}) {
+        EXPECT_FALSE(authorize(Permission::AuditRequestRead, as(role)).ok()) << role_key(role);
+    }
 }
 
 TEST(Policy, EverySignedInRoleMayReadMeAndLogOut)

@@ -49,6 +49,23 @@ TEST(Registry, ACiWhoseConditionsLapseCannotBeChosenAndSaysWhy)
     EXPECT_EQ(ci_lapsed_conditions(empty, d(2026, 1, 1)).size(), 4u);
 }
 
+TEST(Registry, ACiIsWarnedBeforeADatedConditionEnds)
+{
+    // Insured through 2027-01-01: on 2026-12-03 it ends in 30 days (it lapses on 2027-01-02).
+    EXPECT_EQ(ci_expiry_warnings(eligible_ci(), d(2026, 12, 3), 60),
+              std::vector<std::string>{"De verzekering verloopt over 30 dagen: geldig tot en met 2027-01-01."});
+    EXPECT_EQ(ci_expiry_warnings(eligible_ci(), d(2027, 1, 1), 60),
+              std::vector<std::string>{"De verzekering verloopt over 1 dag: geldig tot en met 2027-01-01."});
+    // Further away than the warning period, or already ended (that is a lapse, not a warning): none.
+    EXPECT_TRUE(ci_expiry_warnings(eligible_ci(), d(2026, 11, 2), 60).empty());
+    EXPECT_TRUE(ci_expiry_warnings(eligible_ci(), d(2027, 1, 2), 60).size() == 0u);
+    EXPECT_EQ(ci_expiry_warnings(eligible_ci(), d(2026, 11, 3), 60).size(), 1u);
+    auto ci = eligible_ci();
+    ci.insured_until = d(2030, 1, 1);
+    EXPECT_EQ(ci_expiry_warnings(ci, d(2027, 6, 1), 60),
+              std::vector<std::string>{"De accreditatie ISO 17021 (EA-code 38) verloopt over 30 dagen: geldig tot en met 2027-06-30."});
+}
+
 TEST(Registry, EveryFieldErrorIsReportedAtOnce)
 {
     Organisation o;

@@ -507,6 +507,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member: what an audit request by its organisation would start from today (the self-evaluation, the last day to request an initial certification, what stands in the way); nothing is written */
+        get: operations["getAuditRequestOutlook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of one organisation (secretariat: any; member and ci-admin: only their own) */
+        get: operations["getOrganisationUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -610,6 +644,7 @@ export interface components {
             actions: components["schemas"]["TrajectoryAction"][];
             notes: string[];
             events?: components["schemas"]["TrajectoryEvent"][];
+            scope?: components["schemas"]["TrajectoryScope"];
         };
         TrajectoryList: {
             trajectories: components["schemas"]["Trajectory"][];
@@ -701,7 +736,26 @@ export interface components {
             eligible: boolean;
             /** @description the conditions not met today, in Dutch */
             lapsed: string[];
+            /** @description dated conditions that still hold but end within 60 days, in Dutch ("De verzekering verloopt over 30 dagen: geldig tot en met 2027-01-01.") */
+            warnings?: string[];
+            tariff?: components["schemas"]["CiTariff"];
         };
+        /** @description the CI's rates from the tariffs file (frameworks/tariffs.yaml, B10), excl. btw; null when it has none on file */
+        CiTariff: {
+            code: string;
+            name: string;
+            day_rates: {
+                /**
+                 * Format: date
+                 * @description null: valid from the start
+                 */
+                valid_from: string | null;
+                eur: number;
+            }[];
+            /** @description null when travel is included or not charged */
+            travel_per_km_eur: number | null;
+            travel_note: string | null;
+        } | null;
         CiList: {
             cis: components["schemas"]["Ci"][];
         };
@@ -729,8 +783,78 @@ export interface components {
             fte: {
                 [key: string]: number;
             };
-            /** @description the scope as described (whole organisation or named werksoorten), stored as given */
-            scope?: Record<string, never>;
+            /** @description the scope: the whole organisation ({"whole": true}, the default) or named werksoorten ({"werksoorten": ["jongerenwerk"]}); frozen into the trajectory with the FTE per group. 400 field scope when neither */
+            scope?: {
+                whole?: boolean;
+                werksoorten?: string[];
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description the period in which the member would like the audit (optional), kept in the audit_requested event as preferred_from/preferred_until. 400 field preferred_period when not dates, when from lies before today or until before from; 409 when an initial certification's period starts after the last day the audit may start (12 months after the self-evaluation) */
+            preferred_period?: {
+                /** Format: date */
+                from?: string;
+                /**
+                 * Format: date
+                 * @description only together with from
+                 */
+                until?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        AuditRequestOutlook: {
+            /** Format: date */
+            today: string;
+            /**
+             * Format: date
+             * @description the member's latest completed self-evaluation in Sterklabel, else the date given in the query
+             */
+            self_evaluation_completed_on: string | null;
+            self_evaluation_in_sterklabel: boolean;
+            /**
+             * Format: date
+             * @description an initial certification's audit must be requested and start by this day (12 months after the self-evaluation, B5 B3)
+             */
+            request_until: string | null;
+            membership_active: boolean;
+            membership_reason: string | null;
+            /** @description a trajectory of the member that has not ended */
+            running: {
+                /** Format: int64 */
+                id: number;
+                state: string;
+            } | null;
+            /** @description why a request would be refused today, in Dutch; empty: none known */
+            blockers: string[];
+        };
+        /** @description the scope FTE from its groups, as the core computes it (only when group[KEY] parameters were given) */
+        EstimateScope: {
+            total: number;
+            lines: {
+                key: string;
+                label: string;
+                fte: number;
+                counts: boolean;
+                explanation: string;
+            }[];
+        };
+        EstimateVariantDays: {
+            variant: string;
+            label: string;
+            days: number | null;
+            on_top_of: string | null;
+            /** @description why there is no figure */
+            note: string | null;
+        };
+        /** @description the scope and FTE per group frozen at the request; total as the core computes it (null for a trajectory without FTE on file) */
+        TrajectoryScope: {
+            whole: boolean | null;
+            werksoorten: string[];
+            fte: {
+                [key: string]: number;
+            };
+            total: number | null;
         };
         /**
          * @description The member's own verdict; empty when not (yet) given
@@ -1824,10 +1948,14 @@ export interface operations {
     getEstimate: {
         parameters: {
             query: {
-                /** @description scope FTE, decimal point or comma */
-                fte: string;
+                /** @description scope FTE, decimal point or comma; required unless group[KEY] parameters are given */
+                fte?: string;
                 /** @description ci, peer, combi-iso-hkz or combi-nvvk */
                 variant: string;
+                /** @description FTE per scope group of the framework (scope_groups keys): group[professionals_employed]=12,5; the scope FTE is then computed from the groups (the response has `scope`); 400 field group.KEY for a bad number or unknown group, field group when nothing that counts is filled in */
+                group?: {
+                    [key: string]: string;
+                };
                 /** @description travel distance, for a CI that charges travel */
                 km?: string;
             };
@@ -1846,6 +1974,9 @@ export interface operations {
                     "application/json": {
                         band: string | null;
                         days: number | null;
+                        scope?: components["schemas"]["EstimateScope"];
+                        /** @description the days of every variant for the same band */
+                        per_variant?: components["schemas"]["EstimateVariantDays"][];
                         per_ci: {
                             /** Format: int64 */
                             id?: number;
@@ -2132,6 +2263,59 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuditRequestOutlook: {
+        parameters: {
+            query?: {
+                /** @description the date of a self-evaluation made outside Sterklabel (used when none is kept in it) */
+                self_evaluation_completed_on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outlook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRequestOutlook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getOrganisationUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

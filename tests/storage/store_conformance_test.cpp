@@ -1153,6 +1153,8 @@ TEST_P(StoreConformance, DocumentsKeepTheirBytesExactlyIncludingNulAndOverOneMeg
         *sql << "SELECT octet_length(content) FROM documents WHERE id = :id", soci::use(*first), soci::into(stored_length);
     }
     EXPECT_EQ(stored_length, static_cast<long long>(small.size()));
+}
+
 TEST_P(StoreConformance, PeerPoolKeepsItsMembersInOrderAndAMemberInOneOpenPool)
 {
     Organisation ci_org = make_organisation("CI Toetsbureau");

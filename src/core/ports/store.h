@@ -190,6 +190,8 @@ public:
     // find: the metadata only (the bytes are read by content()).
     virtual Result<std::optional<DocumentRecord>> find(Id id) = 0;
     virtual Result<std::optional<std::string>> content(Id id) = 0;
+};
+
 // AuditorRepository: the auditors registry, each auditor with its declared ties.
 class AuditorRepository {
 public:
@@ -201,6 +203,8 @@ public:
     virtual Result<std::optional<Auditor>> find(Id id) = 0;
     // list: every auditor with its ties, by name.
     virtual Result<std::vector<Auditor>> list() = 0;
+};
+
 // PeerPoolRepository: peer pools and their members, in the pool's order. A member is in at most
 // one open pool: create and update refuse (FailedPrecondition, field "members") a member that is
 // already in another open pool, also when two writes race.

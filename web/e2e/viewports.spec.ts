@@ -21,7 +21,7 @@ async function overflows(page: Page): Promise<string[]> {
       problems.push(`document is ${root.scrollWidth}px wide on a ${window.innerWidth}px screen`);
     }
     const boxes = Array.from(document.querySelectorAll<HTMLElement>(
-      '.card, .norm, .norm-answer, .norm__guidance, .alert, .table-wrap, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav, .timeline__item, .action-list__item',
+      '.card, .norm, .norm-answer, .norm__guidance, .alert, .table-wrap, .peer-ring, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav, .timeline__item, .action-list__item',
     ));
     for (const box of boxes) {
       // The menu scrolls sideways on purpose on a phone; everything else must fit.
@@ -89,7 +89,7 @@ for (const viewport of VIEWPORTS) {
         const answer = await page.request.get('/api/v1/trajectories');
         const ids = answer.ok() ? ((await answer.json()) as { trajectories: { id: number }[] }).trajectories.map((t) => t.id) : [1];
         const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`)];
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', ...trajectoryPaths, '/bestaat-niet']) {
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', ...trajectoryPaths, '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);

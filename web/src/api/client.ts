@@ -21,6 +21,8 @@ export type SelfEvaluation = components['schemas']['SelfEvaluation'];
 export type SelfEvaluationAnswer = components['schemas']['SelfEvaluationAnswer'];
 export type SelfEvaluationVerdict = components['schemas']['SelfEvaluationVerdict'];
 export type RubricProgress = components['schemas']['RubricProgress'];
+export type PeerPool = components['schemas']['PeerPool'];
+export type PeerPoolCandidate = components['schemas']['PeerPoolCandidate'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

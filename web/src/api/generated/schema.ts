@@ -422,6 +422,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/peer-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The peer pools the caller may see (secretariat: all; ci-admin: those its CI leads; member and peer auditor: those its organisation is in), newest first, each with its members and proposed visits */
+        get: operations["listPeerPools"];
+        put?: never;
+        /** Form a peer pool (variant peer): at least three active member organisations, led by a CI that can be chosen today. Secretariat: any CI; ci-admin: its own CI only (403 field ci_id otherwise). 400 naming name, ci_id or members (fewer than three, or one twice); 409 naming members when a member is not active or already in another open pool, or ci_id when the CI cannot be chosen. Audited `peer-pool.create`, subject `peer-pool:ID`. */
+        post: operations["createPeerPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One peer pool with its members and the proposed visits ("wie toetst wie"); 404 when unknown or not visible to the caller */
+        get: operations["getPeerPool"];
+        /** Edit a peer pool (name, CI, members in ring order, state open or closed): the secretariat any, a ci-admin those its CI leads (it cannot hand one to another CI: 403 field ci_id). The same checks as creating; a closed pool no longer holds its members. 404 when not visible. Audited `peer-pool.update`. */
+        put: operations["updatePeerPool"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-pool-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every member organisation that a pool could hold (secretariat and ci-admin): whether its membership is active today, and the open pool it is already in (for a ci-admin, another CI's pool is shown without id and name) */
+        get: operations["listPeerPoolCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/frameworks": {
         parameters: {
             query?: never;
@@ -587,6 +640,11 @@ export interface components {
             todo: string;
             /** Format: date */
             due: string | null;
+            /**
+             * @description Where the action stands on the view's date, as the deadlines' status: overdue from the day after `due`; an action without a due date is open
+             * @enum {string}
+             */
+            status: "open" | "due-today" | "overdue";
         };
         OrganisationRef: {
             /** Format: int64 */
@@ -906,6 +964,66 @@ export interface components {
         };
         SelfEvaluationList: {
             self_evaluations: components["schemas"]["SelfEvaluationSummary"][];
+        };
+        PeerPoolInput: {
+            /** @description e.g. "Branchetoetsing Midden 2026" */
+            name: string;
+            /**
+             * Format: int64
+             * @description the CI that leads every visit
+             */
+            ci_id: number;
+            /** @description member organisations, in ring order: each is audited by the next two (for three: both others) */
+            members: number[];
+            state?: components["schemas"]["PeerPoolState"];
+        };
+        /**
+         * @description open: its members are in this pool; closed: the round is done, its members may join another pool
+         * @enum {string}
+         */
+        PeerPoolState: "open" | "closed";
+        PeerVisit: {
+            audited: components["schemas"]["OrganisationRef"];
+            /** @description the other members whose peer auditors visit, in the pool's order; never the audited member itself */
+            auditors: components["schemas"]["OrganisationRef"][];
+            led_by: components["schemas"]["OrganisationRef"];
+        };
+        PeerPoolMember: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            lidnummer: string;
+            town: string;
+        };
+        PeerPool: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            ci: components["schemas"]["OrganisationRef"];
+            state: components["schemas"]["PeerPoolState"];
+            members: components["schemas"]["PeerPoolMember"][];
+            /** @description one per member, in the pool's order: each audited by the next two members in the ring, led by the pool's CI */
+            visits: components["schemas"]["PeerVisit"][];
+        };
+        PeerPoolList: {
+            peer_pools: components["schemas"]["PeerPool"][];
+        };
+        PeerPoolCandidate: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            lidnummer: string;
+            town: string;
+            active: boolean;
+            inactive_reason: string | null;
+            open_pool: {
+                /** Format: int64 */
+                id: number | null;
+                name: string | null;
+            } | null;
+        };
+        PeerPoolCandidateList: {
+            members: components["schemas"]["PeerPoolCandidate"][];
         };
         Error: {
             code: components["schemas"]["ErrorCode"];
@@ -2141,6 +2259,141 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listPeerPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The peer pools */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerPoolList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createPeerPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeerPoolInput"];
+            };
+        };
+        responses: {
+            /** @description The new pool with its proposed visits */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerPool"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getPeerPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pool */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerPool"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updatePeerPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeerPoolInput"];
+            };
+        };
+        responses: {
+            /** @description The pool with its proposed visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerPool"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listPeerPoolCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerPoolCandidateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
         };
     };

@@ -52,6 +52,9 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'selfEvaluation')) {
     navItems.push({ to: '/zelfevaluatie', label: t('nav.selfEvaluation') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'peerPools')) {
+    navItems.push({ to: '/branchetoetsing', label: t('nav.peerPools') });
+  }
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });
   }

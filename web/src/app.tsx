@@ -17,6 +17,7 @@ import { AuditLogPage } from './routes/audit-log/audit-log-page';
 import { TrajectoriesPage } from './routes/trajectories/trajectories-page';
 import { TrajectoryPage } from './routes/trajectories/trajectory-page';
 import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
+import { AuditorsPage } from './routes/auditors/auditors-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -94,6 +95,14 @@ export function App() {
                 element={
                   <Guard page="selfEvaluation">
                     <SelfEvaluationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="auditoren"
+                element={
+                  <Guard page="auditors">
+                    <AuditorsPage />
                   </Guard>
                 }
               />

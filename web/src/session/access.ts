@@ -9,6 +9,7 @@ export const PAGE_ROLES = {
   auditLog: ['secretariat'],
   trajectories: ['member', 'ci-admin', 'auditor', 'secretariat'],
   selfEvaluation: ['member'],
+  auditors: ['member', 'ci-admin', 'secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -507,11 +507,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The auditors the caller may see: a ci-admin its CI's team leaders and assessors and the peer auditors on its trajectories' teams; a member the peer auditors it puts forward; an auditor its own record; the secretariat all */
+        get: operations["listAuditors"];
+        put?: never;
+        /** Add an auditor: a ci-admin for its own CI (team_leader, assessor), a member its own peer auditors (without the declaration), the secretariat any; audited auditor.create */
+        post: operations["createAuditor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auditors/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member organisations an auditor can declare a tie with (for whoever manages auditors) */
+        get: operations["listAuditorTieOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auditors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One auditor; 404 when unknown or not the caller's to see */
+        get: operations["getAuditor"];
+        /** Replace an auditor and its ties (who may: as POST); 404 when not visible, 403 when visible but not the caller's to change; audited auditor.update */
+        put: operations["updateAuditor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/team-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the trajectory's CI (ci-admin) or the secretariat: the CI's team leaders and assessors and, in the variant peer, every peer auditor, each with the reasons it cannot audit on these days (empty: it can) */
+        get: operations["listTeamCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
+        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day, and its team (required by the server: exactly one team leader of the trajectory's CI, every auditor with its B9 declaration received before first_day and without a tie to the member on an audit day; else 409 field team naming each auditor), optionally locations and days; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
         TrajectoryEventInput: {
             event: string;
             /** Format: date */
@@ -526,6 +596,10 @@ export interface components {
             due?: string;
             number?: string;
             reason?: string;
+            team?: components["schemas"]["TeamMemberInput"][];
+            locations?: string[];
+            /** @description The audit days agreed (from the estimate) */
+            days?: number;
             verdicts?: {
                 [key: string]: "+" | "+/-" | "-" | "n.v.t.";
             };
@@ -608,6 +682,7 @@ export interface components {
                 lapsed_on?: string;
             } | null;
             actions: components["schemas"]["TrajectoryAction"][];
+            planning?: components["schemas"]["AuditPlanning"];
             notes: string[];
             events?: components["schemas"]["TrajectoryEvent"][];
         };
@@ -966,6 +1041,124 @@ export interface components {
             procedure?: {
                 [key: string]: unknown;
             };
+        };
+        TeamMemberInput: {
+            /** Format: int64 */
+            auditor_id: number;
+            /** @enum {string} */
+            role: "team_leader" | "assessor" | "peer";
+        };
+        /** @description The audit as last planned (audit_planned); null before planning */
+        AuditPlanning: {
+            /** Format: date */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            days: number | null;
+            locations: string[];
+            team: {
+                /** Format: int64 */
+                auditor_id: number;
+                /** @enum {string} */
+                role: "team_leader" | "assessor" | "peer";
+                name?: string;
+                organisation?: components["schemas"]["OrganisationRef"];
+            }[];
+        } | null;
+        /**
+         * @description team_leader and assessor belong to a CI; peer (branchetoetser) to a member
+         * @enum {string}
+         */
+        AuditorRole: "team_leader" | "assessor" | "peer";
+        /** @enum {string} */
+        AuditorTieKind: "works_for" | "advises" | "member_of";
+        AuditorTieInput: {
+            /**
+             * Format: int64
+             * @description A member organisation
+             */
+            organisation_id: number;
+            kind: components["schemas"]["AuditorTieKind"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until?: string | null;
+        };
+        AuditorTie: {
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            kind: components["schemas"]["AuditorTieKind"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string | null;
+        };
+        /** @description Without organisation_id: the caller's organisation. Without user_id: linked to the login with the same e-mail address when that is an auditor of the same organisation. 400 names the first invalid field (ties[N].organisation_id, ties[N].until, ...) and the message lists every error */
+        AuditorInput: {
+            name: string;
+            email: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id?: number | null;
+            /** Format: int64 */
+            user_id?: number | null;
+            active?: boolean;
+            /**
+             * Format: date
+             * @description The day the signed code of conduct and confidentiality declaration (B9) was received; not after today
+             */
+            declaration_received_on?: string | null;
+            /**
+             * Format: int64
+             * @description The uploaded declaration in the documents store
+             */
+            declaration_document_id?: number | null;
+            ties?: components["schemas"]["AuditorTieInput"][];
+        };
+        Auditor: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            email: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            /** Format: int64 */
+            user_id: number | null;
+            active: boolean;
+            /** Format: date */
+            declaration_received_on: string | null;
+            /** Format: int64 */
+            declaration_document_id: number | null;
+            ties: components["schemas"]["AuditorTie"][];
+        };
+        AuditorList: {
+            auditors: components["schemas"]["Auditor"][];
+        };
+        AuditorTieOrganisationList: {
+            organisations: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                town: string;
+            }[];
+        };
+        TeamCandidate: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            eligible: boolean;
+            /** @description Why it cannot be on this team, in Dutch, naming it */
+            reasons: string[];
+        };
+        TeamCandidateList: {
+            candidates: components["schemas"]["TeamCandidate"][];
         };
     };
     responses: {
@@ -2132,6 +2325,179 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAuditors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auditors, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditorInput"];
+            };
+        };
+        responses: {
+            /** @description The auditor */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAuditorTieOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorTieOrganisationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auditor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditorInput"];
+            };
+        };
+        responses: {
+            /** @description The auditor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTeamCandidates: {
+        parameters: {
+            query?: {
+                /** @description The first audit day (default today) */
+                first_day?: string;
+                /** @description The last audit day (default first_day) */
+                last_day?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCandidateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -101,6 +101,10 @@ test.describe.serial('trajecten', () => {
     // More than 12 months after the self-evaluation (40 days ago in the demo): the server refuses (409).
     await plan.getByLabel('Eerste toetsdag').fill(day(400));
     await plan.getByLabel('Laatste toetsdag').fill(day(401));
+    // The demo team: CI Toetsbureau's team leader and assessor.
+    const team = plan.getByRole('group', { name: 'Toetsteam' });
+    await team.getByLabel(/Teamleider CI Toetsbureau/).selectOption('team_leader');
+    await team.getByLabel(/Beoordelaar CI Toetsbureau/).selectOption('assessor');
     const refused = page.waitForResponse((r) => r.url().includes('/events') && r.request().method() === 'POST');
     await submit.click();
     expect((await refused).status()).toBe(409);
@@ -153,7 +157,7 @@ test.describe.serial('trajecten', () => {
 
   let welzijnSamenId = 0;
 
-  test('an auditor of the CI sees both of its trajectories', async ({ page, signInAs }) => {
+  test('the demo team leader sees the audits whose team it is on: both', async ({ page, signInAs }) => {
     await signInAs('auditor');
     await page.goto('/trajecten');
     const rows = page.getByRole('table').locator('tbody tr');

@@ -89,7 +89,7 @@ for (const viewport of VIEWPORTS) {
         const answer = await page.request.get('/api/v1/trajectories');
         const ids = answer.ok() ? ((await answer.json()) as { trajectories: { id: number }[] }).trajectories.map((t) => t.id) : [1];
         const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`)];
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', ...trajectoryPaths, '/bestaat-niet']) {
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);
@@ -127,6 +127,14 @@ for (const viewport of VIEWPORTS) {
         expect(box!.x + box!.width, `${text} ends on screen`).toBeLessThanOrEqual(viewport.width);
       }
       await expectNoOverflow(page, '/gebruikers');
+    });
+
+    test('the auditor form with a tie fits the screen', async ({ page, signInAs }) => {
+      await signInAs('ci-admin');
+      await page.goto('/auditoren');
+      await page.getByRole('button', { name: 'Auditor toevoegen' }).click();
+      await page.getByRole('button', { name: 'Band toevoegen' }).click();
+      await expectNoOverflow(page, '/auditoren with the form and a tie');
     });
 
     test('a long norm list leads back to the rubric menu', async ({ page }) => {

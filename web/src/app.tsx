@@ -18,6 +18,7 @@ import { TrajectoriesPage } from './routes/trajectories/trajectories-page';
 import { TrajectoryPage } from './routes/trajectories/trajectory-page';
 import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
 import { PeerPoolsPage } from './routes/peer-pools/peer-pools-page';
+import { AuditorsPage } from './routes/auditors/auditors-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -103,6 +104,14 @@ export function App() {
                 element={
                   <Guard page="peerPools">
                     <PeerPoolsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="auditoren"
+                element={
+                  <Guard page="auditors">
+                    <AuditorsPage />
                   </Guard>
                 }
               />

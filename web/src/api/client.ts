@@ -23,6 +23,13 @@ export type SelfEvaluationVerdict = components['schemas']['SelfEvaluationVerdict
 export type RubricProgress = components['schemas']['RubricProgress'];
 export type PeerPool = components['schemas']['PeerPool'];
 export type PeerPoolCandidate = components['schemas']['PeerPoolCandidate'];
+export type Auditor = components['schemas']['Auditor'];
+export type AuditorInput = components['schemas']['AuditorInput'];
+export type AuditorRole = components['schemas']['AuditorRole'];
+export type AuditorTieKind = components['schemas']['AuditorTieKind'];
+export type TeamCandidate = components['schemas']['TeamCandidate'];
+export type AuditPlanning = components['schemas']['AuditPlanning'];
+export type TeamMemberInput = components['schemas']['TeamMemberInput'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

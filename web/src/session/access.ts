@@ -10,6 +10,7 @@ export const PAGE_ROLES = {
   trajectories: ['member', 'ci-admin', 'auditor', 'secretariat'],
   selfEvaluation: ['member'],
   peerPools: ['member', 'ci-admin', 'secretariat'],
+  auditors: ['member', 'ci-admin', 'secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

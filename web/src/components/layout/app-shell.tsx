@@ -46,7 +46,8 @@ export function AppShell() {
     navItems.push({ to: '/', label: t('nav.home'), end: true });
   }
   if (signedIn && mayOpen(signedIn.user.role, 'trajectories')) {
-    navItems.push({ to: '/trajecten', label: t('nav.trajectories') });
+    // An auditor sees the audits whose team it is on.
+    navItems.push({ to: '/trajecten', label: signedIn.user.role === 'auditor' ? t('nav.myAudits') : t('nav.trajectories') });
   }
   navItems.push({ to: '/normenkader', label: t('nav.framework') });
   if (signedIn && mayOpen(signedIn.user.role, 'selfEvaluation')) {
@@ -60,6 +61,9 @@ export function AppShell() {
   }
   if (signedIn && mayOpen(signedIn.user.role, 'auditLog')) {
     navItems.push({ to: '/auditlog', label: t('nav.auditLog') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'auditors')) {
+    navItems.push({ to: '/auditoren', label: signedIn.user.role === 'member' ? t('nav.peerAuditors') : t('nav.auditors') });
   }
   if (session.status === 'anonymous') {
     navItems.push({ to: '/inloggen', label: t('nav.login') });

@@ -8,19 +8,33 @@ import { Alert } from '../../components/common/alert';
 import { TextField } from '../../components/common/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError } from '../../utils/handle-error';
+import { TeamPicker, type TeamChoice } from './team-picker';
 import { errorField, reasonText, todayIso, type Step, type StepField } from './trajectory-helpers';
 
 type FieldName = StepField | 'on';
 type Values = Record<FieldName, string>;
+// Fields with a form control of their own (not one text or date input).
+const SPECIAL: readonly StepField[] = ['team', 'locations', 'days'];
 
 export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: number; step: Step; onRecorded: (t: Trajectory) => void }) {
   const { t, language } = useI18n();
   const today = todayIso();
-  const [values, setValues] = useState<Values>({ on: today, reason: '', first_day: '', last_day: '', date: '', due: '' });
+  const [values, setValues] = useState<Values>({
+    on: today,
+    reason: '',
+    first_day: '',
+    last_day: '',
+    date: '',
+    due: '',
+    days: '',
+    locations: '',
+    team: '',
+  });
+  const [team, setTeam] = useState<TeamChoice>({});
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ text: string; key: number } | null>(null);
   const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
+  const refs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
   const label = t.optional(`trajectory.event.${step.event}`) ?? step.event;
   const submitLabel = t.optional(`step.submit.${step.event}`) ?? t('step.submit.default');
   const idFor = (field: FieldName) => `stap-${step.event}-${field}`;
@@ -49,15 +63,38 @@ export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: num
       showFieldError('on', t('step.future'));
       return;
     }
-    const missing = step.required.find((field) => values[field].trim() === '');
+    const members = Object.entries(team)
+      .filter(([, role]) => role !== '')
+      .map(([id, role]) => ({ auditor_id: Number(id), role: role as Exclude<typeof role, ''> }));
+    const missing = step.required.find((field) => (field === 'team' ? false : values[field].trim() === ''));
     if (missing) {
       showFieldError(missing, t('step.required'));
+      return;
+    }
+    if (step.required.includes('team') && !members.some((m) => m.role === 'team_leader')) {
+      showFieldError('team', t('step.teamRequired'));
       return;
     }
     const body: TrajectoryEventInput = { event: step.event, on: values.on };
     for (const field of step.fields) {
       const value = values[field].trim();
-      if (value !== '') {
+      if (field === 'team') {
+        body.team = members;
+      } else if (field === 'locations') {
+        const locations = value.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+        if (locations.length > 0) {
+          body.locations = locations;
+        }
+      } else if (field === 'days') {
+        if (value !== '') {
+          const days = Number(value.replace(',', '.'));
+          if (!Number.isFinite(days) || days <= 0) {
+            showFieldError('days', t('step.daysHint'));
+            return;
+          }
+          body.days = days;
+        }
+      } else if (value !== '') {
         body[field] = value;
       }
     }
@@ -108,7 +145,7 @@ export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: num
           error={errors.on}
           required
         />
-        {step.fields.map((field) => (
+        {step.fields.filter((field) => !SPECIAL.includes(field)).map((field) => (
           <TextField
             key={field}
             ref={(element) => {
@@ -123,6 +160,60 @@ export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: num
             required={step.required.includes(field)}
           />
         ))}
+        {step.fields.includes('days') && (
+          <TextField
+            ref={(element) => {
+              refs.current.days = element;
+            }}
+            id={idFor('days')}
+            inputMode="decimal"
+            label={t('step.days')}
+            hint={t('step.daysHint')}
+            value={values.days}
+            onChange={(e) => set('days', e.target.value)}
+            error={errors.days}
+          />
+        )}
+        {step.fields.includes('locations') && (
+          <div className={`field${errors.locations ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor={idFor('locations')}>
+              {t('step.locations')}
+            </label>
+            <p className="field__hint" id={`${idFor('locations')}-hint`}>
+              {t('step.locationsHint')}
+            </p>
+            {errors.locations && (
+              <p className="field__error" id={`${idFor('locations')}-error`}>
+                {errors.locations}
+              </p>
+            )}
+            <textarea
+              ref={(element) => {
+                refs.current.locations = element;
+              }}
+              id={idFor('locations')}
+              className="field__input"
+              rows={2}
+              value={values.locations}
+              onChange={(e) => set('locations', e.target.value)}
+              aria-invalid={errors.locations ? true : undefined}
+              aria-describedby={`${idFor('locations')}-hint${errors.locations ? ` ${idFor('locations')}-error` : ''}`}
+            />
+          </div>
+        )}
+        {step.fields.includes('team') && (
+          <TeamPicker
+            trajectoryId={trajectoryId}
+            firstDay={values.first_day}
+            lastDay={values.last_day}
+            value={team}
+            onChange={setTeam}
+            error={errors.team}
+            focusRef={(element) => {
+              refs.current.team = element;
+            }}
+          />
+        )}
         <div className="form__actions">
           <button type="submit" className="button button--primary" aria-disabled={busy}>
             {submitLabel}

@@ -154,7 +154,9 @@ describe('stepsFor', () => {
 
   it('asks for the audit days when planning, and skips events recorded elsewhere (verdicts)', () => {
     const planning = trajectory(1, [{ actor: 'ci', key: 'audit_planned', todo: '', due: null, status: 'open' }]);
-    expect(stepsFor(planning, 'ci')).toEqual([{ event: 'audit_planned', fields: ['first_day', 'last_day'], required: ['first_day', 'last_day'] }]);
+    expect(stepsFor(planning, 'ci')).toEqual([
+      { event: 'audit_planned', fields: ['first_day', 'last_day', 'days', 'locations', 'team'], required: ['first_day', 'last_day', 'team'] },
+    ]);
     const final = trajectory(1, [{ actor: 'ci', key: 'findings_final', todo: '', due: null, status: 'open' }]);
     expect(stepsFor(final, 'ci')).toEqual([]);
   });

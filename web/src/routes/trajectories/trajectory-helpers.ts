@@ -119,7 +119,7 @@ export function formatDate(iso: string, language: 'nl' | 'en'): string {
 }
 
 /** A payload field a step's form asks for. */
-export type StepField = 'reason' | 'first_day' | 'last_day' | 'date' | 'due';
+export type StepField = 'reason' | 'first_day' | 'last_day' | 'date' | 'due' | 'days' | 'locations' | 'team';
 
 /** A step the signed-in party may record now: its event key and what its form asks for. */
 export interface Step {
@@ -137,7 +137,7 @@ const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
   audit_accepted: { fields: [], required: [] },
   audit_declined: { fields: ['reason'], required: [] },
   membership_confirmed: { fields: [], required: [] },
-  audit_planned: { fields: ['first_day', 'last_day'], required: ['first_day', 'last_day'] },
+  audit_planned: { fields: ['first_day', 'last_day', 'days', 'locations', 'team'], required: ['first_day', 'last_day', 'team'] },
   last_audit_day: { fields: [], required: [] },
   concept_sent: { fields: [], required: [] },
   corrections_received: { fields: [], required: [] },

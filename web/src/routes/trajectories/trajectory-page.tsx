@@ -137,6 +137,43 @@ export function TrajectoryPage() {
         )}
       </section>
 
+      {trajectory.planning && (
+        <section className="card trajectory__team" aria-labelledby="team-titel">
+          <h2 id="team-titel">{t('trajectory.team')}</h2>
+          <dl className="facts facts--grid">
+            <div>
+              <dt>{t('trajectory.teamWhen')}</dt>
+              <dd>
+                {t('trajectory.teamDays', {
+                  first: formatDate(trajectory.planning.first_day, language),
+                  last: formatDate(trajectory.planning.last_day, language),
+                })}
+                {trajectory.planning.days != null && ` (${trajectory.planning.days.toLocaleString(language)} ${t('step.days').toLowerCase()})`}
+              </dd>
+            </div>
+            {trajectory.planning.locations.length > 0 && (
+              <div>
+                <dt>{t('trajectory.teamLocations')}</dt>
+                <dd>{trajectory.planning.locations.join('; ')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('trajectory.teamMembers')}</dt>
+              <dd>
+                <ul className="plain-list" data-testid="trajectory-team">
+                  {trajectory.planning.team.map((member) => (
+                    <li key={member.auditor_id}>
+                      {member.name ?? `#${member.auditor_id}`} – {t(`auditors.role.${member.role}`)}
+                      {member.organisation && <span className="muted"> · {member.organisation.name}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
       <div className="trajectory__grid">
         <div className="trajectory__main">
           <section className="card" aria-labelledby="acties-titel">

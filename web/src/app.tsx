@@ -17,6 +17,13 @@ import { AuditLogPage } from './routes/audit-log/audit-log-page';
 import { TrajectoriesPage } from './routes/trajectories/trajectories-page';
 import { TrajectoryPage } from './routes/trajectories/trajectory-page';
 import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
+import { MembersPage } from './routes/registry/members-page';
+import { MemberPage } from './routes/registry/member-page';
+import { CisPage } from './routes/registry/cis-page';
+import { CiPage } from './routes/registry/ci-page';
+import { OrganisationPage } from './routes/organisation/organisation-page';
+import { ScopePage } from './routes/scope/scope-page';
+import { RequestPage } from './routes/request/request-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -94,6 +101,62 @@ export function App() {
                 element={
                   <Guard page="selfEvaluation">
                     <SelfEvaluationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leden"
+                element={
+                  <Guard page="members">
+                    <MembersPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leden/:id"
+                element={
+                  <Guard page="members">
+                    <MemberPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="instellingen"
+                element={
+                  <Guard page="cis">
+                    <CisPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="instellingen/:id"
+                element={
+                  <Guard page="cis">
+                    <CiPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="organisatie"
+                element={
+                  <Guard page="organisation">
+                    <OrganisationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="scope-en-fte"
+                element={
+                  <Guard page="scope">
+                    <ScopePage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="toetsing-aanvragen"
+                element={
+                  <Guard page="request">
+                    <RequestPage />
                   </Guard>
                 }
               />

@@ -1,6 +1,7 @@
 // English. Same keys as nl.ts (the type makes a missing key a build error; a unit test checks both ways).
 // The framework's own text (norms, guidance, questions, evidence) stays Dutch.
 import type { Messages } from './nl';
+import { enRegistry } from './registry.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -393,4 +394,5 @@ export const en: Messages = {
   'error.unavailable': 'The service is temporarily unavailable. Please try again later.',
   'error.payload_too_large': 'What you are sending is too large.',
   'error.csrf': 'Your session could not be verified. Reload the page and try again.',
+  ...enRegistry,
 };

@@ -1,5 +1,7 @@
 // Dutch: the default language. Every key here must exist in en.ts as well (checked by a unit test).
 // Placeholders in {braces} are filled in by t(key, params).
+import { nlRegistry } from './registry.nl';
+
 export const nl = {
   'common.cancel': 'Annuleren',
   'common.loading': 'Bezig met laden…',
@@ -395,6 +397,7 @@ export const nl = {
   'error.unavailable': 'De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
   'error.payload_too_large': 'Wat u verstuurt is te groot.',
   'error.csrf': 'Uw sessie kon niet worden gecontroleerd. Vernieuw de pagina en probeer het opnieuw.',
+  ...nlRegistry,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,11 @@ export const PAGE_ROLES = {
   auditLog: ['secretariat'],
   trajectories: ['member', 'ci-admin', 'auditor', 'secretariat'],
   selfEvaluation: ['member'],
+  members: ['secretariat'],
+  cis: ['secretariat'],
+  organisation: ['member', 'ci-admin'],
+  scope: ['member'],
+  request: ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

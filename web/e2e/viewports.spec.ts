@@ -89,7 +89,22 @@ for (const viewport of VIEWPORTS) {
         const answer = await page.request.get('/api/v1/trajectories');
         const ids = answer.ok() ? ((await answer.json()) as { trajectories: { id: number }[] }).trajectories.map((t) => t.id) : [1];
         const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`)];
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, '/bestaat-niet']) {
+        // The registries and their entries (the secretariat's; the others see "Geen toegang"), the
+        // organisation page, the scope calculator and the request page.
+        const members = await page.request.get('/api/v1/members');
+        const memberIds = members.ok() ? ((await members.json()) as { members: { id: number }[] }).members.map((m) => m.id) : [];
+        const cis = await page.request.get('/api/v1/cis');
+        const ciIds = cis.ok() ? ((await cis.json()) as { cis: { id: number }[] }).cis.map((c) => c.id) : [];
+        const registryPaths = [
+          '/leden',
+          ...memberIds.slice(0, 2).map((id) => `/leden/${id}`),
+          '/instellingen',
+          ...ciIds.slice(0, 2).map((id) => `/instellingen/${id}`),
+          '/organisatie',
+          '/scope-en-fte',
+          '/toetsing-aanvragen',
+        ];
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, ...registryPaths, '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);
@@ -135,6 +150,18 @@ for (const viewport of VIEWPORTS) {
       await page.getByRole('button', { name: 'Auditor toevoegen' }).click();
       await page.getByRole('button', { name: 'Band toevoegen' }).click();
       await expectNoOverflow(page, '/auditoren with the form and a tie');
+    });
+
+    test('the scope calculator with figures and the request page fit the screen', async ({ page, signInAs }) => {
+      await signInAs('member');
+      await page.goto('/scope-en-fte');
+      await page.getByRole('textbox', { name: /Professionals in loondienst/ }).fill('12,5');
+      await page.getByRole('textbox', { name: /Niet-bedrijfskritische vrijwilligers/ }).fill('140');
+      await expect(page.getByTestId('scope-total')).toHaveText('12,5 fte');
+      await expectNoOverflow(page, '/scope-en-fte with figures');
+      await page.goto('/toetsing-aanvragen');
+      await expect(page.getByTestId('scope-total')).toHaveText('12,5 fte');
+      await expectNoOverflow(page, '/toetsing-aanvragen with figures');
     });
 
     test('a long norm list leads back to the rubric menu', async ({ page }) => {

@@ -19,6 +19,13 @@ import { TrajectoryPage } from './routes/trajectories/trajectory-page';
 import { SelfEvaluationPage } from './routes/self-evaluation/self-evaluation-page';
 import { PeerPoolsPage } from './routes/peer-pools/peer-pools-page';
 import { AuditorsPage } from './routes/auditors/auditors-page';
+import { MembersPage } from './routes/registry/members-page';
+import { MemberPage } from './routes/registry/member-page';
+import { CisPage } from './routes/registry/cis-page';
+import { CiPage } from './routes/registry/ci-page';
+import { OrganisationPage } from './routes/organisation/organisation-page';
+import { ScopePage } from './routes/scope/scope-page';
+import { RequestPage } from './routes/request/request-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -96,6 +103,62 @@ export function App() {
                 element={
                   <Guard page="selfEvaluation">
                     <SelfEvaluationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leden"
+                element={
+                  <Guard page="members">
+                    <MembersPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leden/:id"
+                element={
+                  <Guard page="members">
+                    <MemberPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="instellingen"
+                element={
+                  <Guard page="cis">
+                    <CisPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="instellingen/:id"
+                element={
+                  <Guard page="cis">
+                    <CiPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="organisatie"
+                element={
+                  <Guard page="organisation">
+                    <OrganisationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="scope-en-fte"
+                element={
+                  <Guard page="scope">
+                    <ScopePage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="toetsing-aanvragen"
+                element={
+                  <Guard page="request">
+                    <RequestPage />
                   </Guard>
                 }
               />

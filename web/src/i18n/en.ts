@@ -1,6 +1,7 @@
 // English. Same keys as nl.ts (the type makes a missing key a build error; a unit test checks both ways).
 // The framework's own text (norms, guidance, questions, evidence) stays Dutch.
 import type { Messages } from './nl';
+import { enRegistry } from './registry.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -528,4 +529,5 @@ export const en: Messages = {
   'trajectory.teamLocations': 'Locations',
   'trajectory.teamWhen': 'Audit days',
   'trajectory.teamMembers': 'Team',
+  ...enRegistry,
 };

@@ -1,5 +1,7 @@
 // Dutch: the default language. Every key here must exist in en.ts as well (checked by a unit test).
 // Placeholders in {braces} are filled in by t(key, params).
+import { nlRegistry } from './registry.nl';
+
 export const nl = {
   'common.cancel': 'Annuleren',
   'common.loading': 'Bezig met laden…',
@@ -530,6 +532,7 @@ export const nl = {
   'trajectory.teamLocations': 'Locaties',
   'trajectory.teamWhen': 'Toetsdagen',
   'trajectory.teamMembers': 'Team',
+  ...nlRegistry,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

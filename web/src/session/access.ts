@@ -11,6 +11,11 @@ export const PAGE_ROLES = {
   selfEvaluation: ['member'],
   peerPools: ['member', 'ci-admin', 'secretariat'],
   auditors: ['member', 'ci-admin', 'secretariat'],
+  members: ['secretariat'],
+  cis: ['secretariat'],
+  organisation: ['member', 'ci-admin'],
+  scope: ['member'],
+  request: ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -56,6 +56,21 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'peerPools')) {
     navItems.push({ to: '/branchetoetsing', label: t('nav.peerPools') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'organisation')) {
+    navItems.push({ to: '/organisatie', label: t('nav.organisation') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'scope')) {
+    navItems.push({ to: '/scope-en-fte', label: t('nav.scope') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'request')) {
+    navItems.push({ to: '/toetsing-aanvragen', label: t('nav.request') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'members')) {
+    navItems.push({ to: '/leden', label: t('nav.members') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'cis')) {
+    navItems.push({ to: '/instellingen', label: t('nav.cis') });
+  }
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });
   }

@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
+import { RequestFacts } from '../request/request-facts';
 import { StepForm } from './step-form';
 import { Timeline } from './timeline';
 import { formatDate, partyOf, stateKey, stepsFor } from './trajectory-helpers';
@@ -120,6 +121,7 @@ export function TrajectoryPage() {
               </span>
             </dd>
           </div>
+          <RequestFacts trajectory={trajectory} />
           <div>
             <dt>{t('trajectory.advice')}</dt>
             <dd>{trajectory.advice ? t(`trajectory.advice.${trajectory.advice}`) : <span className="muted">{t('trajectory.advice.none')}</span>}</dd>

@@ -422,59 +422,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/peer-pools": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The peer pools the caller may see (secretariat: all; ci-admin: those its CI leads; member and peer auditor: those its organisation is in), newest first, each with its members and proposed visits */
-        get: operations["listPeerPools"];
-        put?: never;
-        /** Form a peer pool (variant peer): at least three active member organisations, led by a CI that can be chosen today. Secretariat: any CI; ci-admin: its own CI only (403 field ci_id otherwise). 400 naming name, ci_id or members (fewer than three, or one twice); 409 naming members when a member is not active or already in another open pool, or ci_id when the CI cannot be chosen. Audited `peer-pool.create`, subject `peer-pool:ID`. */
-        post: operations["createPeerPool"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/peer-pools/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One peer pool with its members and the proposed visits ("wie toetst wie"); 404 when unknown or not visible to the caller */
-        get: operations["getPeerPool"];
-        /** Edit a peer pool (name, CI, members in ring order, state open or closed): the secretariat any, a ci-admin those its CI leads (it cannot hand one to another CI: 403 field ci_id). The same checks as creating; a closed pool no longer holds its members. 404 when not visible. Audited `peer-pool.update`. */
-        put: operations["updatePeerPool"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/peer-pool-candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every member organisation that a pool could hold (secretariat and ci-admin): whether its membership is active today, and the open pool it is already in (for a ci-admin, another CI's pool is shown without id and name) */
-        get: operations["listPeerPoolCandidates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/frameworks": {
         parameters: {
             query?: never;
@@ -560,6 +507,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document for the caller's organisation (evidence, declarations). The body is the file itself (no multipart); its Content-Type is ignored: the type is judged by the content (libmagic). Accepted: PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG, JPEG, plain text; at most 10 MB (10485760 bytes; 413 above). Needs X-CSRF-Token like every write. Audited `document.upload`, subject `document:ID`. */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file, with its detected media type, `Content-Disposition: attachment` (an ASCII `filename` and the exact `filename*`) and `X-Content-Type-Options: nosniff`. Readable by the owner organisation's users, the secretariat, and the CI giving feedback on a self-evaluation that cites it; 404 for everyone else. */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's metadata; who may read it as for the download */
+        get: operations["getDocumentMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The auditors the caller may see: a ci-admin its CI's team leaders and assessors and the peer auditors on its trajectories' teams; a member the peer auditors it puts forward; an auditor its own record; the secretariat all */
+        get: operations["listAuditors"];
+        put?: never;
+        /** Add an auditor: a ci-admin for its own CI (team_leader, assessor), a member its own peer auditors (without the declaration), the secretariat any; audited auditor.create */
+        post: operations["createAuditor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auditors/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member organisations an auditor can declare a tie with (for whoever manages auditors) */
+        get: operations["listAuditorTieOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auditors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One auditor; 404 when unknown or not the caller's to see */
+        get: operations["getAuditor"];
+        /** Replace an auditor and its ties (who may: as POST); 404 when not visible, 403 when visible but not the caller's to change; audited auditor.update */
+        put: operations["updateAuditor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/team-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the trajectory's CI (ci-admin) or the secretariat: the CI's team leaders and assessors and, in the variant peer, every peer auditor, each with the reasons it cannot audit on these days (empty: it can) */
+        get: operations["listTeamCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The peer pools the caller may see (secretariat: all; ci-admin: those its CI leads; member and peer auditor: those its organisation is in), newest first, each with its members and proposed visits */
+        get: operations["listPeerPools"];
+        put?: never;
+        /** Form a peer pool (variant peer): at least three active member organisations, led by a CI that can be chosen today. Secretariat: any CI; ci-admin: its own CI only (403 field ci_id otherwise). 400 naming name, ci_id or members (fewer than three, or one twice); 409 naming members when a member is not active or already in another open pool, or ci_id when the CI cannot be chosen. Audited `peer-pool.create`, subject `peer-pool:ID`. */
+        post: operations["createPeerPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One peer pool with its members and the proposed visits ("wie toetst wie"); 404 when unknown or not visible to the caller */
+        get: operations["getPeerPool"];
+        /** Edit a peer pool (name, CI, members in ring order, state open or closed): the secretariat any, a ci-admin those its CI leads (it cannot hand one to another CI: 403 field ci_id). The same checks as creating; a closed pool no longer holds its members. 404 when not visible. Audited `peer-pool.update`. */
+        put: operations["updatePeerPool"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-pool-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every member organisation that a pool could hold (secretariat and ci-admin): whether its membership is active today, and the open pool it is already in (for a ci-admin, another CI's pool is shown without id and name) */
+        get: operations["listPeerPoolCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-request": {
         parameters: {
             query?: never;
@@ -598,7 +719,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
+        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day, and its team (required by the server: exactly one team leader of the trajectory's CI, every auditor with its B9 declaration received before first_day and without a tie to the member on an audit day; else 409 field team naming each auditor), optionally locations and days; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
         TrajectoryEventInput: {
             event: string;
             /** Format: date */
@@ -613,6 +734,10 @@ export interface components {
             due?: string;
             number?: string;
             reason?: string;
+            team?: components["schemas"]["TeamMemberInput"][];
+            locations?: string[];
+            /** @description The audit days agreed (from the estimate) */
+            days?: number;
             verdicts?: {
                 [key: string]: "+" | "+/-" | "-" | "n.v.t.";
             };
@@ -700,6 +825,7 @@ export interface components {
                 lapsed_on?: string;
             } | null;
             actions: components["schemas"]["TrajectoryAction"][];
+            planning?: components["schemas"]["AuditPlanning"];
             notes: string[];
             events?: components["schemas"]["TrajectoryEvent"][];
             scope?: components["schemas"]["TrajectoryScope"];
@@ -965,66 +1091,6 @@ export interface components {
         SelfEvaluationList: {
             self_evaluations: components["schemas"]["SelfEvaluationSummary"][];
         };
-        PeerPoolInput: {
-            /** @description e.g. "Branchetoetsing Midden 2026" */
-            name: string;
-            /**
-             * Format: int64
-             * @description the CI that leads every visit
-             */
-            ci_id: number;
-            /** @description member organisations, in ring order: each is audited by the next two (for three: both others) */
-            members: number[];
-            state?: components["schemas"]["PeerPoolState"];
-        };
-        /**
-         * @description open: its members are in this pool; closed: the round is done, its members may join another pool
-         * @enum {string}
-         */
-        PeerPoolState: "open" | "closed";
-        PeerVisit: {
-            audited: components["schemas"]["OrganisationRef"];
-            /** @description the other members whose peer auditors visit, in the pool's order; never the audited member itself */
-            auditors: components["schemas"]["OrganisationRef"][];
-            led_by: components["schemas"]["OrganisationRef"];
-        };
-        PeerPoolMember: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            lidnummer: string;
-            town: string;
-        };
-        PeerPool: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            ci: components["schemas"]["OrganisationRef"];
-            state: components["schemas"]["PeerPoolState"];
-            members: components["schemas"]["PeerPoolMember"][];
-            /** @description one per member, in the pool's order: each audited by the next two members in the ring, led by the pool's CI */
-            visits: components["schemas"]["PeerVisit"][];
-        };
-        PeerPoolList: {
-            peer_pools: components["schemas"]["PeerPool"][];
-        };
-        PeerPoolCandidate: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            lidnummer: string;
-            town: string;
-            active: boolean;
-            inactive_reason: string | null;
-            open_pool: {
-                /** Format: int64 */
-                id: number | null;
-                name: string | null;
-            } | null;
-        };
-        PeerPoolCandidateList: {
-            members: components["schemas"]["PeerPoolCandidate"][];
-        };
         Error: {
             code: components["schemas"]["ErrorCode"];
             /** @description Dutch, for the user */
@@ -1208,6 +1274,200 @@ export interface components {
             procedure?: {
                 [key: string]: unknown;
             };
+        };
+        Document: {
+            /** Format: int64 */
+            id: number;
+            filename: string;
+            /** @description Detected from the content: application/pdf, image/png, image/jpeg, text/plain or an office type */
+            media_type: string;
+            /**
+             * Format: int64
+             * @description Bytes
+             */
+            size: number;
+            /** @description Lower-case hex */
+            sha256: string;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        TeamMemberInput: {
+            /** Format: int64 */
+            auditor_id: number;
+            /** @enum {string} */
+            role: "team_leader" | "assessor" | "peer";
+        };
+        /** @description The audit as last planned (audit_planned); null before planning */
+        AuditPlanning: {
+            /** Format: date */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            days: number | null;
+            locations: string[];
+            team: {
+                /** Format: int64 */
+                auditor_id: number;
+                /** @enum {string} */
+                role: "team_leader" | "assessor" | "peer";
+                name?: string;
+                organisation?: components["schemas"]["OrganisationRef"];
+            }[];
+        } | null;
+        /**
+         * @description team_leader and assessor belong to a CI; peer (branchetoetser) to a member
+         * @enum {string}
+         */
+        AuditorRole: "team_leader" | "assessor" | "peer";
+        /** @enum {string} */
+        AuditorTieKind: "works_for" | "advises" | "member_of";
+        AuditorTieInput: {
+            /**
+             * Format: int64
+             * @description A member organisation
+             */
+            organisation_id: number;
+            kind: components["schemas"]["AuditorTieKind"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until?: string | null;
+        };
+        AuditorTie: {
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            kind: components["schemas"]["AuditorTieKind"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string | null;
+        };
+        /** @description Without organisation_id: the caller's organisation. Without user_id: linked to the login with the same e-mail address when that is an auditor of the same organisation. 400 names the first invalid field (ties[N].organisation_id, ties[N].until, ...) and the message lists every error */
+        AuditorInput: {
+            name: string;
+            email: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id?: number | null;
+            /** Format: int64 */
+            user_id?: number | null;
+            active?: boolean;
+            /**
+             * Format: date
+             * @description The day the signed code of conduct and confidentiality declaration (B9) was received; not after today
+             */
+            declaration_received_on?: string | null;
+            /**
+             * Format: int64
+             * @description The uploaded declaration in the documents store
+             */
+            declaration_document_id?: number | null;
+            ties?: components["schemas"]["AuditorTieInput"][];
+        };
+        Auditor: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            email: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            /** Format: int64 */
+            user_id: number | null;
+            active: boolean;
+            /** Format: date */
+            declaration_received_on: string | null;
+            /** Format: int64 */
+            declaration_document_id: number | null;
+            ties: components["schemas"]["AuditorTie"][];
+        };
+        AuditorList: {
+            auditors: components["schemas"]["Auditor"][];
+        };
+        AuditorTieOrganisationList: {
+            organisations: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                town: string;
+            }[];
+        };
+        TeamCandidate: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role: components["schemas"]["AuditorRole"];
+            /** Format: int64 */
+            organisation_id: number;
+            organisation_name: string;
+            eligible: boolean;
+            /** @description Why it cannot be on this team, in Dutch, naming it */
+            reasons: string[];
+        };
+        TeamCandidateList: {
+            candidates: components["schemas"]["TeamCandidate"][];
+        };
+        PeerPoolInput: {
+            /** @description e.g. "Branchetoetsing Midden 2026" */
+            name: string;
+            /**
+             * Format: int64
+             * @description the CI that leads every visit
+             */
+            ci_id: number;
+            /** @description member organisations, in ring order: each is audited by the next two (for three: both others) */
+            members: number[];
+            state?: components["schemas"]["PeerPoolState"];
+        };
+        /**
+         * @description open: its members are in this pool; closed: the round is done, its members may join another pool
+         * @enum {string}
+         */
+        PeerPoolState: "open" | "closed";
+        PeerVisit: {
+            audited: components["schemas"]["OrganisationRef"];
+            /** @description the other members whose peer auditors visit, in the pool's order; never the audited member itself */
+            auditors: components["schemas"]["OrganisationRef"][];
+            led_by: components["schemas"]["OrganisationRef"];
+        };
+        PeerPoolMember: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            lidnummer: string;
+            town: string;
+        };
+        PeerPool: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            ci: components["schemas"]["OrganisationRef"];
+            state: components["schemas"]["PeerPoolState"];
+            members: components["schemas"]["PeerPoolMember"][];
+            /** @description one per member, in the pool's order: each audited by the next two members in the ring, led by the pool's CI */
+            visits: components["schemas"]["PeerVisit"][];
+        };
+        PeerPoolList: {
+            peer_pools: components["schemas"]["PeerPool"][];
+        };
+        PeerPoolCandidate: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            lidnummer: string;
+            town: string;
+            active: boolean;
+            inactive_reason: string | null;
+            open_pool: {
+                /** Format: int64 */
+                id: number | null;
+                name: string | null;
+            } | null;
+        };
+        PeerPoolCandidateList: {
+            members: components["schemas"]["PeerPoolCandidate"][];
         };
     };
     responses: {
@@ -2262,6 +2522,404 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersions"];
+                };
+            };
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Framework"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; when the account exists a one-time link BASE_URL/wachtwoord-herstellen?token=T (valid 1 hour) is mailed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    checkPasswordResetToken: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description valid true: purpose says whether it is an invitation (first password) or a reset; valid false: the token is unknown, used or expired, or its account is deactivated, and message says so (the same words as confirm's 400 on field token) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetCheck"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description The password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query: {
+                /** @description The file's name as shown and offered on download; a directory part is removed */
+                filename: string;
+            };
+            header: {
+                /** @description The csrf_token from POST /api/v1/session or GET /api/v1/session (or /me); required on every POST/PUT/PATCH/DELETE made with a session */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Field `filename` (missing, too long, control characters) or `file`: empty, or a type that is not accepted ("Dit bestandstype wordt niet aanvaard: TYPE. Toegestaan: ...") */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Over 10 MB (code payload_too_large, field `file`, the limit in the message) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDocumentMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAuditors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auditors, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditorInput"];
+            };
+        };
+        responses: {
+            /** @description The auditor */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAuditorTieOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorTieOrganisationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auditor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditorInput"];
+            };
+        };
+        responses: {
+            /** @description The auditor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auditor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTeamCandidates: {
+        parameters: {
+            query?: {
+                /** @description The first audit day (default today) */
+                first_day?: string;
+                /** @description The last audit day (default first_day) */
+                last_day?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCandidateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listPeerPools: {
         parameters: {
             query?: never;
@@ -2394,128 +3052,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    listFrameworks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The versions */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FrameworkVersions"];
-                };
-            };
-        };
-    };
-    getFramework: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The framework */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Framework"];
-                };
-            };
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    requestPasswordReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordResetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted; when the account exists a one-time link BASE_URL/wachtwoord-herstellen?token=T (valid 1 hour) is mailed */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    checkPasswordResetToken: {
-        parameters: {
-            query?: {
-                token?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description valid true: purpose says whether it is an invitation (first password) or a reset; valid false: the token is unknown, used or expired, or its account is deactivated, and message says so (the same words as confirm's 400 on field token) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PasswordResetCheck"];
-                };
-            };
-            500: components["responses"]["Internal"];
-        };
-    };
-    confirmPasswordReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordResetConfirm"];
-            };
-        };
-        responses: {
-            /** @description The password is set */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

@@ -24,6 +24,13 @@ run "GET /healthz, 64 connections, 2 threads, 10 s" -t2 -c64 -d10s "$url/healthz
 run "GET /api/v1/frameworks/2019 (49 norms, ~100 kB JSON), 16 connections, 10 s" -t2 -c16 -d10s "$url/api/v1/frameworks/2019"
 run "GET /api/v1/me with a session (session lookup in SQLite), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me"
 run "GET /api/v1/trajectories as the secretariat (every demo trajectory replayed from its stored events), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/trajectories"
+echo; echo "== self-evaluation: 49 answered norms, then an autosave burst (scripts/bench-self-evaluation.mjs)"
+node scripts/bench-self-evaluation.mjs "$url" bench-wachtwoord-123 >"$dir/se" || { cat "$dir/se"; exit 1; }
+grep -v '^COOKIE=' "$dir/se" | grep -v '^SELF_EVALUATION_ID='
+se_id=$(sed -n 's/^SELF_EVALUATION_ID=//p' "$dir/se")
+member_cookie=$(sed -n 's/^COOKIE=//p' "$dir/se")
+run "GET /api/v1/self-evaluations/$se_id (the page's data: 49 answered norms with progress), 16 connections, 10 s" \
+  -t2 -c16 -d10s -H "Cookie: $member_cookie" "$url/api/v1/self-evaluations/$se_id"
 echo; echo "== server memory after load"
 grep -E "VmHWM|VmRSS" "/proc/$pid/status"
 echo; echo "== CLI: 100 x sterklabel advise (B8 example)"

@@ -1050,23 +1050,23 @@ TEST_P(StoreConformance, SelfEvaluationKeepsOneOpenPerMemberAndSavesAnswersOverT
 {
     auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
     auto const other_id = store().organisations().create(make_organisation("Welzijn Samen")).value();
-    SelfEvaluationRecord record{0, member_id, "2019", "open", "2026-03-01", "", std::nullopt, 10};
+    SelfEvaluationRecord record{0, member_id, "2019", "open", "2026-03-01", "", std::nullopt, 10, std::nullopt};
     auto const id = store().self_evaluations().create(record);
     ASSERT_TRUE(id.ok()) << id.error().message;
     auto const again = store().self_evaluations().create(record);
     ASSERT_FALSE(again.ok()) << "a second open self-evaluation for the same member";
     EXPECT_EQ(again.error().code, ErrorCode::FailedPrecondition);
-    ASSERT_TRUE(store().self_evaluations().create({0, other_id, "2019", "open", "2026-03-02", "", {}, 11}).ok());
+    ASSERT_TRUE(store().self_evaluations().create({0, other_id, "2019", "open", "2026-03-02", "", {}, 11, {}}).ok());
     EXPECT_EQ(store().self_evaluations().list(member_id).value().size(), 1u);
     EXPECT_EQ(store().self_evaluations().list(std::nullopt).value().size(), 2u);
 
     // Two writers both edited version 0, then version 1: the second save of each pair is refused.
-    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+", "eerste", 0, {}, 20}, 0).ok());
-    auto const late_insert = store().self_evaluations().save_answer({*id, "VM1", "-", "tweede", 0, {}, 21}, 0);
+    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+", "eerste", 0, {}, 20, {}, false}, 0).ok());
+    auto const late_insert = store().self_evaluations().save_answer({*id, "VM1", "-", "tweede", 0, {}, 21, {}, false}, 0);
     ASSERT_FALSE(late_insert.ok());
     EXPECT_EQ(late_insert.error().code, ErrorCode::FailedPrecondition);
-    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+/-", "derde", 0, {}, 22}, 1).ok());
-    auto const late_update = store().self_evaluations().save_answer({*id, "VM1", "-", "vierde", 0, {}, 23}, 1);
+    ASSERT_TRUE(store().self_evaluations().save_answer({*id, "VM1", "+/-", "derde", 0, {}, 22, {}, false}, 1).ok());
+    auto const late_update = store().self_evaluations().save_answer({*id, "VM1", "-", "vierde", 0, {}, 23, {}, false}, 1);
     ASSERT_FALSE(late_update.ok());
     EXPECT_EQ(late_update.error().code, ErrorCode::FailedPrecondition);
     auto const answers = store().self_evaluations().answers(*id).value();
@@ -1087,6 +1087,57 @@ TEST_P(StoreConformance, SelfEvaluationKeepsOneOpenPerMemberAndSavesAnswersOverT
     EXPECT_EQ(found->state, "completed");
     EXPECT_EQ(found->completed_on, "2026-04-01");
     EXPECT_TRUE(store().self_evaluations().create(record).ok()) << "a new one may start once the old one is completed";
+}
+
+TEST_P(StoreConformance, SelfEvaluationEvidenceAndCiFeedbackAreKeptPerNorm)
+{
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const ci_id = store().organisations().create(make_organisation("CI Toetsbureau")).value();
+    auto const other_ci = store().organisations().create(make_organisation("CI Anders")).value();
+    auto const a = store().documents().create({0, member_id, "a.pdf", "application/pdf", 3, std::string(64, 'a'), {}, 1}, "abc");
+    auto const b = store().documents().create({0, member_id, "b.png", "image/png", 3, std::string(64, 'b'), {}, 1}, "def");
+    ASSERT_TRUE(a.ok() && b.ok());
+    auto const first = store().self_evaluations().create({0, member_id, "2019", "open", "2026-03-01", "", {}, 10, {}});
+    ASSERT_TRUE(first.ok()) << first.error().message;
+
+    // Evidence is saved with the answer in the given order, and replaced by the next save.
+    ASSERT_TRUE(store().self_evaluations().save_answer({*first, "VM1", "+", "x", 0, {}, 20, {*b, *a}, true}, 0).ok());
+    auto answers = store().self_evaluations().answers(*first).value();
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].evidence, (std::vector<Id>{*b, *a}));
+    EXPECT_TRUE(answers[0].to_confirm);
+    ASSERT_TRUE(store().self_evaluations().save_answer({*first, "VM1", "+", "y", 0, {}, 21, {*a}, false}, 1).ok());
+    answers = store().self_evaluations().answers(*first).value();
+    EXPECT_EQ(answers[0].evidence, (std::vector<Id>{*a}));
+    EXPECT_FALSE(answers[0].to_confirm);
+    auto const cited = store().self_evaluations().evidence_documents(*first).value();
+    ASSERT_EQ(cited.size(), 1u);
+    EXPECT_EQ(cited[0].filename, "a.pdf");
+
+    // Handed to one CI, once; that CI sees it and the documents it cites, another CI neither.
+    EXPECT_FALSE(store().self_evaluations().feedback_request(*first).value().has_value());
+    ASSERT_TRUE(store().self_evaluations().request_feedback({*first, ci_id, "2026-04-02", {}, 30}).ok());
+    auto const twice = store().self_evaluations().request_feedback({*first, other_ci, "2026-04-03", {}, 31});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(store().self_evaluations().feedback_request(*first).value()->ci_id, ci_id);
+    EXPECT_EQ(store().self_evaluations().handed_to(ci_id).value().size(), 1u);
+    EXPECT_TRUE(store().self_evaluations().handed_to(other_ci).value().empty());
+    EXPECT_TRUE(store().self_evaluations().document_shared_with(*a, ci_id).value());
+    EXPECT_FALSE(store().self_evaluations().document_shared_with(*b, ci_id).value()) << "no longer cited";
+    EXPECT_FALSE(store().self_evaluations().document_shared_with(*a, other_ci).value());
+
+    // The CI's feedback is versioned like an answer.
+    ASSERT_TRUE(store().self_evaluations().save_feedback({*first, "VM1", "Goed", 0, {}, 40}, 0).ok());
+    EXPECT_EQ(store().self_evaluations().save_feedback({*first, "VM1", "Later", 0, {}, 41}, 0).error().code,
+              ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().self_evaluations().save_feedback({*first, "VM1", "Beter", 0, {}, 42}, 1).ok());
+    EXPECT_EQ(store().self_evaluations().save_feedback({*first, "VM1", "Laat", 0, {}, 43}, 1).error().code,
+              ErrorCode::FailedPrecondition);
+    auto const feedback = store().self_evaluations().feedback(*first).value();
+    ASSERT_EQ(feedback.size(), 1u);
+    EXPECT_EQ(feedback[0].text, "Beter");
+    EXPECT_EQ(feedback[0].version, 2);
 }
 
 TEST_P(StoreConformance, DocumentsKeepTheirBytesExactlyIncludingNulAndOverOneMegabyte)
@@ -1249,8 +1300,12 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
     {
         // Back to schema 1: undo every later step (2: the audit log, 3: its tallies and indexes,
         // 4: trajectories, 5: password_resets.purpose, 6: member and CI profiles, 7: self-evaluations,
-        // 8: documents, 9: auditors and their ties, 10: peer pools).
+        // 8: documents, 9: auditors and their ties, 10: peer pools, 11: evidence, to_confirm,
+        // carried_from and CI feedback; the columns go with their tables).
         auto sql = raw();
+        *sql << "DROP TABLE self_evaluation_feedback";
+        *sql << "DROP TABLE self_evaluation_feedback_requests";
+        *sql << "DROP TABLE self_evaluation_evidence";
         *sql << "DROP TABLE peer_pool_members";
         *sql << "DROP TABLE peer_pools";
         *sql << "DROP TABLE auditor_ties";

@@ -36,7 +36,7 @@ async function overflows(page: Page): Promise<string[]> {
 }
 
 test('a member answers, resolves a conflict and completes its self-evaluation', async ({ page, signInAs, checkA11y }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   await signInAs('member');
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zelfevaluatie' }).click();
@@ -87,6 +87,35 @@ test('a member answers, resolves a conflict and completes its self-evaluation', 
   expect(kept.explanation).toBe('Mijn nieuwe tekst, die niet verloren mag gaan.');
   expect(kept.version).toBe(before.version + 2);
 
+  // Evidence: a PDF is uploaded for VM1 with the keyboard-usable file control and listed with a
+  // download link; a web page named .pdf is refused with the server's Dutch reason.
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n' +
+      'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
+  await vm1.getByLabel('Bestand toevoegen bij VM1').setInputFiles({ name: 'Werkoverleg.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(vm1.getByText('Werkoverleg.pdf is toegevoegd.')).toBeVisible();
+  const link = vm1.getByRole('link', { name: 'Werkoverleg.pdf downloaden' });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('href', /^\/api\/v1\/documents\/\d+$/);
+  await expect(vm1.getByText('Opgeslagen')).toBeVisible();
+  const withEvidence = (await newest(page.request)).answers.find((a) => a.norm === 'VM1')! as Answer & {
+    evidence: { filename: string }[];
+  };
+  expect(withEvidence.evidence.map((d) => d.filename)).toEqual(['Werkoverleg.pdf']);
+  await vm1.getByLabel('Bestand toevoegen bij VM1').setInputFiles({
+    name: 'Jaarverslag.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n'),
+  });
+  await expect(vm1.getByRole('alert')).toContainText('Dit bestandstype wordt niet aanvaard: text/html. Toegestaan: PDF');
+  await expect(vm1.getByRole('link', { name: /downloaden$/ })).toHaveCount(1);
+  await checkA11y('/zelfevaluatie with evidence and a refused upload');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflows(page), '/zelfevaluatie with evidence at 390 px').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // Completing with open norms is refused, naming them; the message takes the focus.
   await page.getByRole('button', { name: 'Afronden' }).click();
   const refusal = page.locator('.self-evaluation__summary').getByRole('alert');
@@ -112,6 +141,61 @@ test('a member answers, resolves a conflict and completes its self-evaluation', 
   await checkA11y('/zelfevaluatie completed');
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await overflows(page), '/zelfevaluatie completed at 390 px').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Feedback: the member hands the completed one to a CI, seeing its fee; the page then says so.
+  const feedback = page.getByRole('region', { name: 'Feedback van een certificerende instelling (optioneel, betaald)' });
+  const toets = feedback.getByRole('radio', { name: 'CI Toetsbureau: € 500–€ 750 excl. btw en reiskosten' });
+  await toets.check();
+  await feedback.getByRole('button', { name: 'Feedback vragen' }).click();
+  await expect(feedback).toContainText(/Voorgelegd aan CI Toetsbureau op \d+ \w+ \d{4}\./);
+  await expect(vm1).toContainText('Feedback van CI Toetsbureau');
+  await expect(vm1).toContainText('Nog geen feedback bij deze norm.');
+  await checkA11y('/zelfevaluatie handed to a CI');
+
+  // A new one carries the answers over, each "te bevestigen"; "Bevestigen" saves VM1 as it is.
+  await page.getByRole('radio', { name: /^Met de antwoorden van de zelfevaluatie afgerond op / }).check();
+  await page.getByRole('button', { name: 'Nieuwe zelfevaluatie starten' }).click();
+  await expect(page.getByText(/^Afgerond op /)).toHaveCount(0);
+  await expect(vm1.getByText('te bevestigen', { exact: true })).toBeVisible();
+  await expect(vm1.getByLabel('Toelichting bij VM1')).toHaveValue('Mijn nieuwe tekst, die niet verloren mag gaan.');
+  await expect(vm1.getByRole('link', { name: 'Werkoverleg.pdf downloaden' })).toBeVisible();
+  await checkA11y('/zelfevaluatie carried over');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflows(page), '/zelfevaluatie carried over at 390 px').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await vm1.getByRole('button', { name: 'Bevestigen VM1' }).click();
+  await expect(vm1.getByText('Opgeslagen')).toBeVisible();
+  await expect(vm1.getByText('te bevestigen', { exact: true })).toHaveCount(0);
+  const confirmed = (await newest(page.request)).answers as (Answer & { to_confirm: boolean })[];
+  expect(confirmed.find((a) => a.norm === 'VM1')!.to_confirm).toBe(false);
+  expect(confirmed.find((a) => a.norm === 'VM2')!.to_confirm).toBe(true);
+  await page.getByRole('button', { name: 'Afronden' }).click();
+  await expect(page.locator('.self-evaluation__summary').getByRole('alert')).toContainText(
+    'Bevestig eerst de overgenomen antwoorden. Nog te bevestigen: VM2',
+  );
+});
+
+// Follows the test above, which handed WijkKracht's completed self-evaluation to CI Toetsbureau.
+test('the CI reads a self-evaluation handed to it and gives feedback per norm', async ({ page, signInAs, checkA11y }) => {
+  await signInAs('ci-admin');
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Feedback zelfevaluaties' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Feedback op zelfevaluaties' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Zelfevaluatie van Stichting WijkKracht/ })).toBeVisible();
+  const vm1 = page.locator('#norm-VM1');
+  await expect(vm1.getByLabel('Toelichting bij VM1')).toHaveValue('Mijn nieuwe tekst, die niet verloren mag gaan.');
+  await expect(vm1.getByLabel('Toelichting bij VM1')).toHaveAttribute('readonly', '');
+  await expect(vm1.getByRole('link', { name: 'Werkoverleg.pdf downloaden' })).toBeVisible();
+  await expect(vm1.getByLabel('Bestand toevoegen bij VM1')).toHaveCount(0);
+  await vm1.getByLabel('Feedback bij VM1').fill('Leg vast hoe het team de casuïstiek bespreekt.');
+  await expect(vm1.getByText('Opgeslagen')).toBeVisible();
+  await checkA11y('/zelfevaluatie-feedback');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflows(page), '/zelfevaluatie-feedback at 390 px').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  await expect(page.locator('#norm-VM1').getByLabel('Feedback bij VM1')).toHaveValue('Leg vast hoe het team de casuïstiek bespreekt.');
 });
 
 test('only members open the self-evaluation', async ({ page, signInAs }) => {

@@ -26,6 +26,7 @@ import { CiPage } from './routes/registry/ci-page';
 import { OrganisationPage } from './routes/organisation/organisation-page';
 import { ScopePage } from './routes/scope/scope-page';
 import { RequestPage } from './routes/request/request-page';
+import { SelfEvaluationFeedbackPage } from './routes/self-evaluation/feedback-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -175,6 +176,14 @@ export function App() {
                 element={
                   <Guard page="auditors">
                     <AuditorsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="zelfevaluatie-feedback"
+                element={
+                  <Guard page="ciFeedback">
+                    <SelfEvaluationFeedbackPage />
                   </Guard>
                 }
               />

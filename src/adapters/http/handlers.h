@@ -61,6 +61,9 @@ Result<Response> put_auditor(AppServices& app, Call const& call);
 Result<Response> get_auditor_organisations(AppServices& app, Call const& call);
 Result<Response> get_team_candidates(AppServices& app, Call const& call);
 
+Result<Response> get_self_evaluation_feedback_offers(AppServices& app, Call const& call);
+Result<Response> post_self_evaluation_feedback_request(AppServices& app, Call const& call);
+Result<Response> put_self_evaluation_feedback(AppServices& app, Call const& call);
 Result<Response> post_document(AppServices& app, Call const& call);
 Result<Response> get_document(AppServices& app, Call const& call);
 Result<Response> get_document_meta(AppServices& app, Call const& call);

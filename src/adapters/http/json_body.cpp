@@ -145,4 +145,23 @@ Result<std::vector<std::int64_t>> JsonBody::id_list(std::string const& name) con
     return out;
 }
 
+Result<std::optional<std::vector<std::int64_t>>> JsonBody::optional_id_list(std::string const& name) const
+{
+    auto const found = m_json.find(name);
+    if (found == m_json.end()) {
+        return std::optional<std::vector<std::int64_t>>{};
+    }
+    if (!found->is_array()) {
+        return Error::invalid(name, "Dit veld moet een lijst van nummers zijn.");
+    }
+    std::vector<std::int64_t> ids;
+    for (auto const& item : *found) {
+        if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+            return Error::invalid(name, "Dit veld moet een lijst van nummers zijn.");
+        }
+        ids.push_back(item.get<std::int64_t>());
+    }
+    return std::optional<std::vector<std::int64_t>>{std::move(ids)};
+}
+
 }  // namespace sterk::http

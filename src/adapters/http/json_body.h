@@ -30,6 +30,8 @@ public:
     Result<std::optional<bool>> optional_bool(std::string const& name) const;
     // nullable_id: a positive integer or null (missing counts as null).
     Result<std::optional<std::int64_t>> nullable_id(std::string const& name) const;
+    // optional_id_list: a list of positive integers; missing gives none.
+    Result<std::optional<std::vector<std::int64_t>>> optional_id_list(std::string const& name) const;
     // required_count: a whole number of at least 0.
     Result<std::int64_t> required_count(std::string const& name) const;
     // id_list: an array of positive integers; missing gives an empty list.

@@ -73,6 +73,12 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/audit-request", P::AuditRequestRead, S::None, Work::Inline, get_audit_request},
         {"GET", "/api/v1/organisations/{id}/users", P::OrganisationUsersRead, S::PathId, Work::Inline,
          get_organisation_users},
+        {"GET", "/api/v1/self-evaluations/{id}/feedback-offers", P::SelfEvaluationsRead, S::None, Work::Inline,
+         get_self_evaluation_feedback_offers},
+        {"POST", "/api/v1/self-evaluations/{id}/feedback-request", P::SelfEvaluationsWrite, S::None, Work::Inline,
+         post_self_evaluation_feedback_request},
+        {"PUT", "/api/v1/self-evaluations/{id}/feedback/{norm}", P::SelfEvaluationFeedbackWrite, S::None, Work::Inline,
+         put_self_evaluation_feedback},
     };
     return routes;
 }

@@ -439,6 +439,63 @@ std::vector<Migration> const& migrations()
                 "CREATE UNIQUE INDEX peer_pool_members_one_open ON peer_pool_members (member_id) WHERE pool_open = 1",
             },
         },
+        {
+            "self-evaluations: evidence per answer, answers carried over (te bevestigen), feedback by a CI",
+            {
+                "ALTER TABLE self_evaluations ADD COLUMN carried_from INTEGER REFERENCES self_evaluations (id)",
+                "ALTER TABLE self_evaluation_answers ADD COLUMN to_confirm INTEGER NOT NULL DEFAULT 0",
+                "CREATE TABLE self_evaluation_evidence ("
+                " self_evaluation_id INTEGER NOT NULL,"
+                " norm TEXT NOT NULL,"
+                " position INTEGER NOT NULL,"
+                " document_id INTEGER NOT NULL REFERENCES documents (id),"
+                " PRIMARY KEY (self_evaluation_id, norm, document_id),"
+                " FOREIGN KEY (self_evaluation_id, norm) REFERENCES self_evaluation_answers (self_evaluation_id, norm))",
+                "CREATE INDEX self_evaluation_evidence_document ON self_evaluation_evidence (document_id)",
+                "CREATE TABLE self_evaluation_feedback_requests ("
+                " self_evaluation_id INTEGER PRIMARY KEY REFERENCES self_evaluations (id),"
+                " ci_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " requested_on TEXT NOT NULL,"
+                " requested_by INTEGER REFERENCES users (id),"
+                " created_at INTEGER NOT NULL)",
+                "CREATE INDEX self_evaluation_feedback_requests_ci ON self_evaluation_feedback_requests (ci_id)",
+                "CREATE TABLE self_evaluation_feedback ("
+                " self_evaluation_id INTEGER NOT NULL REFERENCES self_evaluation_feedback_requests (self_evaluation_id),"
+                " norm TEXT NOT NULL,"
+                " text TEXT NOT NULL DEFAULT '',"
+                " version INTEGER NOT NULL,"
+                " updated_by INTEGER REFERENCES users (id),"
+                " updated_at INTEGER NOT NULL,"
+                " PRIMARY KEY (self_evaluation_id, norm))",
+            },
+            {
+                "ALTER TABLE self_evaluations ADD COLUMN carried_from BIGINT REFERENCES self_evaluations (id)",
+                "ALTER TABLE self_evaluation_answers ADD COLUMN to_confirm INTEGER NOT NULL DEFAULT 0",
+                "CREATE TABLE self_evaluation_evidence ("
+                " self_evaluation_id BIGINT NOT NULL,"
+                " norm TEXT NOT NULL,"
+                " position INTEGER NOT NULL,"
+                " document_id BIGINT NOT NULL REFERENCES documents (id),"
+                " PRIMARY KEY (self_evaluation_id, norm, document_id),"
+                " FOREIGN KEY (self_evaluation_id, norm) REFERENCES self_evaluation_answers (self_evaluation_id, norm))",
+                "CREATE INDEX self_evaluation_evidence_document ON self_evaluation_evidence (document_id)",
+                "CREATE TABLE self_evaluation_feedback_requests ("
+                " self_evaluation_id BIGINT PRIMARY KEY REFERENCES self_evaluations (id),"
+                " ci_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " requested_on TEXT NOT NULL,"
+                " requested_by BIGINT REFERENCES users (id),"
+                " created_at BIGINT NOT NULL)",
+                "CREATE INDEX self_evaluation_feedback_requests_ci ON self_evaluation_feedback_requests (ci_id)",
+                "CREATE TABLE self_evaluation_feedback ("
+                " self_evaluation_id BIGINT NOT NULL REFERENCES self_evaluation_feedback_requests (self_evaluation_id),"
+                " norm TEXT NOT NULL,"
+                " text TEXT NOT NULL DEFAULT '',"
+                " version INTEGER NOT NULL,"
+                " updated_by BIGINT REFERENCES users (id),"
+                " updated_at BIGINT NOT NULL,"
+                " PRIMARY KEY (self_evaluation_id, norm))",
+            },
+        },
     };
     return list;
 }

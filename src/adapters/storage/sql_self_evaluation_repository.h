@@ -21,6 +21,13 @@ public:
     Result<bool> lock_if_open(Id id) override;
     Status save_answer(SelfEvaluationAnswer const& answer, int expected_version) override;
     Status complete(Id id, std::string const& on) override;
+    Result<std::vector<DocumentRecord>> evidence_documents(Id self_evaluation_id) override;
+    Status request_feedback(FeedbackRequest const& request) override;
+    Result<std::optional<FeedbackRequest>> feedback_request(Id self_evaluation_id) override;
+    Result<std::vector<SelfEvaluationRecord>> handed_to(Id ci_id) override;
+    Result<std::vector<NormFeedback>> feedback(Id self_evaluation_id) override;
+    Status save_feedback(NormFeedback const& feedback, int expected_version) override;
+    Result<bool> document_shared_with(Id document_id, Id ci_id) override;
 
 private:
     Database& m_db;

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 38> POLICY{{
+constexpr std::array<PolicyRow, 39> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -57,8 +57,9 @@ constexpr std::array<PolicyRow, 38> POLICY{{
     {Permission::CisWrite, "cis.write",                          D, D, D, D, A, D},
     {Permission::TrajectoryCreate, "trajectory.create",          D, A, D, D, D, D},
     {Permission::EstimateRead, "estimate.read",                  D, A, A, A, A, D},
-    // Which self-evaluation: the member's own, any for the secretariat (SelfEvaluationService).
-    {Permission::SelfEvaluationsRead, "self-evaluations.read",  D, A, D, D, A, D},
+    // Which self-evaluation: the member's own, any for the secretariat, a CI's staff those handed
+    // to it for feedback (SelfEvaluationService).
+    {Permission::SelfEvaluationsRead, "self-evaluations.read",  D, A, A, A, A, D},
     {Permission::SelfEvaluationsWrite, "self-evaluations.write", D, A, D, D, D, D},
     // Documents belong to the uploader's organisation; which one a caller may read is
     // DocumentService's rule (its own organisation's, the secretariat any, a CI giving feedback).
@@ -79,6 +80,8 @@ constexpr std::array<PolicyRow, 38> POLICY{{
     {Permission::AuditRequestRead, "audit-request.read",         D, A, D, D, D, D},
     // The users of one organisation: a member's and a CI's own (its profile page), any for the secretariat.
     {Permission::OrganisationUsersRead, "organisation-users.read", D, O, O, D, A, D},
+    // The CI's feedback on a self-evaluation handed to it (SelfEvaluationService checks which).
+    {Permission::SelfEvaluationFeedbackWrite, "self-evaluation-feedback.write", D, D, A, A, D, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

@@ -58,11 +58,12 @@ enum class Permission {
     PeerPoolsWrite,
     AuditRequestRead,
     OrganisationUsersRead,
+    SelfEvaluationFeedbackWrite,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::OrganisationUsersRead) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::SelfEvaluationFeedbackWrite) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

@@ -179,6 +179,19 @@ public:
     virtual Status save_answer(SelfEvaluationAnswer const& answer, int expected_version) = 0;
     // complete: marks an open self-evaluation completed on `on`; FailedPrecondition otherwise.
     virtual Status complete(Id id, std::string const& on) = 0;
+    // save_answer (above) also replaces the answer's evidence and stores its to_confirm flag.
+    // evidence_documents: the metadata of every document cited in the self-evaluation's answers.
+    virtual Result<std::vector<DocumentRecord>> evidence_documents(Id self_evaluation_id) = 0;
+    // request_feedback: FailedPrecondition when feedback was already requested for it.
+    virtual Status request_feedback(FeedbackRequest const& request) = 0;
+    virtual Result<std::optional<FeedbackRequest>> feedback_request(Id self_evaluation_id) = 0;
+    // handed_to: the self-evaluations handed to the CI `ci_id` for feedback, newest first.
+    virtual Result<std::vector<SelfEvaluationRecord>> handed_to(Id ci_id) = 0;
+    virtual Result<std::vector<NormFeedback>> feedback(Id self_evaluation_id) = 0;
+    // save_feedback: as save_answer, over `expected_version`; FailedPrecondition when stale.
+    virtual Status save_feedback(NormFeedback const& feedback, int expected_version) = 0;
+    // document_shared_with: whether `document_id` is cited in a self-evaluation handed to `ci_id`.
+    virtual Result<bool> document_shared_with(Id document_id, Id ci_id) = 0;
 };
 
 // DocumentRepository: uploaded documents, their bytes kept in the database beside the metadata.

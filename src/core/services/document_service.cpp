@@ -55,6 +55,9 @@ Result<bool> DocumentService::may_read(Principal const& caller, DocumentRecord c
     if (caller.organisation_id && *caller.organisation_id == record.owner_id && caller.role != Role::Committee) {
         return true;
     }
+    if ((caller.role == Role::CiAdmin || caller.role == Role::Auditor) && caller.organisation_id) {
+        return m_store.self_evaluations().document_shared_with(record.id, *caller.organisation_id);
+    }
     return false;
 }
 

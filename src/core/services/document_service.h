@@ -2,7 +2,8 @@
 // DocumentService: uploading and reading documents (evidence, declarations). An upload belongs to
 // the uploader's organisation; its type is judged by its content (ContentSniffer), never by the
 // name or the browser's word, and checked against document_rules.h. Who reads a document: users of
-// the owner organisation and the secretariat. Anyone else gets NotFound, as for a document that
+// the owner organisation and the secretariat; plus the CI's ci-admin and auditors for a document cited
+// in a self-evaluation handed to that CI for feedback. Anyone else gets NotFound, as for a document that
 // does not exist. Every upload is in the audit log, in the same transaction.
 //
 // Example:

@@ -50,7 +50,7 @@ protected:
 
     Result<AnswerSave> save(Id id, std::string norm, std::string verdict, std::string text, int version)
     {
-        return m_service->save_answer(member(), actor(), id, {std::move(norm), std::move(verdict), std::move(text)},
+        return m_service->save_answer(member(), actor(), id, {std::move(norm), std::move(verdict), std::move(text), std::nullopt},
                                       version, NOW);
     }
 
@@ -85,10 +85,10 @@ TEST_F(SelfEvaluationServiceTest, OnlyTheMemberEditsAndOthersDoNotFindIt)
 {
     Id const id = m_service->start(member(), actor(), today(), NOW).value().record.id;
     EXPECT_EQ(m_service->get(other_member(), id).error().code, ErrorCode::NotFound);
-    EXPECT_EQ(m_service->save_answer(other_member(), actor(), id, {"VM1", "+", ""}, 0, NOW).error().code,
+    EXPECT_EQ(m_service->save_answer(other_member(), actor(), id, {"VM1", "+", "", std::nullopt}, 0, NOW).error().code,
               ErrorCode::NotFound);
     EXPECT_TRUE(m_service->get(secretariat(), id).ok());
-    EXPECT_EQ(m_service->save_answer(secretariat(), actor(), id, {"VM1", "+", ""}, 0, NOW).error().code,
+    EXPECT_EQ(m_service->save_answer(secretariat(), actor(), id, {"VM1", "+", "", std::nullopt}, 0, NOW).error().code,
               ErrorCode::PermissionDenied);
     EXPECT_EQ(m_service->start(secretariat(), actor(), today(), NOW).error().code, ErrorCode::PermissionDenied);
     EXPECT_EQ(m_service->list(other_member()).value().size(), 0u);

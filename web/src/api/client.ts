@@ -30,6 +30,8 @@ export type AuditorTieKind = components['schemas']['AuditorTieKind'];
 export type TeamCandidate = components['schemas']['TeamCandidate'];
 export type AuditPlanning = components['schemas']['AuditPlanning'];
 export type TeamMemberInput = components['schemas']['TeamMemberInput'];
+export type EvidenceDocument = components['schemas']['EvidenceDocument'];
+export type FeedbackOffer = components['schemas']['FeedbackOffer'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken: string | null = null;

@@ -16,6 +16,7 @@ export const PAGE_ROLES = {
   organisation: ['member', 'ci-admin'],
   scope: ['member'],
   request: ['member'],
+  ciFeedback: ['ci-admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -360,10 +360,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's organisation's self-evaluations (secretariat: every member's), newest first, each with its progress per rubric */
+        /** The caller's organisation's self-evaluations (secretariat: every member's; ci-admin and auditor: those handed to their CI for feedback), newest first, each with its progress per rubric */
         get: operations["listSelfEvaluations"];
         put?: never;
-        /** Start a self-evaluation for the caller's member organisation on the current framework version; 409 while another one is open. Audited `self-evaluation.start`. */
+        /** Start a self-evaluation for the caller's member organisation on the current framework version; 409 while another one is open. With `carry_over_from` (a completed self-evaluation of the same member) its answers (verdict, explanation, evidence) are copied in, each with `to_confirm` true until saved; 400 field `carry_over_from` otherwise. Audited `self-evaluation.start`. */
         post: operations["startSelfEvaluation"];
         delete?: never;
         options?: never;
@@ -715,6 +715,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/self-evaluations/{id}/feedback-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CIs that can be chosen today for (paid, optional) feedback on this self-evaluation, each with its fee from the tariffs (B10), or null when none is on file */
+        get: operations["getSelfEvaluationFeedbackOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/feedback-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The member hands its COMPLETED self-evaluation to a CI for feedback; the CI's ci-admin and auditors then read it and the documents it cites. 409 while open or when already asked; 409 field `ci_id` when the CI cannot be chosen today (naming why); 400 field `ci_id` when it is not a CI. Audited `self-evaluation.feedback-request`. */
+        post: operations["requestSelfEvaluationFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-evaluations/{id}/feedback/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The CI (its ci-admin or an auditor) saves its feedback on one norm over the version it edited; 409 with `current` when someone saved since; 403 for others who may read it; 400 naming `norm`, `text` (at most 20000 bytes) or `version`. Audited `self-evaluation.feedback`. */
+        put: operations["saveSelfEvaluationFeedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1058,12 +1109,20 @@ export interface components {
             explanation: string;
             /** @description Send this with the next save; 0 = never saved */
             version: number;
+            /** @description Carried over from an earlier self-evaluation and not yet saved since ("te bevestigen"); completion waits for it */
+            to_confirm: boolean;
+            /** @description The documents cited for this norm, in order */
+            evidence: components["schemas"]["EvidenceDocument"][];
+            /** @description The CI's feedback on this norm (in GET of a self-evaluation only; null when none) */
+            feedback?: components["schemas"]["NormFeedback"] | null;
         };
         SelfEvaluationAnswerInput: {
             verdict?: components["schemas"]["SelfEvaluationVerdict"];
             explanation?: string;
             /** @description The version the answer was edited from */
             version: number;
+            /** @description Document ids of the member's own uploads; replaces the list; leave out to keep it */
+            evidence?: number[];
         };
         SelfEvaluationAnswerSaved: components["schemas"]["SelfEvaluationAnswer"] & {
             progress: components["schemas"]["RubricProgress"][];
@@ -1084,6 +1143,12 @@ export interface components {
             /** Format: date */
             completed_on: string | null;
             progress: components["schemas"]["RubricProgress"][];
+            /**
+             * Format: int64
+             * @description The completed self-evaluation whose answers were carried over
+             */
+            carried_from: number | null;
+            feedback_request: components["schemas"]["FeedbackRequest"] | null;
         };
         SelfEvaluation: components["schemas"]["SelfEvaluationSummary"] & {
             answers: components["schemas"]["SelfEvaluationAnswer"][];
@@ -1468,6 +1533,42 @@ export interface components {
         };
         PeerPoolCandidateList: {
             members: components["schemas"]["PeerPoolCandidate"][];
+        };
+        SelfEvaluationStart: {
+            /** Format: int64 */
+            carry_over_from?: number | null;
+        };
+        EvidenceDocument: {
+            /** Format: int64 */
+            id: number;
+            filename: string;
+            media_type: string;
+            /** Format: int64 */
+            size: number;
+        };
+        NormFeedback: {
+            norm: string;
+            text: string;
+            version: number;
+        };
+        FeedbackRequest: {
+            ci: components["schemas"]["OrganisationRef"];
+            /** Format: date */
+            requested_on: string;
+        };
+        FeedbackOffer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            fee: {
+                min_eur: number;
+                max_eur: number;
+                /** @description What the price excludes, e.g. "excl. btw en reiskosten" */
+                terms: string;
+            } | null;
+        };
+        FeedbackOfferList: {
+            offers: components["schemas"]["FeedbackOffer"][];
         };
     };
     responses: {
@@ -2405,7 +2506,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SelfEvaluationStart"];
+            };
+        };
         responses: {
             /** @description The new self-evaluation */
             201: {
@@ -3105,6 +3210,115 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getSelfEvaluationFeedbackOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackOfferList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    requestSelfEvaluationFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    ci_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Asked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveSelfEvaluationFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormFeedback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        current?: components["schemas"]["NormFeedback"];
+                    };
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

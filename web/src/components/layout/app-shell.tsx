@@ -71,6 +71,9 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'cis')) {
     navItems.push({ to: '/instellingen', label: t('nav.cis') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'ciFeedback')) {
+    navItems.push({ to: '/zelfevaluatie-feedback', label: t('nav.ciFeedback') });
+  }
   if (signedIn && mayOpen(signedIn.user.role, 'users')) {
     navItems.push({ to: '/gebruikers', label: t('nav.users') });
   }

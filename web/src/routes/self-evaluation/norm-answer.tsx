@@ -2,12 +2,20 @@
 // automatically (a verdict at once, typing after a pause or on leaving the field). Every save sends
 // the version it was edited from; when someone saved in between, the server answers 409 with the
 // stored answer and this shows both texts, so the member chooses and nothing is lost.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-error';
-import { api, type Norm, type RubricProgress, type SelfEvaluationAnswer, type SelfEvaluationVerdict } from '../../api/client';
+import {
+  api,
+  type EvidenceDocument,
+  type Norm,
+  type RubricProgress,
+  type SelfEvaluationAnswer,
+  type SelfEvaluationVerdict,
+} from '../../api/client';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/nl';
 import { handleError } from '../../utils/handle-error';
+import { NormEvidence } from './norm-evidence';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -25,6 +33,8 @@ export function NormAnswer({
   norm,
   initial,
   readOnly,
+  feedbackFrom,
+  children,
   onProgress,
   onBusy,
 }: {
@@ -32,17 +42,24 @@ export function NormAnswer({
   norm: Norm;
   initial: SelfEvaluationAnswer;
   readOnly: boolean;
+  /** The CI's name when the self-evaluation was handed to one for feedback. */
+  feedbackFrom?: string;
+  /** Shown under the evidence instead of the CI's feedback (the CI's own editor). */
+  children?: ReactNode;
   onProgress: (progress: RubricProgress[]) => void;
   onBusy: (norm: string, busy: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const [verdict, setVerdict] = useState<SelfEvaluationVerdict>(initial.verdict);
   const [explanation, setExplanation] = useState(initial.explanation);
+  const [evidence, setEvidence] = useState<EvidenceDocument[]>(initial.evidence ?? []);
+  const [toConfirm, setToConfirm] = useState(initial.to_confirm ?? false);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SelfEvaluationAnswer | null>(null);
   const version = useRef(initial.version);
   const latest = useRef({ verdict: initial.verdict, explanation: initial.explanation });
+  const latestEvidence = useRef<EvidenceDocument[]>(initial.evidence ?? []);
   const timer = useRef<number | undefined>(undefined);
   const inFlight = useRef(false);
   const dirty = useRef(false);
@@ -61,7 +78,7 @@ export function NormAnswer({
     inFlight.current = true;
     dirty.current = false;
     setStatus('saving');
-    const body = { ...latest.current, version: version.current };
+    const body = { ...latest.current, evidence: latestEvidence.current.map((d) => d.id), version: version.current };
     try {
       const { data, error: body409, response } = await api.PUT('/api/v1/self-evaluations/{id}/answers/{norm}', {
         params: { path: { id: selfEvaluationId, norm: norm.code } },
@@ -71,6 +88,7 @@ export function NormAnswer({
       if (response.ok && data) {
         version.current = data.version;
         onProgress(data.progress);
+        setToConfirm(data.to_confirm);
         setError(null);
         if (dirty.current) {
           void flush();
@@ -114,6 +132,18 @@ export function NormAnswer({
     timer.current = window.setTimeout(() => flushRef.current(), delay);
   }
 
+  function changeEvidence(next: EvidenceDocument[]) {
+    latestEvidence.current = next;
+    setEvidence(next);
+    change(latest.current, 0);
+  }
+
+  function confirm() {
+    dirty.current = true;
+    setStatus('pending');
+    void flush();
+  }
+
   function keepMine() {
     if (!conflictRef.current) return;
     version.current = conflictRef.current.version;
@@ -128,6 +158,9 @@ export function NormAnswer({
     if (!stored) return;
     version.current = stored.version;
     latest.current = { verdict: stored.verdict, explanation: stored.explanation };
+    latestEvidence.current = stored.evidence ?? [];
+    setEvidence(latestEvidence.current);
+    setToConfirm(stored.to_confirm ?? false);
     conflictRef.current = null;
     dirty.current = false;
     setConflict(null);
@@ -144,7 +177,22 @@ export function NormAnswer({
     <article className="card norm-answer" id={id} aria-labelledby={`${id}-title`}>
       <h3 className="norm-answer__title" id={`${id}-title`}>
         <span className="badge">{norm.code}</span> <span className="norm-answer__text" lang="nl">{norm.text}</span>
+        {toConfirm && (
+          <>
+            {' '}
+            <span className="badge badge--warning norm-answer__to-confirm">{t('selfEvaluation.toConfirm')}</span>
+          </>
+        )}
       </h3>
+      {toConfirm && !readOnly && (
+        <div className="norm-answer__confirm">
+          <p className="field__hint">{t('selfEvaluation.toConfirmHint')}</p>
+          <button type="button" className="button button--secondary" onClick={confirm} disabled={status === 'saving'}>
+            {t('selfEvaluation.confirm')}
+            <span className="visually-hidden"> {norm.code}</span>
+          </button>
+        </div>
+      )}
       <fieldset className="norm-answer__verdicts" disabled={readOnly}>
         <legend className="field__label">{t('selfEvaluation.verdictLegend', { code: norm.code })}</legend>
         <div className="radio-row">
@@ -178,6 +226,20 @@ export function NormAnswer({
           }}
         />
       </div>
+      <NormEvidence
+        normCode={norm.code}
+        evidence={evidence}
+        readOnly={readOnly}
+        onAdd={(document) => changeEvidence([...latestEvidence.current.filter((d) => d.id !== document.id), document])}
+        onRemove={(document) => changeEvidence(latestEvidence.current.filter((d) => d.id !== document.id))}
+      />
+      {children}
+      {!children && feedbackFrom && (
+        <div className="norm-answer__feedback">
+          <h4>{t('selfEvaluation.feedback.label', { name: feedbackFrom })}</h4>
+          <p className="norm-answer__feedback-text">{initial.feedback?.text || t('selfEvaluation.feedback.empty')}</p>
+        </div>
+      )}
       {conflict && (
         <div className="alert alert--error norm-answer__conflict" role="alert">
           <p className="alert__title">{t('selfEvaluation.conflictTitle')}</p>

@@ -3,7 +3,7 @@
 // verdict. Without one, or after completing one, the member can start a new one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { unwrap } from '../../api/api-error';
-import { api, type Framework, type RubricProgress, type SelfEvaluation } from '../../api/client';
+import { api, type FeedbackOffer, type Framework, type RubricProgress, type SelfEvaluation } from '../../api/client';
 import { Alert } from '../../components/common/alert';
 import { EmptyState } from '../../components/common/empty-state';
 import { Loading } from '../../components/common/loading';
@@ -92,7 +92,41 @@ export function SelfEvaluationPage() {
     }
   }
 
-  const start = () => run(() => unwrap(api.POST('/api/v1/self-evaluations')));
+  const [carryOver, setCarryOver] = useState<'fresh' | 'carry'>('carry');
+  const [offers, setOffers] = useState<FeedbackOffer[] | null>(null);
+  const [chosenCi, setChosenCi] = useState<string>('');
+  const completedOne = state.status === 'ready' && state.selfEvaluation.state === 'completed' ? state.selfEvaluation : null;
+  const start = () =>
+    run(() =>
+      unwrap(
+        api.POST('/api/v1/self-evaluations', {
+          body: completedOne && carryOver === 'carry' ? { carry_over_from: completedOne.id } : {},
+        }),
+      ),
+    );
+
+  useEffect(() => {
+    if (!completedOne || completedOne.feedback_request) return;
+    unwrap(api.GET('/api/v1/self-evaluations/{id}/feedback-offers', { params: { path: { id: completedOne.id } } }))
+      .then((loaded) => {
+        setOffers(loaded.offers);
+        setChosenCi(loaded.offers[0] ? String(loaded.offers[0].id) : '');
+      })
+      .catch(() => setOffers([]));
+  }, [completedOne?.id, completedOne?.feedback_request]);
+
+  const offerText = (offer: FeedbackOffer) => {
+    if (!offer.fee) return t('selfEvaluation.feedback.noFee', { name: offer.name });
+    const euro = (n: number) => new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB').format(n);
+    return offer.fee.min_eur === offer.fee.max_eur
+      ? t('selfEvaluation.feedback.feeSingle', { name: offer.name, min: euro(offer.fee.min_eur), terms: offer.fee.terms })
+      : t('selfEvaluation.feedback.fee', {
+          name: offer.name,
+          min: euro(offer.fee.min_eur),
+          max: euro(offer.fee.max_eur),
+          terms: offer.fee.terms,
+        });
+  };
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
@@ -165,8 +199,19 @@ export function SelfEvaluationPage() {
         </ul>
         {errorBox}
         {completed ? (
-          <div className="form__actions">
+          <div className="form__actions self-evaluation__new">
             <p className="self-evaluation__done">{t('selfEvaluation.readOnly')}</p>
+            <fieldset className="self-evaluation__carry">
+              <legend className="field__label">{t('selfEvaluation.carryOver.legend')}</legend>
+              <label className="radio">
+                <input type="radio" name="se-carry" checked={carryOver === 'carry'} onChange={() => setCarryOver('carry')} />
+                <span>{t('selfEvaluation.carryOver.from', { date: formatDate(selfEvaluation.completed_on ?? '', language) })}</span>
+              </label>
+              <label className="radio">
+                <input type="radio" name="se-carry" checked={carryOver === 'fresh'} onChange={() => setCarryOver('fresh')} />
+                <span>{t('selfEvaluation.carryOver.fresh')}</span>
+              </label>
+            </fieldset>
             <button type="button" className="button button--secondary" onClick={start} disabled={working}>
               {t('selfEvaluation.startNew')}
             </button>
@@ -188,6 +233,59 @@ export function SelfEvaluationPage() {
           </div>
         )}
       </section>
+      {completed && (
+        <section className="card self-evaluation__feedback" aria-labelledby="se-feedback">
+          <h2 id="se-feedback">{t('selfEvaluation.feedback.title')}</h2>
+          {selfEvaluation.feedback_request ? (
+            <p>
+              {t('selfEvaluation.feedback.asked', {
+                name: selfEvaluation.feedback_request.ci.name,
+                date: formatDate(selfEvaluation.feedback_request.requested_on, language),
+              })}
+            </p>
+          ) : offers === null ? null : offers.length === 0 ? (
+            <p>{t('selfEvaluation.feedback.none')}</p>
+          ) : (
+            <>
+              <p>{t('selfEvaluation.feedback.intro')}</p>
+              <fieldset className="self-evaluation__offers">
+                <legend className="field__label">{t('selfEvaluation.feedback.ci')}</legend>
+                {offers.map((offer) => (
+                  <label key={offer.id} className="radio">
+                    <input
+                      type="radio"
+                      name="se-feedback-ci"
+                      value={offer.id}
+                      checked={chosenCi === String(offer.id)}
+                      onChange={() => setChosenCi(String(offer.id))}
+                    />
+                    <span>{offerText(offer)}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <div className="form__actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={working || chosenCi === ''}
+                  onClick={() =>
+                    run(() =>
+                      unwrap(
+                        api.POST('/api/v1/self-evaluations/{id}/feedback-request', {
+                          params: { path: { id: selfEvaluation.id } },
+                          body: { ci_id: Number(chosenCi) },
+                        }),
+                      ),
+                    )
+                  }
+                >
+                  {t('selfEvaluation.feedback.ask')}
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
       {framework.rubrics.map((rubric) => {
         const p = progress.find((x) => x.rubric === rubric.code);
         return (
@@ -203,8 +301,18 @@ export function SelfEvaluationPage() {
                   key={`${selfEvaluation.id}-${norm.code}`}
                   selfEvaluationId={selfEvaluation.id}
                   norm={norm}
-                  initial={answers.get(norm.code) ?? { norm: norm.code, verdict: '', explanation: '', version: 0 }}
+                  initial={
+                    answers.get(norm.code) ?? {
+                      norm: norm.code,
+                      verdict: '',
+                      explanation: '',
+                      version: 0,
+                      to_confirm: false,
+                      evidence: [],
+                    }
+                  }
                   readOnly={completed}
+                  feedbackFrom={selfEvaluation.feedback_request?.ci.name}
                   onProgress={setProgress}
                   onBusy={onBusy}
                 />

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn, USERS } from './server.mjs';
+import { tinyPdf, upload } from './files.mjs';
 
 let server;
 const c = {};
@@ -128,6 +129,26 @@ test('a ci-admin adds and changes its own auditors; another CI\'s auditor does n
   const log = await c.secretariat.get('/api/v1/audit-log?action=auditor.create');
   assert.ok(log.data.entries.some((e) => e.subject === `auditor:${created.data.id}` && e.actor_email === USERS.ciAdmin),
     log.text);
+});
+
+test('the signed declaration is uploaded to the documents store; only an own document can be named', async () => {
+  const uploaded = await upload(c.ciAdmin, 'verklaring-b9.pdf', tinyPdf(), 'application/pdf');
+  assert.equal(uploaded.status, 201, uploaded.text);
+  const withDocument = await c.ciAdmin.post('/api/v1/auditors', {
+    name: 'Dirk Document', email: 'dirk@ci-toets.example', role: 'assessor', declaration_received_on: localDate(-1),
+    declaration_document_id: uploaded.data.id,
+  });
+  assert.equal(withDocument.status, 201, withDocument.text);
+  assert.equal(withDocument.data.declaration_document_id, uploaded.data.id);
+  assert.equal((await c.ciAdmin.get(`/api/v1/documents/${uploaded.data.id}/meta`)).status, 200);
+  // A document of another organisation (here: a member's) cannot be passed off as the declaration.
+  const theirs = await upload(c.member, 'iets.pdf', tinyPdf(), 'application/pdf');
+  assert.equal(theirs.status, 201, theirs.text);
+  const foreign = await c.ciAdmin.post('/api/v1/auditors', {
+    name: 'Dirk Ander', email: 'dirk2@ci-toets.example', role: 'assessor', declaration_document_id: theirs.data.id,
+  });
+  assert.equal(foreign.status, 400, foreign.text);
+  assert.equal(foreign.data.field, 'declaration_document_id');
 });
 
 test('a member puts its peer auditor forward; the secretariat records the declaration', async () => {

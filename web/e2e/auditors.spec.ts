@@ -31,6 +31,22 @@ async function apiAs(email: string, password: string): Promise<APIRequestContext
   return playwrightRequest.newContext({ baseURL, storageState, extraHTTPHeaders: { 'X-CSRF-Token': csrf } });
 }
 
+/** A small but complete PDF (one empty page). */
+function tinyPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 const demo = (role: DemoRole) => apiAs(DEMO_USERS[role].email, DEMO_PASSWORD);
 
 test.describe.serial('auditoren', () => {
@@ -92,6 +108,11 @@ test.describe.serial('auditoren', () => {
     await form.getByLabel('Naam').fill('Tessa Teamleider');
     await form.getByLabel('Rol').selectOption('team_leader');
     await form.getByLabel('Ontvangen op').fill(day(-2));
+    await form.getByLabel('Ondertekende verklaring (pdf of foto)').setInputFiles({
+      name: 'gedragscode-tessa.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(),
+    });
     // A tie: Tessa advises Welzijn Samen; a tie without its start date is refused at that field.
     await form.getByRole('button', { name: 'Band toevoegen' }).click();
     const tie = form.getByRole('group', { name: 'Band 1' });
@@ -108,6 +129,12 @@ test.describe.serial('auditoren', () => {
     await expect(tessa).toContainText('Teamleider');
     await expect(tessa).toContainText('Adviseert Welzijn Samen');
     await expect(tessa).toContainText('Ontvangen op');
+    // The uploaded declaration is kept in the documents store and can be downloaded.
+    const download = tessa.getByRole('link', { name: 'Ondertekende verklaring van Tessa Teamleider downloaden' });
+    const href = await download.getAttribute('href');
+    const meta = await page.request.get(`${href}/meta`);
+    expect(meta.status()).toBe(200);
+    expect((await meta.json()).filename).toBe('gedragscode-tessa.pdf');
   });
 
   test('the ci-admin plans the audit with a team; the auditor without a declaration cannot be chosen', async ({

@@ -135,6 +135,15 @@ Result<Auditor> AuditorService::save(Principal const& caller, Actor const& actor
     if (auto const errors = validate_auditor(input, kind_of, today); !errors.empty()) {
         return one_error(errors);
     }
+    // A declaration document: one this caller's organisation uploaded (the secretariat: any).
+    if (input.declaration_document_id &&
+        input.declaration_document_id != (stored ? stored->declaration_document_id : std::nullopt)) {
+        auto const document = TRY(m_store.documents().find(*input.declaration_document_id));
+        if (!document || (caller.role != Role::Secretariat && caller.organisation_id != document->owner_id)) {
+            return Error::invalid("declaration_document_id",
+                                  "Dit document bestaat niet of is niet door uw organisatie geüpload.");
+        }
+    }
     if (input.user_id) {
         auto const user = TRY(m_store.users().find(*input.user_id));
         if (!user || user->role != Role::Auditor || user->organisation_id != input.organisation_id) {

@@ -35,7 +35,8 @@ public:
     // invalid field (the message lists every error); PermissionDenied for a role or organisation
     // the caller may not manage, or a member changing a declaration. Without `user_id` the
     // auditor is linked to the login with its e-mail address when that login is an auditor of
-    // the same organisation.
+    // the same organisation. A declaration document must be one the caller's organisation
+    // uploaded (InvalidArgument "declaration_document_id"), the secretariat's any.
     Result<Auditor> save(Principal const& caller, Actor const& actor, std::optional<Id> id, Auditor input, Date today,
                          UnixTime now);
     // tie_organisations: the member organisations an auditor can declare a tie with.

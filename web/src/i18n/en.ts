@@ -551,6 +551,8 @@ export const en: Messages = {
   'auditors.tieFromRequired': 'Enter the start date.',
   'auditors.tieRemove': 'Remove tie {number}',
   'auditors.tieAdd': 'Add a tie',
+  'auditors.document': 'Declaration',
+  'auditors.documentOf': 'Download the signed declaration of {name}',
   'auditors.save': 'Save',
   'step.team': 'Audit team',
   'step.teamHint': 'Exactly one team leader; only auditors who may audit on these days can be chosen.',

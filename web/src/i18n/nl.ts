@@ -554,6 +554,8 @@ export const nl = {
   'auditors.tieFromRequired': 'Vul de begindatum in.',
   'auditors.tieRemove': 'Band {number} verwijderen',
   'auditors.tieAdd': 'Band toevoegen',
+  'auditors.document': 'Verklaring',
+  'auditors.documentOf': 'Ondertekende verklaring van {name} downloaden',
   'auditors.save': 'Opslaan',
   'step.team': 'Toetsteam',
   'step.teamHint': 'Precies één teamleider; alleen auditoren die op deze dagen mogen toetsen zijn te kiezen.',

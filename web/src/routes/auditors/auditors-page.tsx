@@ -165,7 +165,20 @@ export function AuditorsPage() {
                       </td>
                       <td data-label={t('auditors.declaration')}>
                         {auditor.declaration_received_on ? (
-                          <span>{t('auditors.receivedOn', { date: formatDate(auditor.declaration_received_on, language) })}</span>
+                          <span>
+                            {t('auditors.receivedOn', { date: formatDate(auditor.declaration_received_on, language) })}
+                            {auditor.declaration_document_id != null && role !== 'member' && (
+                              <>
+                                {' · '}
+                                <a
+                                  href={`/api/v1/documents/${auditor.declaration_document_id}`}
+                                  aria-label={t('auditors.documentOf', { name: auditor.name })}
+                                >
+                                  {t('auditors.document')}
+                                </a>
+                              </>
+                            )}
+                          </span>
                         ) : (
                           <strong className="overdue-tag">{t('auditors.noDeclaration')}</strong>
                         )}

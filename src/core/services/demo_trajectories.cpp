@@ -146,7 +146,7 @@ Status seed_demo_peer_pool(Store& store, NormFramework const& framework, UnixTim
     Actor const member_actor{quality_officer->id, quality_officer->email, ""};
     auto const started = TRY(self_evaluations.start(member, member_actor, today.add_days(-21), now));
     for (auto const& a : BUURTWERK_OOST_ANSWERS) {
-        TRY(self_evaluations.save_answer(member, member_actor, started.record.id, {a.norm, a.verdict, a.explanation}, 0,
+        TRY(self_evaluations.save_answer(member, member_actor, started.record.id, {a.norm, a.verdict, a.explanation, std::nullopt}, 0,
                                          now));
     }
 

@@ -112,8 +112,8 @@ test('peer: led by the CI with a branchetoetser of another member, never one of 
   assert.equal(planned.data.events.filter((e) => e.event === 'audit_planned').length, 1);
 });
 
-test('combi: the CI\'s own team; a branchetoetser is refused, naming them', async () => {
-  const id = await requestedAndRegistered(c.thirdMember, 'combi');
+test('combi (with ISO/HKZ): the CI\'s own team; a branchetoetser is refused, naming them', async () => {
+  const id = await requestedAndRegistered(c.thirdMember, 'combi-iso-hkz');
   const peer = await peerAuditor('Bert Branche', ids.welzijnSamen);
 
   const withPeer = await plan(id, [{ auditor_id: ids.leader, role: 'team_leader' }, { auditor_id: peer, role: 'peer' }]);
@@ -122,7 +122,7 @@ test('combi: the CI\'s own team; a branchetoetser is refused, naming them', asyn
 
   const planned = await plan(id, [{ auditor_id: ids.leader, role: 'team_leader' }, { auditor_id: ids.assessor, role: 'assessor' }]);
   assert.equal(planned.status, 201, planned.text);
-  assert.equal(planned.data.variant, 'combi');
+  assert.equal(planned.data.variant, 'combi-iso-hkz');
   assert.equal(planned.data.state, 'planned');
   // The third member sees its planned audit, the other members do not see it at all.
   assert.equal((await c.thirdMember.get(`/api/v1/trajectories/${id}`)).data.state, 'planned');

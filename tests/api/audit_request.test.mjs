@@ -183,3 +183,57 @@ test('the request page learns what a request would start from; the request keeps
   const demo = list.data.trajectories.find((t) => t.member.name === 'Welzijn Samen');
   assert.deepEqual(demo.scope, { whole: null, werksoorten: [], fte: {}, total: null });
 });
+
+test('a re-certification names its certificate; the secretariat checks it at registration and the CI sees the checked expiry', async () => {
+  const running = (await c.member.get('/api/v1/audit-request')).data.running;
+  if (running) {
+    const off = await c.member.post(`/api/v1/trajectories/${running.id}/events`,
+      { event: 'trajectory_withdrawn', on: localDate(), reason: 'hercertificering' });
+    assert.equal(off.status, 201, off.text);
+  }
+  const request = {
+    ci_id: ids.ci, variant: 'ci', kind: 'recertification',
+    previous_certificate: { number: 'SSW-2024-0007', expires: localDate(200) },
+    fte: { professionals_employed: 12 }, scope: { whole: true },
+  };
+  const created = await c.member.post('/api/v1/trajectories', request);
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.data.kind, 'recertification');
+  assert.equal(created.data.previous_check, null);
+  const id = created.data.id;
+  const accepted = await c.ciAdmin.post(`/api/v1/trajectories/${id}/events`, { event: 'audit_accepted', on: localDate() });
+  assert.equal(accepted.status, 201, accepted.text);
+
+  const noDate = await c.secretariat.post(`/api/v1/trajectories/${id}/events`,
+    { event: 'membership_confirmed', on: localDate(), previous_number: 'SSW-2024-0007' });
+  assert.equal(noDate.status, 400, noDate.text);
+  assert.match(noDate.data.field, /previous_expires$/);
+  assert.match(noDate.data.message, /vervaldatum \(previous_expires\)/);
+  const notDate = await c.secretariat.post(`/api/v1/trajectories/${id}/events`,
+    { event: 'membership_confirmed', on: localDate(), previous_expires: 'volgend jaar' });
+  assert.equal(notDate.status, 400, notDate.text);
+
+  const confirmed = await c.secretariat.post(`/api/v1/trajectories/${id}/events`,
+    { event: 'membership_confirmed', on: localDate(), previous_number: 'SSW-2024-0007', previous_expires: localDate(180) });
+  assert.equal(confirmed.status, 201, confirmed.text);
+  const seen = await c.ciAdmin.get(`/api/v1/trajectories/${id}`);
+  assert.deepEqual(seen.data.previous_check,
+    { number: 'SSW-2024-0007', expires: localDate(180), checked_on: localDate(), differs_from_request: true });
+  assert.equal(seen.data.previous_certificate.expires, localDate(180), 'the checked expiry is the one the dates count from');
+  const event = seen.data.events.find((e) => e.event === 'membership_confirmed');
+  assert.equal(event.previous_expires, localDate(180));
+
+  const off = await c.member.post(`/api/v1/trajectories/${id}/events`,
+    { event: 'trajectory_withdrawn', on: localDate(), reason: 'toch als eerste certificering' });
+  assert.equal(off.status, 201, off.text);
+  const initial = await c.member.post('/api/v1/trajectories',
+    { ci_id: ids.ci, variant: 'ci', self_evaluation_completed_on: localDate(-30), fte: { professionals_employed: 12 }, scope: { whole: true } });
+  assert.equal(initial.status, 201, initial.text);
+  await c.ciAdmin.post(`/api/v1/trajectories/${initial.data.id}/events`, { event: 'audit_accepted', on: localDate() });
+  const stillRunning = await c.secretariat.post(`/api/v1/trajectories/${initial.data.id}/events`,
+    { event: 'membership_confirmed', on: localDate(), previous_number: 'SSW-2024-0007', previous_expires: localDate(180) });
+  assert.equal(stillRunning.status, 409, stillRunning.text);
+  assert.match(stillRunning.data.message, /liep bij de aanvraag nog .* dit is een hercertificering/);
+  const after = await c.ciAdmin.get(`/api/v1/trajectories/${initial.data.id}`);
+  assert.equal(after.data.state, 'accepted', 'the refused registration left nothing behind');
+});

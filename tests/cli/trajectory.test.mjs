@@ -32,8 +32,8 @@ const byKey = (deadlines, key) => deadlines.filter((d) => d.key === key);
 
 test('scenario a: from self-evaluation to a certificate from its issue date', () => {
   const v = view(example('scenario-a.json'), '2026-04-27');
-  assert.deepEqual(Object.keys(v).slice(0, 8),
-    ['kind', 'state', 'scenario', 'advice', 'deadlines', 'certificate', 'previous_certificate', 'actions']);
+  assert.deepEqual(Object.keys(v).slice(0, 9),
+    ['kind', 'state', 'scenario', 'advice', 'deadlines', 'certificate', 'previous_certificate', 'previous_check', 'actions']);
   assert.equal(v.kind, 'initial');
   assert.equal(v.state, 'certified');
   assert.equal(v.scenario, 'all-met');

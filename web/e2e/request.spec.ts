@@ -185,4 +185,68 @@ test.describe.serial('toetsing aanvragen', () => {
     await expect(page.getByText('jongerenwerk, buurtbemiddeling')).toBeVisible();
     await expect(page.getByText('10,5 fte')).toBeVisible();
   });
+
+  test('a re-certification names the current certificate; the secretariat checks it and the CI sees the checked date', async ({
+    page,
+    signInAs,
+    checkA11y,
+  }) => {
+    const login = await page.request.post('/api/v1/session', { data: { email: EMAIL, password: PASSWORD } });
+    expect(login.status()).toBe(200);
+    const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
+    const outlook = (await (await page.request.get('/api/v1/audit-request')).json()) as { running: { id: number } | null };
+    if (outlook.running) {
+      const off = await page.request.post(`/api/v1/trajectories/${outlook.running.id}/events`, {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { event: 'trajectory_withdrawn', on: day(0), reason: 'hercertificering aanvragen' },
+      });
+      expect(off.status(), await off.text()).toBe(201);
+    }
+
+    await page.goto('/toetsing-aanvragen');
+    await page.getByRole('textbox', { name: /Professionals in loondienst/ }).fill('9,5');
+    await page.getByLabel('Hercertificering: wij hebben een geldig of geschorst certificaat').check();
+    await page.getByRole('listitem').filter({ hasText: 'Toetshuis Oost' }).getByRole('radio').check();
+    // Without the certificate's number and date: named before sending, the focus on the number.
+    await page.getByRole('button', { name: 'Toetsing aanvragen' }).click();
+    await expect(page.getByText('Geef het nummer en de vervaldatum van het huidige certificaat.')).toBeVisible();
+    await expect(page.getByLabel('Nummer van het huidige certificaat')).toBeFocused();
+    await page.getByLabel('Nummer van het huidige certificaat').fill('SSW-2024-0042');
+    await page.getByLabel('Vervaldatum van het huidige certificaat').fill(day(200));
+    await checkA11y('/toetsing-aanvragen re-certification');
+    await page.getByRole('button', { name: 'Toetsing aanvragen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Traject van Stichting Toetsklaar' })).toBeVisible();
+    await expect(page.getByText('Hercertificering', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('previous-stated')).toHaveText(`SSW-2024-0042, verloopt op ${dutchDate(day(200))}`);
+    await expect(page.getByTestId('previous-check')).toHaveText('Nog niet gecontroleerd');
+    const url = page.url();
+
+    // The CI accepts; the secretariat finds the member's statement filled in and records what its own records say.
+    await page.context().clearCookies();
+    const ci = await page.request.post('/api/v1/session', { data: { email: CI_EMAIL, password: PASSWORD } });
+    const ciCsrf = ((await ci.json()) as { csrf_token: string }).csrf_token;
+    const id = url.split('/').pop();
+    const accepted = await page.request.post(`/api/v1/trajectories/${id}/events`, {
+      headers: { 'X-CSRF-Token': ciCsrf },
+      data: { event: 'audit_accepted', on: day(0) },
+    });
+    expect(accepted.status(), await accepted.text()).toBe(201);
+    await page.context().clearCookies();
+    await signInAs('secretariat');
+    await page.goto(url);
+    const confirm = page.getByRole('region', { name: 'Lidmaatschap bevestigd en toetsing geregistreerd', exact: true });
+    await expect(confirm.getByLabel('Eerder certificaat (nummer)')).toHaveValue('SSW-2024-0042');
+    await expect(confirm.getByLabel('Vervaldatum eerder certificaat')).toHaveValue(day(200));
+    await confirm.getByLabel('Vervaldatum eerder certificaat').fill(day(180));
+    await confirm.getByRole('button', { name: 'Lidmaatschap bevestigen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Vastgelegd: Lidmaatschap bevestigd' })).toBeVisible();
+    await expect(page.getByTestId('previous-check')).toContainText(`SSW-2024-0042, vervaldatum ${dutchDate(day(180))}`);
+    await expect(page.getByTestId('previous-check')).toContainText('Wijkt af van de aanvraag; deze datum geldt.');
+
+    // The CI reads the checked date.
+    await page.context().clearCookies();
+    await page.request.post('/api/v1/session', { data: { email: CI_EMAIL, password: PASSWORD } });
+    await page.goto(url);
+    await expect(page.getByTestId('previous-check')).toContainText(`vervaldatum ${dutchDate(day(180))}`);
+  });
 });

@@ -246,6 +246,15 @@ nlohmann::ordered_json trajectory_view_to_json(TrajectoryView const& view)
     } else {
         out["previous_certificate"] = nullptr;
     }
+    if (view.previous_check) {
+        auto const& c = *view.previous_check;
+        out["previous_check"] = {{"number", c.number},
+                                 {"expires", c.expires.iso()},
+                                 {"checked_on", c.checked_on.iso()},
+                                 {"differs_from_request", c.differs}};
+    } else {
+        out["previous_check"] = nullptr;
+    }
     out["actions"] = actions;
     out["notes"] = view.notes;
     if (view.planning) {

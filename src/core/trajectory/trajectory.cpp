@@ -170,6 +170,38 @@ std::vector<std::string> notes_for(Replay const& r)
     return notes;
 }
 
+// checked_previous: the earlier certificate the secretariat confirmed at registration (the latest
+// membership_confirmed that names one). An initial certification cannot rest on a certificate that
+// is still running at its request: that member asks for a re-certification instead.
+Result<std::optional<CheckedPreviousCertificate>> checked_previous(TrajectoryLog const& log)
+{
+    std::optional<CheckedPreviousCertificate> checked;
+    std::optional<Date> requested;
+    for (size_t i = 0; i < log.events.size(); ++i) {
+        auto const& e = log.events[i];
+        if (e.kind == EventKind::AuditRequested && !requested) {
+            requested = e.on;
+        }
+        if (e.kind != EventKind::MembershipConfirmed || !e.previous_expires) {
+            continue;
+        }
+        auto const number = e.previous_number.empty() && log.previous_certificate ? log.previous_certificate->number
+                                                                                  : e.previous_number;
+        if (log.kind == TrajectoryKind::Initial && requested && *e.previous_expires > *requested) {
+            return Error::precondition(
+                "gebeurtenis " + std::to_string(i + 1) + " (membership_confirmed): het eerdere certificaat " + number +
+                    " liep bij de aanvraag nog (tot " + e.previous_expires->iso() +
+                    "); dit is een hercertificering, laat het lid die aanvragen");
+        }
+        bool const differs = log.previous_certificate && log.previous_certificate->expires != *e.previous_expires;
+        checked = CheckedPreviousCertificate{number, *e.previous_expires, e.on, differs};
+    }
+    return checked;
+}
+
+Result<TrajectoryView> evaluate_checked(NormFramework const& framework, TrajectoryLog const& log, Date today,
+                                        std::optional<CheckedPreviousCertificate> const& checked);
+
 }  // namespace
 
 Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, TrajectoryLog const& log, Date today)
@@ -185,6 +217,22 @@ Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, Traje
     if (log.events.empty()) {
         return Error::invalid("events", "het traject heeft nog geen gebeurtenissen");
     }
+    auto const checked = TRY(checked_previous(log));
+    TrajectoryLog corrected;
+    if (checked && log.kind == TrajectoryKind::Recertification) {
+        // The secretariat's check is the fact the dates count from; the member's claim was a claim.
+        corrected = log;
+        corrected.previous_certificate = PreviousCertificate{
+            checked->number.empty() ? log.previous_certificate->number : checked->number, checked->expires};
+    }
+    return evaluate_checked(framework, corrected.events.empty() ? log : corrected, today, checked);
+}
+
+namespace {
+
+Result<TrajectoryView> evaluate_checked(NormFramework const& framework, TrajectoryLog const& log, Date today,
+                                        std::optional<CheckedPreviousCertificate> const& checked)
+{
     Replay replay(framework, log, today);
     for (size_t i = 0; i < log.events.size(); ++i) {
         TRY(replay.apply(log.events[i], i));
@@ -223,7 +271,10 @@ Result<TrajectoryView> evaluate_trajectory(NormFramework const& framework, Traje
         view.previous_certificate = previous_view(replay, *log.previous_certificate);
     }
     view.notes = notes_for(replay);
+    view.previous_check = checked;
     return view;
 }
+
+}  // namespace
 
 }  // namespace sterk

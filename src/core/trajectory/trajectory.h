@@ -102,6 +102,11 @@ struct TrajectoryEvent {
     // (LIFECYCLE.md §2 "preferred period"); `preferred_until` only together with `preferred_from`.
     std::optional<Date> preferred_from;
     std::optional<Date> preferred_until;
+    // membership_confirmed (optional): the earlier certificate as the secretariat checked it in its
+    // own records and passes on to the CI (handbook §2.3 "geeft dit met datum afloop certificaat
+    // door aan de CI"). For a re-certification the checked expiry replaces the member's own claim.
+    std::string previous_number{};
+    std::optional<Date> previous_expires{};
 };
 
 struct TrajectoryLog {
@@ -163,6 +168,16 @@ struct PreviousCertificateView {
     std::vector<Date> reminders;  // before expiry; none once a re-certification audit was agreed
 };
 
+// CheckedPreviousCertificate: the earlier certificate as the secretariat confirmed it when it
+// registered the audit (membership_confirmed), for the CI to see. `differs` says the member's
+// request named another expiry, which the checked one replaced.
+struct CheckedPreviousCertificate {
+    std::string number;
+    Date expires;
+    Date checked_on;
+    bool differs = false;
+};
+
 enum class AdviceOutcome { Positive, Negative };
 
 // AuditPlanning: the audit as last planned (audit_planned).
@@ -187,6 +202,7 @@ struct TrajectoryView {
     std::optional<PreviousCertificateView> previous_certificate;
     std::vector<std::string> notes;  // Dutch remarks for Part A and the secretariat's check
     std::optional<AuditPlanning> planning{};  // once planned: the latest audit_planned
+    std::optional<CheckedPreviousCertificate> previous_check{};  // as the secretariat passed it on
 };
 
 // evaluate_trajectory: replays the log and looks at it on `today`. An event the route does not

@@ -28,6 +28,7 @@ PayloadSpec payload_spec(EventKind kind)
     case EventKind::AdditionalAuditHeld: return {{}, {}, true};
     case EventKind::CertificateIssued: return {{}, {"number"}, false};
     case EventKind::AuditRequested: return {{}, {"preferred_from", "preferred_until"}, false};
+    case EventKind::MembershipConfirmed: return {{}, {"previous_number", "previous_expires"}, false};
     case EventKind::AuditDeclined:
     case EventKind::NegativeAdvice:
     case EventKind::TrajectoryWithdrawn:
@@ -59,7 +60,7 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     if (!on) {
         return fail("on", raw.on.empty() ? "'on' (de datum) ontbreekt" : "'on' is geen datum (JJJJ-MM-DD): '" + raw.on + "'");
     }
-    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    TrajectoryEvent event{*on, *kind, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 
     auto const spec = payload_spec(*kind);
     std::set<std::string> allowed(spec.required.begin(), spec.required.end());
@@ -100,6 +101,13 @@ Result<TrajectoryEvent> parse_event(NormFramework const& framework, RawEvent con
     }
     if (event.preferred_from && event.preferred_until && *event.preferred_until < *event.preferred_from) {
         return fail("preferred_until", "het einde van de gewenste periode ligt vóór het begin");
+    }
+    TRY(date_field("previous_expires", event.previous_expires));
+    if (auto const n = raw.fields.find("previous_number"); n != raw.fields.end()) {
+        event.previous_number = n->second;
+    }
+    if (!event.previous_number.empty() && !event.previous_expires) {
+        return fail("previous_expires", "geef bij het vorige certificaat ook de vervaldatum (previous_expires)");
     }
     if (auto const n = raw.fields.find("number"); n != raw.fields.end()) {
         event.number = n->second;

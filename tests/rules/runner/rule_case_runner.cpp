@@ -117,7 +117,7 @@ Result<Lines> CaseState::event_command(std::vector<std::string> const& w)
     return Lines{};
 }
 
-// `route DATE`, `deadlines DATE`, `actions DATE`, `certificate_dates DATE`, `previous DATE`,
+// `route DATE`, `deadlines DATE`, `actions DATE`, `certificate_dates DATE`, `previous DATE`, `previous_check DATE`,
 // `notes DATE`: the log seen on DATE.
 Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
 {
@@ -164,6 +164,13 @@ Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
                                              " valid_through=" + view.certificate->valid_through.iso() +
                                              " expires=" + view.certificate->expires.iso()
                                        : "-");
+    } else if (w[0] == "previous_check") {
+        if (!view.previous_check) {
+            return Lines{"-"};
+        }
+        auto const& c = *view.previous_check;
+        out.push_back("number=" + c.number + " expires=" + c.expires.iso() + " checked_on=" + c.checked_on.iso() +
+                      (c.differs ? " differs" : ""));
     } else if (w[0] == "previous") {
         if (!view.previous_certificate) {
             return Lines{"-"};
@@ -460,7 +467,7 @@ Result<Lines> CaseState::run(std::string const& command)
         return event_command(w);
     }
     if (verb == "route" || verb == "deadlines" || verb == "deadline_status" || verb == "actions" || verb == "certificate_dates" ||
-        verb == "previous" || verb == "notes") {
+        verb == "previous" || verb == "previous_check" || verb == "notes") {
         return trajectory_query(w);
     }
     if (verb == "scope") {

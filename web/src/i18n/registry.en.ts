@@ -161,6 +161,13 @@ export const enRegistry: Record<keyof typeof nlRegistry, string> = {
   'scope.toRequest': 'Continue to request an audit',
 
   'request.eyebrow': 'Preparation',
+  'request.kind': 'Kind of request',
+  'request.kind.initial': 'First certification (or again after a lapsed certificate)',
+  'request.kind.recertification': 'Re-certification: we hold a valid or suspended certificate',
+  'request.previousHint': 'The secretariat checks this certificate and passes its expiry on to the CI. Request before it expires.',
+  'request.previousNumber': 'Number of the current certificate',
+  'request.previousExpires': 'Expiry of the current certificate',
+  'request.previousRequired': 'Give the number and expiry date of the current certificate.',
   'request.title': 'Request an audit',
   'request.intro':
     'See the audit days and the cost for each certification body, and request the audit. The scope and the FTE are recorded with the request.',

@@ -162,6 +162,13 @@ export const nlRegistry = {
   'scope.toRequest': 'Verder naar toetsing aanvragen',
 
   'request.eyebrow': 'Voorbereiden',
+  'request.kind': 'Soort aanvraag',
+  'request.kind.initial': 'Eerste certificering (of opnieuw na een vervallen certificaat)',
+  'request.kind.recertification': 'Hercertificering: wij hebben een geldig of geschorst certificaat',
+  'request.previousHint': 'Het secretariaat controleert dit certificaat en geeft de vervaldatum door aan de CI. Vraag aan vóór de vervaldatum.',
+  'request.previousNumber': 'Nummer van het huidige certificaat',
+  'request.previousExpires': 'Vervaldatum van het huidige certificaat',
+  'request.previousRequired': 'Geef het nummer en de vervaldatum van het huidige certificaat.',
   'request.title': 'Toetsing aanvragen',
   'request.intro':
     'Bekijk per certificerende instelling de toetsdagen en de kosten, en vraag de toetsing aan. De scope en de fte worden bij de aanvraag vastgelegd.',

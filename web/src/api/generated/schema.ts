@@ -792,6 +792,13 @@ export interface components {
             verdicts?: {
                 [key: string]: "+" | "+/-" | "-" | "n.v.t.";
             };
+            /** @description membership_confirmed: the earlier certificate's number as the secretariat found it in its records */
+            previous_number?: string;
+            /**
+             * Format: date
+             * @description membership_confirmed: the earlier certificate's expiry as checked by the secretariat and passed on to the CI (handbook §2.3); for a re-certification it replaces the member's stated expiry
+             */
+            previous_expires?: string;
         };
         TrajectoryDeadline: {
             key: string;
@@ -866,10 +873,10 @@ export interface components {
             } | null;
             previous_certificate: {
                 /** @enum {string} */
-                status?: "valid" | "suspended" | "lapsed" | "superseded";
+                status: "valid" | "suspended" | "lapsed" | "superseded";
                 /** Format: date */
-                expires?: string;
-                number?: string;
+                expires: string;
+                number: string;
                 /** Format: date */
                 suspended_through?: string;
                 /** Format: date */
@@ -880,6 +887,16 @@ export interface components {
             notes: string[];
             events?: components["schemas"]["TrajectoryEvent"][];
             scope?: components["schemas"]["TrajectoryScope"];
+            /** @description The earlier certificate as the secretariat checked it at registration (membership_confirmed); null when not checked. */
+            previous_check: {
+                number: string;
+                /** Format: date */
+                expires: string;
+                /** Format: date */
+                checked_on: string;
+                /** @description the member's request named another expiry */
+                differs_from_request: boolean;
+            } | null;
         };
         TrajectoryList: {
             trajectories: components["schemas"]["Trajectory"][];

@@ -42,6 +42,9 @@ export function RequestPage() {
   const [ciId, setCiId] = useState<number | null>(null);
   const [outsideDate, setOutsideDate] = useState('');
   const [outlook, setOutlook] = useState<AuditRequestOutlook | null>(null);
+  const [kind, setKind] = useState<'initial' | 'recertification'>('initial');
+  const [previousNumber, setPreviousNumber] = useState('');
+  const [previousExpires, setPreviousExpires] = useState('');
   const [from, setFrom] = useState('');
   const [until, setUntil] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -51,6 +54,8 @@ export function RequestPage() {
     preferred_period: useRef<HTMLInputElement>(null),
     self_evaluation_completed_on: useRef<HTMLInputElement>(null),
     variant: useRef<HTMLSelectElement>(null),
+    kind: useRef<HTMLInputElement>(null),
+    previous_certificate: useRef<HTMLInputElement>(null),
   };
 
   useEffect(() => {
@@ -109,12 +114,18 @@ export function RequestPage() {
       refs.ci_id.current?.focus();
       return;
     }
+    if (kind === 'recertification' && (previousNumber.trim() === '' || previousExpires === '')) {
+      setFailure({ field: 'previous_certificate', message: t('request.previousRequired'), key: Date.now() });
+      refs.previous_certificate.current?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const trajectory = await unwrap(
         api.POST('/api/v1/trajectories', {
           body: {
-            kind: 'initial',
+            kind,
+            ...(kind === 'recertification' ? { previous_certificate: { number: previousNumber.trim(), expires: previousExpires } } : {}),
             ci_id: ciId,
             variant,
             // A typed value that is not a number goes as text, so the server names what is wrong.
@@ -142,7 +153,7 @@ export function RequestPage() {
     return <ForbiddenPage />;
   }
   const fieldMessage = (field: string) => (failure?.field === field ? failure.message : null);
-  const formLevel = failure && !['ci_id', 'preferred_period', 'self_evaluation_completed_on', 'variant', 'scope'].includes(failure.field ?? '');
+  const formLevel = failure && !['ci_id', 'preferred_period', 'self_evaluation_completed_on', 'variant', 'scope', 'kind', 'previous_certificate'].includes(failure.field ?? '');
 
   return (
     <div className="request">
@@ -168,6 +179,54 @@ export function RequestPage() {
       <form className="form request__form" onSubmit={submit} noValidate aria-labelledby="aanvraag-titel">
         <h2 id="aanvraag-titel">{t('request.step.request')}</h2>
         {formLevel && failure && <Alert key={failure.key} tone="error" title={failure.message} focus />}
+
+        <fieldset className={`request__kind${fieldMessage('kind') || fieldMessage('previous_certificate') ? ' field--invalid' : ''}`}>
+          <legend>{t('request.kind')}</legend>
+          {fieldMessage('kind') && <p className="field__error">{fieldMessage('kind')}</p>}
+          {(['initial', 'recertification'] as const).map((k, index) => (
+            <label key={k} className="radio">
+              <input
+                ref={index === 0 ? refs.kind : undefined}
+                type="radio"
+                name="soort"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />{' '}
+              {t(`request.kind.${k}`)}
+            </label>
+          ))}
+          {kind === 'recertification' && (
+            <div className="request__previous">
+              <p className="field__hint" id="aanvraag-vorig-hint">
+                {t('request.previousHint')}
+              </p>
+              {fieldMessage('previous_certificate') && (
+                <p className="field__error" id="aanvraag-vorig-error">
+                  {fieldMessage('previous_certificate')}
+                </p>
+              )}
+              <div className="request__period-fields">
+                <TextField
+                  ref={refs.previous_certificate}
+                  id="aanvraag-vorig-nummer"
+                  label={t('request.previousNumber')}
+                  placeholder="SSW-2024-0007"
+                  value={previousNumber}
+                  onChange={(event) => setPreviousNumber(event.target.value)}
+                  aria-describedby="aanvraag-vorig-hint"
+                />
+                <TextField
+                  id="aanvraag-vorig-vervalt"
+                  type="date"
+                  label={t('request.previousExpires')}
+                  value={previousExpires}
+                  onChange={(event) => setPreviousExpires(event.target.value)}
+                />
+              </div>
+            </div>
+          )}
+        </fieldset>
 
         <div className={`field${fieldMessage('variant') ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="aanvraag-variant">

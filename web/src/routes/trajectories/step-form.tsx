@@ -16,7 +16,21 @@ type Values = Record<FieldName, string>;
 // Fields with a form control of their own (not one text or date input).
 const SPECIAL: readonly StepField[] = ['team', 'locations', 'days'];
 
-export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: number; step: Step; onRecorded: (t: Trajectory) => void }) {
+// Text fields; every other plain field is a date.
+const TEXT_FIELDS: readonly StepField[] = ['reason', 'previous_number'];
+
+export function StepForm({
+  trajectoryId,
+  step,
+  onRecorded,
+  prefill = {},
+}: {
+  trajectoryId: number;
+  step: Step;
+  onRecorded: (t: Trajectory) => void;
+  /** Starting values, e.g. the earlier certificate the member named, for the secretariat to check. */
+  prefill?: Partial<Record<StepField, string>>;
+}) {
   const { t, language } = useI18n();
   const today = todayIso();
   const [values, setValues] = useState<Values>({
@@ -29,6 +43,9 @@ export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: num
     days: '',
     locations: '',
     team: '',
+    previous_number: '',
+    previous_expires: '',
+    ...prefill,
   });
   const [team, setTeam] = useState<TeamChoice>({});
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -152,8 +169,9 @@ export function StepForm({ trajectoryId, step, onRecorded }: { trajectoryId: num
               refs.current[field] = element;
             }}
             id={idFor(field)}
-            type={field === 'reason' ? 'text' : 'date'}
+            type={TEXT_FIELDS.includes(field) ? 'text' : 'date'}
             label={t(`step.${field}`)}
+            hint={t.optional(`step.${field}Hint`) ?? undefined}
             value={values[field]}
             onChange={(e) => set(field, e.target.value)}
             error={errors[field]}

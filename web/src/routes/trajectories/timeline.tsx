@@ -16,9 +16,13 @@ export function Timeline({ trajectory }: { trajectory: Trajectory }) {
       {items.map((item) => {
         if (item.kind === 'event') {
           const label = t.optional(`trajectory.event.${item.event.event}`) ?? item.event.event;
-          const details = eventDetails(item.event).map(([field, value]) =>
-            field === 'reason' || field === 'number' ? value : `${t(`step.${field}`)}: ${formatDate(value, language)}`,
-          );
+          const details = eventDetails(item.event).map(([field, value]) => {
+            if (field === 'reason' || field === 'number') {
+              return value;
+            }
+            // Every other field is a date, but for the earlier certificate's number.
+            return `${t(`step.${field}`)}: ${field === 'previous_number' ? value : formatDate(value, language)}`;
+          });
           return (
             <li key={`e${item.event.seq}`} className="timeline__item timeline__item--event">
               <span className="timeline__marker" aria-hidden="true" />

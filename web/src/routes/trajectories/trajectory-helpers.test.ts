@@ -34,6 +34,7 @@ function trajectory(id: number, actions: TrajectoryAction[], deadlines: Trajecto
     deadlines,
     certificate: null,
     previous_certificate: null,
+    previous_check: null,
     actions,
     notes: [],
     events: [],

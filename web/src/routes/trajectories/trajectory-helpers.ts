@@ -119,7 +119,7 @@ export function formatDate(iso: string, language: 'nl' | 'en'): string {
 }
 
 /** A payload field a step's form asks for. */
-export type StepField = 'reason' | 'first_day' | 'last_day' | 'date' | 'due' | 'days' | 'locations' | 'team';
+export type StepField = 'reason' | 'first_day' | 'last_day' | 'date' | 'due' | 'days' | 'locations' | 'team' | 'previous_number' | 'previous_expires';
 
 /** A step the signed-in party may record now: its event key and what its form asks for. */
 export interface Step {
@@ -136,7 +136,7 @@ const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
   audit_requested: { fields: [], required: [] },
   audit_accepted: { fields: [], required: [] },
   audit_declined: { fields: ['reason'], required: [] },
-  membership_confirmed: { fields: [], required: [] },
+  membership_confirmed: { fields: ['previous_number', 'previous_expires'], required: [] },
   audit_planned: { fields: ['first_day', 'last_day', 'days', 'locations', 'team'], required: ['first_day', 'last_day', 'team'] },
   last_audit_day: { fields: [], required: [] },
   concept_sent: { fields: [], required: [] },
@@ -231,7 +231,7 @@ export function timelineItems(trajectory: Pick<Trajectory, 'events' | 'deadlines
 
 /** The payload of an event worth showing on the timeline, as [field, value] pairs. */
 export function eventDetails(event: TrajectoryEvent): [StepField | 'number', string][] {
-  const shown: (StepField | 'number')[] = ['first_day', 'last_day', 'date', 'due', 'number', 'reason'];
+  const shown: (StepField | 'number')[] = ['first_day', 'last_day', 'date', 'due', 'number', 'previous_number', 'previous_expires', 'reason'];
   return shown
     .filter((field) => typeof event[field] === 'string' && event[field] !== '')
     .map((field) => [field, String(event[field])]);

@@ -14,6 +14,7 @@ import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
 import { RequestFacts } from '../request/request-facts';
+import { PreviousCertificateFacts } from './previous-certificate-facts';
 import { StepForm } from './step-form';
 import { Timeline } from './timeline';
 import { formatDate, partyOf, stateKey, stepsFor } from './trajectory-helpers';
@@ -122,6 +123,7 @@ export function TrajectoryPage() {
             </dd>
           </div>
           <RequestFacts trajectory={trajectory} />
+          <PreviousCertificateFacts trajectory={trajectory} />
           <div>
             <dt>{t('trajectory.advice')}</dt>
             <dd>{trajectory.advice ? t(`trajectory.advice.${trajectory.advice}`) : <span className="muted">{t('trajectory.advice.none')}</span>}</dd>
@@ -216,6 +218,11 @@ export function TrajectoryPage() {
                   key={`${step.event}-${trajectory.events?.length ?? 0}`}
                   trajectoryId={trajectory.id}
                   step={step}
+                  prefill={
+                    step.event === 'membership_confirmed' && trajectory.previous_certificate
+                      ? { previous_number: trajectory.previous_certificate.number, previous_expires: trajectory.previous_certificate.expires }
+                      : undefined
+                  }
                   onRecorded={(next) => {
                     setState({ status: 'ready', trajectory: next });
                     setRecorded({ label: t.optional(`trajectory.event.${step.event}`) ?? step.event, key: Date.now() });

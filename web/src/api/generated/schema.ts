@@ -766,6 +766,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's findings per norm, the documents per rubric, the overall table computed from the verdicts and what the concept still lacks. Team auditors and the CI's administrators; the member from concept_sent on; never the secretariat or the committee. Every read is audited `report.findings.read`. */
+        get: operations["getFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/findings/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one norm's finding over the version it was edited from (team auditors during fieldwork, until concept_sent). 409 with `current` when someone saved since (nothing is overwritten), or when the concept was sent; 400 naming `verdict`, `reason`, `text`, `sources` or `version`. A verdict with fewer than two sources is saved and flagged. Audited `report.finding`. */
+        put: operations["saveFinding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/rubric-documents/{rubric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the documents inspected for one rubric (team auditors, during fieldwork). 409 with `current` when stale. Audited `report.rubric-documents`. */
+        put: operations["saveRubricDocuments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/part-a": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Part A's typed fields (B7), each with its version. Team auditors and the CI; the member from concept_sent on; the secretariat reads Part A. */
+        get: operations["getPartA"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/part-a/{field}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one Part A field over its version (team auditors during fieldwork). 409 with `current` when stale. Audited `report.part-a`. */
+        put: operations["savePartAField"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report (Part A and Part B) of one version, assembled from the registries, the trajectory and the findings. Part B only for the CI's team and administrators and the audited member, or the secretariat after a request for Part B; every read of Part B is audited `report.part-b.read`. */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/report/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored versions (concept, final) and, once final, per norm what changed between concept and final. */
+        get: operations["getReportVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Part A or Part B of one version as PDF in the B7 layout (A4, page X van Y, fonts embedded), drawn in-process; the same bytes for the same stored version. Access as GET report; Part B reads audited. */
+        get: operations["getReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/remarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's factual corrections on the concept with the CI's decisions, and the last day to submit them. The member sees its drafts; the CI sees submitted remarks. */
+        get: operations["listRemarks"];
+        put?: never;
+        /** The member drafts a remark on a norm (target VM5) or a Part A field (target part_a.KEY) while the concept is open for corrections; recording the event `corrections_received` submits the drafts. 409 outside the window; 400 naming `target` or `text`. Audited `report.remark`. */
+        post: operations["createRemark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/remarks/{remark}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The member withdraws a draft remark (not once submitted). */
+        delete: operations["deleteRemark"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/remarks/{remark}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The CI accepts a submitted remark (the finding or Part A field changes into a new version in the same transaction) or rejects it with a reason. findings_final is refused while a submitted remark is undecided. Audited `report.remark-decision`. */
+        post: operations["decideRemark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/part-b-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secretariat's requests to read Part B, with their reasons: the member, the CI and the secretariat see them. */
+        get: operations["listPartBRequests"];
+        put?: never;
+        /** The secretariat asks to read Part B with a reason (B5 B11); from then on it may read Part B of this trajectory, every read audited. 400 naming `reason`. */
+        post: operations["createPartBRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -789,6 +995,7 @@ export interface components {
             locations?: string[];
             /** @description The audit days agreed (from the estimate) */
             days?: number;
+            /** @description For findings_final recorded over the API the verdicts are taken from the stored findings when left out. */
             verdicts?: {
                 [key: string]: "+" | "+/-" | "-" | "n.v.t.";
             };
@@ -1586,6 +1793,253 @@ export interface components {
         };
         FeedbackOfferList: {
             offers: components["schemas"]["FeedbackOffer"][];
+        };
+        /**
+         * @description voldoet, deels (verbeterpunt), voldoet niet, niet van toepassing
+         * @enum {string}
+         */
+        FindingVerdict: "+" | "+/-" | "-" | "n.v.t.";
+        /** @description What a finding rests on: an interview by function and department, or a document */
+        FindingSource: {
+            /** @enum {string} */
+            kind: "interview" | "document";
+            /** @description interview: the function spoken with (never a name) */
+            function?: string;
+            /** @description interview: the department (optional) */
+            department?: string;
+            /** @description document: its title */
+            title?: string;
+            /**
+             * Format: int64
+             * @description document: an upload in the documents store (optional)
+             */
+            document_id?: number;
+        };
+        Finding: {
+            norm: string;
+            /** @description Send this with the next save; 0 = never saved */
+            version: number;
+            /** @description null = niet beoordeeld */
+            verdict: components["schemas"]["FindingVerdict"] | null;
+            /** @description why n.v.t. */
+            reason: string;
+            text: string;
+            sources: components["schemas"]["FindingSource"][];
+            /** @description few_sources: a verdict resting on fewer than two sources (flagged, not refused); reason_missing: n.v.t. without a reason */
+            flags: ("few_sources" | "reason_missing")[];
+            /** @description name of who saved last */
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        FindingInput: {
+            /** @description The version the finding was edited from */
+            version: number;
+            verdict?: components["schemas"]["FindingVerdict"] | null;
+            reason?: string;
+            text?: string;
+            /** @description replaces the list; leave out to keep it */
+            sources?: components["schemas"]["FindingSource"][];
+        };
+        /** @description Error; `current` is the stored finding when the save was stale */
+        FindingConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["Finding"];
+        };
+        RubricDocuments: {
+            rubric: string;
+            version: number;
+            documents: components["schemas"]["FindingSource"][];
+        };
+        RubricDocumentsInput: {
+            version: number;
+            documents: components["schemas"]["FindingSource"][];
+        };
+        RubricDocumentsConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["RubricDocuments"];
+        };
+        OverallRow: {
+            rubric: string;
+            name: string;
+            /** @description norm numbers */
+            met: number[];
+            /** @description norm numbers */
+            partly: number[];
+            /** @description norm numbers */
+            not_met: number[];
+            /** @description norm numbers */
+            not_applicable: number[];
+            /** @description norm numbers */
+            not_assessed: number[];
+        };
+        /** @description B8's overall table, computed from the verdicts */
+        OverallTable: {
+            rows: components["schemas"]["OverallRow"][];
+            totals: {
+                met: number;
+                partly: number;
+                not_met: number;
+                not_applicable: number;
+                not_assessed: number;
+            };
+            norm_count: number;
+        };
+        /**
+         * @description draft: fieldwork, editable by the team; concept: sent (v1 frozen), corrections; final: frozen
+         * @enum {string}
+         */
+        ReportStage: "draft" | "concept" | "final";
+        Findings: {
+            stage: components["schemas"]["ReportStage"];
+            /** @description the caller may save findings now (a team auditor during fieldwork) */
+            editable: boolean;
+            /** @description every norm of the pinned framework, in order */
+            findings: components["schemas"]["Finding"][];
+            rubric_documents: components["schemas"]["RubricDocuments"][];
+            overall: components["schemas"]["OverallTable"];
+            /** @description norms without a verdict, or n.v.t. without a reason: concept_sent is refused naming them */
+            missing_for_concept: string[];
+        };
+        FindingSaved: components["schemas"]["Finding"] & {
+            overall: components["schemas"]["OverallTable"];
+            missing_for_concept: string[];
+        };
+        PartAField: {
+            key: string;
+            /** @description Dutch, as in B7 */
+            label: string;
+            /**
+             * @description text: several lines; line: one line; list: points (strong points, improvement points); hours: a number
+             * @enum {string}
+             */
+            kind: "text" | "line" | "list" | "hours";
+            value: string | string[];
+            version: number;
+        };
+        PartAFieldInput: {
+            version: number;
+            value: string | string[];
+        };
+        PartAFieldConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["PartAField"];
+        };
+        PartAFields: {
+            stage: components["schemas"]["ReportStage"];
+            editable: boolean;
+            fields: components["schemas"]["PartAField"][];
+        };
+        ReportLine: {
+            key: string;
+            label: string;
+            value: string;
+        };
+        ReportSection: {
+            title: string;
+            lines: components["schemas"]["ReportLine"][];
+        };
+        ReportNorm: {
+            code: string;
+            number: number;
+            text: string;
+            verdict: components["schemas"]["FindingVerdict"] | null;
+            reason: string;
+            findings: string;
+        };
+        ReportRubric: {
+            code: string;
+            name: string;
+            norms: components["schemas"]["ReportNorm"][];
+            documents: string[];
+        };
+        Report: {
+            member: string;
+            ci: string;
+            stage: components["schemas"]["ReportStage"];
+            /** @description 0 = the working state; 1 = the concept; the final is the last */
+            version: number;
+            /** @description date of the version (ISO), empty for the working state */
+            dated: string;
+            part_a: components["schemas"]["ReportSection"][];
+            strong_points: string[];
+            improvement_points: string[];
+            overall: components["schemas"]["OverallTable"];
+            /** @description null for a caller who may read Part A only (the secretariat without a request for Part B) */
+            part_b: components["schemas"]["ReportRubric"][] | null;
+        };
+        ReportVersion: {
+            version: number;
+            stage: components["schemas"]["ReportStage"];
+            /** Format: date */
+            dated: string;
+        };
+        /** @description a norm whose verdict or findings differ between the concept and the final version */
+        ReportChange: {
+            norm: string;
+            before: {
+                verdict: components["schemas"]["FindingVerdict"] | null;
+                findings: string;
+            };
+            after: {
+                verdict: components["schemas"]["FindingVerdict"] | null;
+                findings: string;
+            };
+        };
+        ReportVersions: {
+            versions: components["schemas"]["ReportVersion"][];
+            /** @description concept (v1) against the final version, per norm; empty until final */
+            changes: components["schemas"]["ReportChange"][];
+        };
+        /** @enum {string} */
+        RemarkStatus: "draft" | "submitted" | "accepted" | "rejected";
+        Remark: {
+            /** Format: int64 */
+            id: number;
+            /** @description a norm code (VM5) or a Part A field as part_a.KEY */
+            target: string;
+            target_label: string;
+            text: string;
+            status: components["schemas"]["RemarkStatus"];
+            /** @description the CI's reason when rejected (and optional note when accepted) */
+            response: string;
+            /** Format: date */
+            created_on: string;
+            /** Format: date */
+            decided_on?: string | null;
+        };
+        RemarkInput: {
+            target: string;
+            text: string;
+        };
+        /** @description Accepting a remark on a norm changes that finding in the same transaction (`finding`, with the version it was edited from); on a Part A field, its `value`. */
+        RemarkDecision: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            /** @description required when rejected */
+            reason?: string;
+            finding?: components["schemas"]["FindingInput"];
+            /** @description accepted remark on a Part A field: its new value */
+            value?: string | string[];
+        };
+        RemarkList: {
+            remarks: components["schemas"]["Remark"][];
+            /**
+             * Format: date
+             * @description last day the member can submit corrections (2 weeks after concept_sent)
+             */
+            window_until: string | null;
+        };
+        PartBRequest: {
+            /** Format: int64 */
+            id: number;
+            reason: string;
+            requested_by: string;
+            /** Format: date */
+            requested_on: string;
+        };
+        PartBRequestInput: {
+            reason: string;
+        };
+        PartBRequestList: {
+            requests: components["schemas"]["PartBRequest"][];
         };
     };
     responses: {
@@ -3335,6 +3789,459 @@ export interface operations {
                     };
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getFindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The findings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Findings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The norm code (VM1) */
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingInput"];
+            };
+        };
+        responses: {
+            /** @description The stored finding with its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or no longer editable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveRubricDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The rubric code (VM, DV, OB) */
+                rubric: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricDocumentsInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricDocuments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale or no longer editable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricDocumentsConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getPartA: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartAFields"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    savePartAField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The field key (sketch, developments, ...) */
+                field: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartAFieldInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartAField"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale or no longer editable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartAFieldConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: {
+                /** @description a stored version (1 = the concept); default: the latest stored version, or the working state before the concept */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getReportVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getReportPdf: {
+        parameters: {
+            query: {
+                part: "A" | "B";
+                /** @description a stored version (1 = the concept); default: the latest stored version, or the working state before the concept */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listRemarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remarks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemarkList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemarkInput"];
+            };
+        };
+        responses: {
+            /** @description The draft remark */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Remark"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                remark: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    decideRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                remark: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemarkDecision"];
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Remark"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already decided, or the finding's version is stale (with `current`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listPartBRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartBRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createPartBRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartBRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartBRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };

@@ -10,6 +10,7 @@
 #include "adapters/http/server.h"
 #include "adapters/http/static_files.h"
 #include "adapters/http/web_root.h"
+#include "adapters/json/report_json.h"
 #include "adapters/json/trajectory_json.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
@@ -254,8 +255,11 @@ int run_serve(ServeOptions const& options)
     }
     SodiumContentDigest digest;
     DocumentService documents{**store, **sniffer, digest};
+    JsonReportCodec report_codec;
+    ReportService reports{**store, trajectories, report_codec};
+    trajectories.set_effects(&reports);
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents, peer_pools},
+                                    static_files, auditors, settings, documents, peer_pools, reports, nullptr},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

@@ -162,6 +162,14 @@ export class Client {
     return this.request('POST', path, { ...options, json });
   }
 
+  put(path, json, options = {}) {
+    return this.request('PUT', path, { ...options, json });
+  }
+
+  delete(path, options) {
+    return this.request('DELETE', path, options);
+  }
+
   async login(email, password = DEMO_PASSWORD) {
     const res = await this.post('/api/v1/session', { email, password });
     if (res.status === 200) this.csrf = res.data.csrf_token;

@@ -1303,6 +1303,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
         // 8: documents, 9: auditors and their ties, 10: peer pools, 11: evidence, to_confirm,
         // carried_from and CI feedback; the columns go with their tables).
         auto sql = raw();
+        *sql << "DROP TABLE report_entries";
+        *sql << "DROP TABLE report_versions";
+        *sql << "DROP TABLE report_remarks";
+        *sql << "DROP TABLE part_b_requests";
         *sql << "DROP TABLE self_evaluation_feedback";
         *sql << "DROP TABLE self_evaluation_feedback_requests";
         *sql << "DROP TABLE self_evaluation_evidence";

@@ -18,6 +18,7 @@
 #include "core/services/password_reset_service.h"
 #include "core/services/peer_pool_service.h"
 #include "core/services/registry_service.h"
+#include "core/services/report_service.h"
 #include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
 #include "core/services/user_service.h"
@@ -56,6 +57,9 @@ struct AppServices {
     AppSettings settings;
     DocumentService& documents;
     PeerPoolService& peer_pools;
+    ReportService& reports;
+    // report_pdf: Part A (false) or Part B (true) as PDF, drawn in-process (src/adapters/pdf).
+    std::function<Result<std::string>(ReportDocument const&, bool part_b)> report_pdf;
 };
 
 class App {

@@ -75,6 +75,20 @@ Result<Response> get_peer_pool_candidates(AppServices& app, Call const& call);
 
 Result<Response> get_audit_request(AppServices& app, Call const& call);
 Result<Response> get_organisation_users(AppServices& app, Call const& call);
+Result<Response> get_findings(AppServices& app, Call const& call);
+Result<Response> put_finding(AppServices& app, Call const& call);
+Result<Response> put_rubric_documents(AppServices& app, Call const& call);
+Result<Response> get_part_a(AppServices& app, Call const& call);
+Result<Response> put_part_a_field(AppServices& app, Call const& call);
+Result<Response> get_report(AppServices& app, Call const& call);
+Result<Response> get_report_versions(AppServices& app, Call const& call);
+Result<Response> get_report_pdf(AppServices& app, Call const& call);
+Result<Response> get_remarks(AppServices& app, Call const& call);
+Result<Response> post_remark(AppServices& app, Call const& call);
+Result<Response> delete_remark(AppServices& app, Call const& call);
+Result<Response> post_remark_decision(AppServices& app, Call const& call);
+Result<Response> get_part_b_requests(AppServices& app, Call const& call);
+Result<Response> post_part_b_request(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();

@@ -36,6 +36,8 @@ public:
     Result<std::int64_t> required_count(std::string const& name) const;
     // id_list: an array of positive integers; missing gives an empty list.
     Result<std::vector<std::int64_t>> id_list(std::string const& name) const;
+    // raw: the parsed body, for shapes the helpers above do not cover (a list of objects).
+    nlohmann::json const& raw() const { return m_json; }
 
 private:
     explicit JsonBody(nlohmann::json json) : m_json(std::move(json)) {}

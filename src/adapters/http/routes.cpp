@@ -79,6 +79,25 @@ std::vector<Route> const& route_table()
          post_self_evaluation_feedback_request},
         {"PUT", "/api/v1/self-evaluations/{id}/feedback/{norm}", P::SelfEvaluationFeedbackWrite, S::None, Work::Inline,
          put_self_evaluation_feedback},
+        // The report: which trajectory and which part the caller may read or change is
+        // ReportService's rule (record level, LIFECYCLE.md §5).
+        {"GET", "/api/v1/trajectories/{id}/findings", P::ReportRead, S::None, Work::Inline, get_findings},
+        {"PUT", "/api/v1/trajectories/{id}/findings/{norm}", P::ReportWrite, S::None, Work::Inline, put_finding},
+        {"PUT", "/api/v1/trajectories/{id}/rubric-documents/{rubric}", P::ReportWrite, S::None, Work::Inline,
+         put_rubric_documents},
+        {"GET", "/api/v1/trajectories/{id}/part-a", P::ReportRead, S::None, Work::Inline, get_part_a},
+        {"PUT", "/api/v1/trajectories/{id}/part-a/{field}", P::ReportWrite, S::None, Work::Inline, put_part_a_field},
+        {"GET", "/api/v1/trajectories/{id}/report", P::ReportRead, S::None, Work::Inline, get_report},
+        {"GET", "/api/v1/trajectories/{id}/report/versions", P::ReportRead, S::None, Work::Inline, get_report_versions},
+        {"GET", "/api/v1/trajectories/{id}/report.pdf", P::ReportRead, S::None, Work::Worker, get_report_pdf},
+        {"GET", "/api/v1/trajectories/{id}/remarks", P::ReportRead, S::None, Work::Inline, get_remarks},
+        {"POST", "/api/v1/trajectories/{id}/remarks", P::RemarksWrite, S::None, Work::Inline, post_remark},
+        {"DELETE", "/api/v1/trajectories/{id}/remarks/{remark}", P::RemarksWrite, S::None, Work::Inline, delete_remark},
+        {"POST", "/api/v1/trajectories/{id}/remarks/{remark}/decision", P::RemarkDecide, S::None, Work::Inline,
+         post_remark_decision},
+        {"GET", "/api/v1/trajectories/{id}/part-b-requests", P::ReportRead, S::None, Work::Inline, get_part_b_requests},
+        {"POST", "/api/v1/trajectories/{id}/part-b-requests", P::PartBRequestsWrite, S::None, Work::Inline,
+         post_part_b_request},
     };
     return routes;
 }

@@ -496,6 +496,93 @@ std::vector<Migration> const& migrations()
                 " PRIMARY KEY (self_evaluation_id, norm))",
             },
         },
+        {
+            "the audit report: versioned findings, documents per rubric and Part A fields; frozen versions; remarks; requests for Part B",
+            {
+                "CREATE TABLE report_entries ("
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " kind TEXT NOT NULL,"
+                " entry_key TEXT NOT NULL,"
+                " version INTEGER NOT NULL,"
+                " verdict TEXT NOT NULL DEFAULT '',"
+                " reason TEXT NOT NULL DEFAULT '',"
+                " body TEXT NOT NULL DEFAULT '',"
+                " extra TEXT NOT NULL DEFAULT '',"
+                " updated_by INTEGER REFERENCES users (id),"
+                " updated_at INTEGER NOT NULL,"
+                " PRIMARY KEY (trajectory_id, kind, entry_key))",
+                "CREATE TABLE report_versions ("
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " version INTEGER NOT NULL,"
+                " stage TEXT NOT NULL,"
+                " dated TEXT NOT NULL,"
+                " content TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL,"
+                " PRIMARY KEY (trajectory_id, version))",
+                "CREATE TABLE report_remarks ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " target TEXT NOT NULL,"
+                " text TEXT NOT NULL,"
+                " status TEXT NOT NULL,"
+                " response TEXT NOT NULL DEFAULT '',"
+                " created_on TEXT NOT NULL,"
+                " created_by INTEGER REFERENCES users (id),"
+                " decided_on TEXT NOT NULL DEFAULT '',"
+                " decided_by INTEGER REFERENCES users (id))",
+                "CREATE INDEX report_remarks_trajectory ON report_remarks (trajectory_id)",
+                "CREATE TABLE part_b_requests ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " reason TEXT NOT NULL,"
+                " requested_by INTEGER REFERENCES users (id),"
+                " requested_on TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL)",
+                "CREATE INDEX part_b_requests_trajectory ON part_b_requests (trajectory_id)",
+            },
+            {
+                "CREATE TABLE report_entries ("
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " kind TEXT NOT NULL,"
+                " entry_key TEXT NOT NULL,"
+                " version INTEGER NOT NULL,"
+                " verdict TEXT NOT NULL DEFAULT '',"
+                " reason TEXT NOT NULL DEFAULT '',"
+                " body TEXT NOT NULL DEFAULT '',"
+                " extra TEXT NOT NULL DEFAULT '',"
+                " updated_by BIGINT REFERENCES users (id),"
+                " updated_at BIGINT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, kind, entry_key))",
+                "CREATE TABLE report_versions ("
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " version INTEGER NOT NULL,"
+                " stage TEXT NOT NULL,"
+                " dated TEXT NOT NULL,"
+                " content TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, version))",
+                "CREATE TABLE report_remarks ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " target TEXT NOT NULL,"
+                " text TEXT NOT NULL,"
+                " status TEXT NOT NULL,"
+                " response TEXT NOT NULL DEFAULT '',"
+                " created_on TEXT NOT NULL,"
+                " created_by BIGINT REFERENCES users (id),"
+                " decided_on TEXT NOT NULL DEFAULT '',"
+                " decided_by BIGINT REFERENCES users (id))",
+                "CREATE INDEX report_remarks_trajectory ON report_remarks (trajectory_id)",
+                "CREATE TABLE part_b_requests ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " reason TEXT NOT NULL,"
+                " requested_by BIGINT REFERENCES users (id),"
+                " requested_on TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL)",
+                "CREATE INDEX part_b_requests_trajectory ON part_b_requests (trajectory_id)",
+            },
+        },
     };
     return list;
 }

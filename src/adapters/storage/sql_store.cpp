@@ -17,6 +17,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_documents(*m_db)
     , m_auditors(*m_db)
     , m_peer_pools(*m_db)
+    , m_reports(*m_db)
 {
 }
 

@@ -11,6 +11,7 @@
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_peer_pool_repository.h"
+#include "adapters/storage/sql_report_repository.h"
 #include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
 #include "adapters/storage/sql_registry_repository.h"
@@ -39,6 +40,7 @@ public:
     DocumentRepository& documents() override { return m_documents; }
     AuditorRepository& auditors() override { return m_auditors; }
     PeerPoolRepository& peer_pools() override { return m_peer_pools; }
+    ReportRepository& reports() override { return m_reports; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -57,6 +59,7 @@ private:
     SqlDocumentRepository m_documents;
     SqlAuditorRepository m_auditors;
     SqlPeerPoolRepository m_peer_pools;
+    SqlReportRepository m_reports;
 };
 
 }  // namespace sterk

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 39> POLICY{{
+constexpr std::array<PolicyRow, 44> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -82,6 +82,12 @@ constexpr std::array<PolicyRow, 39> POLICY{{
     {Permission::OrganisationUsersRead, "organisation-users.read", D, O, O, D, A, D},
     // The CI's feedback on a self-evaluation handed to it (SelfEvaluationService checks which).
     {Permission::SelfEvaluationFeedbackWrite, "self-evaluation-feedback.write", D, D, A, A, D, D},
+    // The report: which trajectory and which part is decided per record (ReportService, LIFECYCLE.md §5).
+    {Permission::ReportRead, "report.read",                      D, A, A, A, A, D},
+    {Permission::ReportWrite, "report.write",                    D, D, A, A, D, D},
+    {Permission::RemarksWrite, "report.remarks.write",           D, A, D, D, D, D},
+    {Permission::RemarkDecide, "report.remarks.decide",          D, D, A, A, D, D},
+    {Permission::PartBRequestsWrite, "report.part-b-requests.write", D, D, D, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

@@ -59,11 +59,16 @@ enum class Permission {
     AuditRequestRead,
     OrganisationUsersRead,
     SelfEvaluationFeedbackWrite,
+    ReportRead,
+    ReportWrite,
+    RemarksWrite,
+    RemarkDecide,
+    PartBRequestsWrite,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::SelfEvaluationFeedbackWrite) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::PartBRequestsWrite) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

@@ -6,6 +6,7 @@
 
 #include "core/ports/document_records.h"
 #include "core/ports/records.h"
+#include "core/ports/report_records.h"
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
 #include "core/registry/auditor.h"
@@ -232,6 +233,32 @@ public:
     virtual Result<std::vector<PeerPool>> list() = 0;
 };
 
+// ReportRepository: the audit report's entries, frozen versions, remarks and Part B requests.
+class ReportRepository {
+public:
+    virtual ~ReportRepository() = default;
+    // lock: inside Store::transaction, makes every other writer of this trajectory's report wait
+    // until the transaction ends (PostgreSQL: the trajectory's row; SQLite: its write lock), so a
+    // save cannot slip in after concept_sent checked the stage.
+    virtual Status lock(Id trajectory_id) = 0;
+    virtual Result<std::vector<ReportEntry>> entries(Id trajectory_id) = 0;
+    // save_entry: stores `entry` with version expected_version + 1, only when the stored version
+    // is `expected_version` (0: no row yet). FailedPrecondition when another save came first.
+    virtual Status save_entry(ReportEntry const& entry, int expected_version) = 0;
+    // add_version: FailedPrecondition when that version number is taken.
+    virtual Status add_version(ReportVersionRecord const& version) = 0;
+    virtual Result<std::vector<ReportVersionRecord>> versions(Id trajectory_id) = 0;  // oldest first
+    virtual Result<Id> add_remark(RemarkRecord const& remark) = 0;
+    virtual Result<std::vector<RemarkRecord>> remarks(Id trajectory_id) = 0;  // oldest first
+    // update_remark: status, response and decision of a remark, only while its stored status is
+    // `expected_status`; FailedPrecondition otherwise.
+    virtual Status update_remark(RemarkRecord const& remark, std::string const& expected_status) = 0;
+    // delete_draft: removes a draft remark; FailedPrecondition when it is not (or no longer) a draft.
+    virtual Status delete_draft(Id trajectory_id, Id remark_id) = 0;
+    virtual Result<Id> add_part_b_request(PartBRequestRecord const& request) = 0;
+    virtual Result<std::vector<PartBRequestRecord>> part_b_requests(Id trajectory_id) = 0;  // oldest first
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -247,6 +274,7 @@ public:
     virtual AuditTallyRepository& audit_tallies() = 0;
     virtual SelfEvaluationRepository& self_evaluations() = 0;
     virtual DocumentRepository& documents() = 0;
+    virtual ReportRepository& reports() = 0;
     virtual AuditorRepository& auditors() = 0;
     virtual PeerPoolRepository& peer_pools() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.

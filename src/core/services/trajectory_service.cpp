@@ -401,9 +401,14 @@ Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller
         return not_found();
     }
     auto const* framework = TRY(framework_of(*record));
+    RawEvent completed = raw;
+    if (m_effects != nullptr) {
+        auto const before = TRY(get(caller, id, today));
+        TRY(m_effects->prepare(before, completed));
+    }
     auto events = TRY(m_store.trajectories().events(id));
     auto log = TRY(log_of(*framework, *record, events));
-    auto const event = TRY(parse_event(*framework, raw, events.size()));
+    auto const event = TRY(parse_event(*framework, completed, events.size()));
     auto const* rule = framework->procedure.event(raw.key);
     if (rule == nullptr || !may_record(caller, *record, rule->actor)) {
         return Error{ErrorCode::PermissionDenied,
@@ -419,10 +424,14 @@ Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller
         TRY(check_team(*record, event));
     }
 
-    StoredEvent stored{id, static_cast<int>(events.size()) + 1, raw.on, raw.key, m_codec.encode(raw),
+    StoredEvent stored{id, static_cast<int>(events.size()) + 1, raw.on, raw.key, m_codec.encode(completed),
                        actor.user_id, now};
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.trajectories().append(stored));
+        if (m_effects != nullptr) {
+            auto after = TRY(get(caller, id, today));
+            TRY(m_effects->apply(after, completed, actor, now));
+        }
         auto entry = audit_entry(now, "trajectory.event", actor.email, actor.ip, actor.user_id,
                                  raw.key + " op " + raw.on);
         entry.subject = "trajectory:" + std::to_string(id);

@@ -80,6 +80,17 @@ struct TeamCandidate {
     std::vector<std::string> reasons;
 };
 
+// EventEffects: what else an event does where more than the log is stored (the report's frozen
+// versions, its remarks). prepare may complete or refuse the raw event before the rules check it;
+// apply runs inside the event's transaction, so a refusal there leaves nothing behind.
+class EventEffects {
+public:
+    virtual ~EventEffects() = default;
+    virtual Status prepare(StoredTrajectory const& trajectory, RawEvent& raw) = 0;
+    virtual Status apply(StoredTrajectory const& trajectory, RawEvent const& raw, Actor const& actor,
+                         UnixTime now) = 0;
+};
+
 class TrajectoryService {
 public:
     TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks, Tariffs tariffs);
@@ -125,6 +136,10 @@ public:
     // PermissionDenied for another party.
     Result<std::vector<TeamCandidate>> team_candidates(Principal const& caller, Id id, Date first_day, Date last_day);
 
+    // set_effects: the event effects to run with every recorded event (none by default).
+    void set_effects(EventEffects* effects) { m_effects = effects; }
+    Result<NormFramework const*> framework_of(TrajectoryRecord const& record);
+
 private:
     // sees: may_see, and for an auditor: on the planned team, never of its own organisation
     // (LIFECYCLE.md §5).
@@ -134,7 +149,6 @@ private:
     Status check_team(TrajectoryRecord const& record, TrajectoryEvent const& event);
     std::string organisation_name(Id id);
 
-    Result<NormFramework const*> framework_of(TrajectoryRecord const& record);
     Result<TrajectoryLog> log_of(NormFramework const& framework, TrajectoryRecord const& record,
                                  std::vector<StoredEvent> const& events);
 
@@ -142,6 +156,7 @@ private:
     EventPayloadCodec const& m_codec;
     FrameworkLookup m_frameworks;
     Tariffs m_tariffs;
+    EventEffects* m_effects = nullptr;
 };
 
 }  // namespace sterk

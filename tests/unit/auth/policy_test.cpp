@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::SelfEvaluationFeedbackWrite);
+    EXPECT_EQ(all_permissions().back(), Permission::PartBRequestsWrite);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -46,7 +46,9 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::AuditorsWrite, Permission::TeamCandidatesRead,
                                   Permission::PeerPoolsRead, Permission::PeerPoolsWrite,
                                   Permission::AuditRequestRead, Permission::OrganisationUsersRead,
-                                  Permission::SelfEvaluationFeedbackWrite}) {
+                                  Permission::SelfEvaluationFeedbackWrite, Permission::ReportRead,
+                                  Permission::ReportWrite, Permission::RemarksWrite, Permission::RemarkDecide,
+                                  Permission::PartBRequestsWrite}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

@@ -105,7 +105,7 @@ std::string render_report_html(ReportDocument const& report)
            "th, td { border: 0.5pt solid #8c8c8c; padding: 4pt; text-align: left; vertical-align: top; }\n"
            "thead th { background: #e6edf5; } table.fields th { width: 38%; background: #f5f5f5; }\n"
            "tr { break-inside: avoid; } thead { display: table-header-group; }\n"
-           "td.verdict { width: 62pt; text-align: center; font-weight: bold; } td.norm { width: 168pt; }\n"
+           "td.verdict { width: 72pt; text-align: center; font-weight: bold; } td.norm { width: 158pt; }\n"
            ".part-b { break-before: page; } .note { color: #4d4d4d; font-size: 8pt; }\n"
            "</style>\n</head>\n<body>\n<header><p class=\"label\">Kwaliteitslabel Sterk Sociaal Werk</p><p>" +
            escaped(stage) + "</p><p>" + or_dash(report.member_name) + "</p></header>\n";

@@ -579,8 +579,8 @@ public:
 
     void rubric(ReportRubric const& rubric)
     {
-        constexpr double norm_width = 168;
-        constexpr double verdict_width = 62;
+        constexpr double norm_width = 158;
+        constexpr double verdict_width = 72;
         constexpr double findings_width = CONTENT_WIDTH - norm_width - verdict_width;
         constexpr double findings_x = norm_width;
         constexpr double verdict_x = norm_width + findings_width;

@@ -281,6 +281,8 @@ TEST_F(ReportPdf, SameReportGivesByteIdenticalPdf)
     auto const first = render(draft, ReportPart::A);
     EXPECT_EQ(render(draft, ReportPart::A), first);
     EXPECT_NE(first, *s_part_a);
+    auto const info = PdfFile(first).info();
+    EXPECT_EQ(info.find("CreationDate:"), std::string::npos) << info;
 }
 
 TEST_F(ReportPdf, AFindingsTextTallerThanAPageIsSplitAcrossPagesWithoutLosingAWord)

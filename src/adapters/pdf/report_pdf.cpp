@@ -168,7 +168,13 @@ public:
         pango_layout_set_alignment(layout, align == Align::Center  ? PANGO_ALIGN_CENTER
                                            : align == Align::Right ? PANGO_ALIGN_RIGHT
                                                                    : PANGO_ALIGN_LEFT);
-        pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+        if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+            pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+        } else {  // pango refuses invalid UTF-8: show what can be shown, with U+FFFD for the rest
+            gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+            pango_layout_set_text(layout, valid, -1);
+            g_free(valid);
+        }
 
         PangoLayoutIter* iter = pango_layout_get_iter(layout);
         do {
@@ -500,17 +506,29 @@ public:
         }
     }
 
+    // keep_with: the room a title needs below it so that it never ends a page alone: its table's
+    // header and first row, or, when that row is split anyway, a few lines of it.
+    double keep_with(double header_height, std::vector<std::vector<Cell>> const& rows) const
+    {
+        double const first = rows.empty() ? 0 : Flow::row_height(rows.front());
+        double const whole = header_height + first;
+        return whole <= m_flow.body_height() ? whole : header_height + MIN_SPLIT_ROOM;
+    }
+
     void part_a_section(ReportSection const& section)
     {
-        section_title(section.title);
         constexpr double label_width = CONTENT_WIDTH * 0.38;
         constexpr double value_width = CONTENT_WIDTH - label_width;
+        std::vector<std::vector<Cell>> rows;
         for (auto const& line : section.lines) {
-            m_flow.row({Cell{m_text.make(line.label, Style::BodyBold, label_width - 2 * CELL_PAD), 0, label_width,
-                             &LABEL_FILL},
-                        Cell{m_text.make(or_dash(line.value), Style::Body, value_width - 2 * CELL_PAD), label_width,
-                             value_width}},
-                       Borders::Grid);
+            rows.push_back({Cell{m_text.make(line.label, Style::BodyBold, label_width - 2 * CELL_PAD), 0, label_width,
+                                 &LABEL_FILL},
+                            Cell{m_text.make(or_dash(line.value), Style::Body, value_width - 2 * CELL_PAD),
+                                 label_width, value_width}});
+        }
+        section_title(section.title, keep_with(0, rows));
+        for (auto const& row : rows) {
+            m_flow.row(row, Borders::Grid);
         }
     }
 
@@ -585,24 +603,28 @@ public:
         constexpr double findings_x = norm_width;
         constexpr double verdict_x = norm_width + findings_width;
 
-        section_title("Kwaliteitsnormen " + rubric.name, 110);
-        m_flow.begin_table({
+        std::vector<Cell> header{
             Cell{m_text.make("Norm", Style::BodyBold, norm_width - 2 * CELL_PAD), 0, norm_width, &HEADER_FILL},
             Cell{m_text.make("Bevindingen toetsing", Style::BodyBold, findings_width - 2 * CELL_PAD), findings_x,
                  findings_width, &HEADER_FILL},
             Cell{m_text.make("Oordeel", Style::BodyBold, verdict_width - 2 * CELL_PAD, BLACK, Align::Center),
                  verdict_x, verdict_width, &HEADER_FILL},
-        });
+        };
+        std::vector<std::vector<Cell>> rows;
         for (auto const& norm : rubric.norms) {
-            m_flow.row({Cell{m_text.make(std::to_string(norm.number) + ". " + norm.text, Style::Body,
-                                         norm_width - 2 * CELL_PAD),
-                             0, norm_width},
-                        Cell{m_text.make(findings_text(norm), Style::Body, findings_width - 2 * CELL_PAD), findings_x,
-                             findings_width},
-                        Cell{m_text.make(verdict_text(norm), Style::BodyBold, verdict_width - 2 * CELL_PAD, BLACK,
-                                         Align::Center),
-                             verdict_x, verdict_width}},
-                       Borders::Grid);
+            rows.push_back({Cell{m_text.make(std::to_string(norm.number) + ". " + norm.text, Style::Body,
+                                             norm_width - 2 * CELL_PAD),
+                                 0, norm_width},
+                            Cell{m_text.make(findings_text(norm), Style::Body, findings_width - 2 * CELL_PAD),
+                                 findings_x, findings_width},
+                            Cell{m_text.make(verdict_text(norm), Style::BodyBold, verdict_width - 2 * CELL_PAD, BLACK,
+                                             Align::Center),
+                                 verdict_x, verdict_width}});
+        }
+        section_title("Kwaliteitsnormen " + rubric.name, keep_with(Flow::row_height(header), rows));
+        m_flow.begin_table(std::move(header));
+        for (auto const& row : rows) {
+            m_flow.row(row, Borders::Grid);
         }
         m_flow.end_table();
 
@@ -727,11 +749,14 @@ Result<std::string> render_report_pdf(ReportDocument const& report, ReportPart p
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, report.ci_name.c_str());
     }
     // The creation date is the version's own date, so the same version always gives the same bytes
-    // (cairo would otherwise write the clock). A draft has no date: a fixed one stands in.
+    // (cairo 1.16 would otherwise write the clock). A working draft has no date: an empty one makes
+    // cairo leave the entry out.
     auto const dated = Date::parse(report.dated, "dated");
-    std::string const created = (dated ? dated->iso() : std::string("2019-01-01")) + "T00:00:00";
+    std::string const created = dated ? dated->iso() + "T00:00:00" : std::string();
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
+    if (dated) {
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
+    }
 
     std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
     for (size_t index = 0; index < page_count; ++index) {

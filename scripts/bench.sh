@@ -52,3 +52,21 @@ for _ in $(seq 100); do
 done
 end=$(date +%s%N)
 echo "mean $(( (end - start) / 100000 )) µs per run (process start, framework load, replay and view)"
+
+echo; echo "== report PDF: Bijlage 8's example (Part A + Part B, 49 norms of ~120 words), in-process (cairo + pango)"
+build/tests/pdf/sterklabel-bench-pdf --runs 30 --write-html "$dir/report.html" >"$dir/pdf"
+grep -v '^PDF_' "$dir/pdf"
+ours_p50=$(sed -n 's/^PDF_FULL_P50_MS=//p' "$dir/pdf")
+ours_p95=$(sed -n 's/^PDF_FULL_P95_MS=//p' "$dir/pdf")
+echo; echo "== report PDF: the same report's HTML printed by Chromium kept running (page.pdf over CDP)"
+if [ -x /usr/bin/chromium ] && [ -d web/node_modules ]; then
+  node scripts/bench-report-chromium.mjs "$dir/report.html" 20 >"$dir/chromium" || { cat "$dir/chromium"; exit 1; }
+  grep -v '^CHROMIUM_' "$dir/chromium"
+  chromium_p50=$(sed -n 's/^CHROMIUM_P50_MS=//p' "$dir/chromium")
+  chromium_p95=$(sed -n 's/^CHROMIUM_P95_MS=//p' "$dir/chromium")
+  awk -v o50="$ours_p50" -v o95="$ours_p95" -v c50="$chromium_p50" -v c95="$chromium_p95" 'BEGIN {
+    printf "ratio ours/chromium: p50 %.2f, p95 %.2f (goal: at most 0.25)\n", o50 / c50, o95 / c95 }'
+else
+  echo "skipped: needs /usr/bin/chromium and web/node_modules (cd web && npm ci)"
+fi
+echo "goals: in-process at most 1/4 of Chromium's time, under 150 ms per full report, peak memory under 60 MB"

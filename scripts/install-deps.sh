@@ -8,8 +8,12 @@ packages=(
   # libraries (SOCI's headers include libpq's and sqlite3's, which libsoci-dev does not pull in)
   libboost-dev nlohmann-json3-dev libsoci-dev libpq-dev libsqlite3-dev libyaml-cpp-dev libsodium-dev
   libcurl4-openssl-dev libmagic-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
+  # the audit report as PDF: cairo + pango, drawn with an embedded DejaVu Sans
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
   # tests: PostgreSQL server, SMTP sink, browser; tools
   postgresql python3-aiosmtpd sqlite3 chromium curl wrk
+  # tests: a PDF's text, pages and fonts read back (pdftotext, pdfinfo, pdffonts)
+  poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -11,6 +11,7 @@
 #include "adapters/http/static_files.h"
 #include "adapters/http/web_root.h"
 #include "adapters/json/report_json.h"
+#include "adapters/pdf/report_pdf.h"
 #include "adapters/json/trajectory_json.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
@@ -259,7 +260,10 @@ int run_serve(ServeOptions const& options)
     ReportService reports{**store, trajectories, report_codec};
     trajectories.set_effects(&reports);
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents, peer_pools, reports, nullptr},
+                                    static_files, auditors, settings, documents, peer_pools, reports,
+                                    [](ReportDocument const& report, bool part_b) {
+                                        return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
+                                    }},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

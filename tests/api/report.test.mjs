@@ -215,3 +215,40 @@ test('the secretariat reads Part A, and Part B only after a request with a reaso
   assert.equal((await c.member.post(`/api/v1/trajectories/${id}/part-b-requests`, { reason: 'x' })).status, 403);
   assert.equal((await c.member.put(`/api/v1/trajectories/${id}/findings/VM1`, { version: 1 })).status, 403);
 });
+
+test('the PDF of Part A and Part B is read back: organisation, every norm with its verdict, the totals, the page count; a stored version gives the same bytes', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'sterk-pdf-'));
+  const fetchPdf = async (client, query) => {
+    const res = await fetch(`${server.url}/api/v1/trajectories/${id}/report.pdf?${query}`,
+      { headers: { cookie: `sterk_session=${client.cookie}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+  const text = (bytes, name) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), info: execFileSync('pdfinfo', [file]).toString() };
+  };
+  const a = await fetchPdf(c.member, 'part=A&version=1');
+  assert.equal(a.status, 200);
+  assert.equal(a.type, 'application/pdf');
+  const partA = text(a.bytes, 'a.pdf');
+  assert.match(partA.text, /Stichting WijkKracht/);
+  assert.match(partA.text, /42 van de 49/);
+  const pages = Number(partA.info.match(/Pages:\s+(\d+)/)[1]);
+  assert.match(partA.text, new RegExp(`Pagina ${pages} van ${pages}`));
+  const b = await fetchPdf(c.member, 'part=B');
+  const partB = text(b.bytes, 'b.pdf').text;
+  for (const code of norms) {
+    const number = code.replace(/^[A-Z]+/, '');
+    assert.match(partB, new RegExp(`\\b${number}\\.`), `norm ${code} in Part B`);
+  }
+  assert.match(partB, /De afspraken staan op intranet en zijn bekend\./, 'the final version has the accepted change');
+  const again = await fetchPdf(c.member, 'part=A&version=1');
+  assert.ok(again.bytes.equals(a.bytes), 'the concept PDF is reproducible from the stored version');
+  const bad = await fetchPdf(c.member, 'part=C');
+  assert.equal(bad.status, 400);
+});

@@ -12,6 +12,7 @@
 #include "adapters/http/web_root.h"
 #include "adapters/json/report_json.h"
 #include "adapters/pdf/report_pdf.h"
+#include "demo_report.h"
 #include "adapters/json/trajectory_json.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
@@ -165,6 +166,7 @@ int run_serve(ServeOptions const& options)
 
     SodiumPasswordHasher hasher;
     SodiumTokenGenerator tokens;
+    bool seed_report = false;  // once the services exist (below)
     if (config.demo) {
         auto logins = seed_demo(**store, hasher, tokens, config.demo_password, now_seconds());
         if (!logins) {
@@ -178,6 +180,7 @@ int run_serve(ServeOptions const& options)
             if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
                 return report_error(pooled.error());
             }
+            seed_report = true;
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
                 std::cout << "  " << login.email << "  rol " << role_dutch(login.role) << "  wachtwoord "
@@ -259,6 +262,11 @@ int run_serve(ServeOptions const& options)
     JsonReportCodec report_codec;
     ReportService reports{**store, trajectories, report_codec};
     trajectories.set_effects(&reports);
+    if (seed_report) {
+        if (auto written = seed_demo_report(**store, trajectories, reports, now_seconds()); !written) {
+            return report_error(written.error());
+        }
+    }
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
                                     static_files, auditors, settings, documents, peer_pools, reports,
                                     [](ReportDocument const& report, bool part_b) {

@@ -5,7 +5,7 @@
 //   sterklabel-bench-pdf [--runs N] [--write-pdf DIR] [--write-html FILE]
 #include "adapters/pdf/report_html.h"
 #include "adapters/pdf/report_pdf.h"
-#include "support/example_report.h"
+#include "adapters/demo/example_report.h"
 
 #include <sys/resource.h>
 

@@ -2,7 +2,7 @@
 // with pdftotext -layout, pages and metadata with pdfinfo, fonts with pdffonts (poppler-utils).
 #include "adapters/pdf/report_html.h"
 #include "adapters/pdf/report_pdf.h"
-#include "support/example_report.h"
+#include "adapters/demo/example_report.h"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@ namespace sterk {
 
 namespace {
 
-enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, BuurtwerkOost, CiToets };
+enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, BuurtwerkOost, BuurtwerkNoord, CiToets };
 
 struct DemoUser {
     char const* email;
@@ -30,6 +30,8 @@ constexpr DemoUser DEMO_USERS[] = {
     {"commissie@sociaalwerk.example", "Beheercommissie", Role::Committee, DemoOrganisation::None},
     {"kwaliteit@buurtwerkoost.example", "Kwaliteitsmedewerker Buurtwerk Oost", Role::Member,
      DemoOrganisation::BuurtwerkOost},
+    {"kwaliteit@buurtwerk.example", "Kwaliteitsmedewerker Buurtwerk Noord", Role::Member,
+     DemoOrganisation::BuurtwerkNoord},
 };
 
 Organisation organisation(OrganisationKind kind, char const* name, char const* lidnummer, char const* city,
@@ -91,6 +93,9 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
         ids[DemoOrganisation::BuurtwerkOost] = TRY(store.organisations().create(
             organisation(OrganisationKind::Member, "Stichting Buurtwerk Oost", "SWN-1003", "Deventer",
                          "info@buurtwerkoost.example", "https://buurtwerkoost.example")));
+        ids[DemoOrganisation::BuurtwerkNoord] = TRY(store.organisations().create(
+            organisation(OrganisationKind::Member, "Buurtwerk Noord", "SWN-1004", "Groningen", "info@buurtwerk.example",
+                         "https://buurtwerk.example")));
         ids[DemoOrganisation::CiToets] = TRY(store.organisations().create(
             organisation(OrganisationKind::CertificationBody, "CI Toetsbureau", "", "Amersfoort",
                          "info@ci-toets.example", "https://ci-toets.example")));
@@ -102,6 +107,9 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
                                           "Peter Jansen", "038 765 43 21", Date::from_ymd(2012, 1, 1), std::nullopt}));
         TRY(store.registry().save_member({ids[DemoOrganisation::BuurtwerkOost], "62713490", "Brinkstraat 7",
                                           "7411 GH", "Fatima El Amrani", "0570 61 23 45", Date::from_ymd(2018, 1, 1),
+                                          std::nullopt}));
+        TRY(store.registry().save_member({ids[DemoOrganisation::BuurtwerkNoord], "70412365", "Oosterstraat 21",
+                                          "9711 NN", "Sanne Bakker", "050 312 45 67", Date::from_ymd(2014, 1, 1),
                                           std::nullopt}));
         TRY(store.registry().save_ci({ids[DemoOrganisation::CiToets], "32145678", "Keurlaan 1", "3811 EF",
                                       "033 222 33 44", today.add_days(400), std::nullopt, today.add_days(200), true,

@@ -19,7 +19,7 @@ struct DemoEvent {
 };
 
 // seed_demo_auditors: CI Toetsbureau's demo team leader and assessor as auditors, linked to their
-// logins, with their B9 declarations received two months ago. Their ids.
+// logins, with their B9 declarations received over a year ago (before Buurtwerk Noord's audit). Their ids.
 Result<std::pair<Id, Id>> seed_demo_auditors(Store& store, Id ci, Date today)
 {
     std::vector<Id> ids;
@@ -34,7 +34,7 @@ Result<std::pair<Id, Id>> seed_demo_auditors(Store& store, Id ci, Date today)
         if (auto const user = TRY(store.users().find_by_email(email))) {
             auditor.user_id = user->id;
         }
-        auditor.declaration_received_on = today.add_days(-60);
+        auditor.declaration_received_on = today.add_days(-400);
         ids.push_back(TRY(store.auditors().create(auditor)));
     }
     return std::pair{ids[0], ids[1]};
@@ -47,13 +47,15 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
 {
     std::optional<Id> wijkkracht;
     std::optional<Id> welzijn_samen;
+    std::optional<Id> buurtwerk_noord;
     std::optional<Id> ci;
     for (auto const& o : TRY(store.organisations().list())) {
         wijkkracht = o.lidnummer == "SWN-1001" ? std::optional<Id>(o.id) : wijkkracht;
         welzijn_samen = o.lidnummer == "SWN-1002" ? std::optional<Id>(o.id) : welzijn_samen;
+        buurtwerk_noord = o.lidnummer == "SWN-1004" ? std::optional<Id>(o.id) : buurtwerk_noord;
         ci = o.kind == OrganisationKind::CertificationBody && !ci ? std::optional<Id>(o.id) : ci;
     }
-    if (!wijkkracht || !welzijn_samen || !ci) {
+    if (!wijkkracht || !welzijn_samen || !buurtwerk_noord || !ci) {
         return Error::precondition("de demo-organisaties ontbreken; eerst seed_demo");
     }
     Date const today = Date::from_unix_seconds(now);
@@ -71,6 +73,15 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
               {55, "membership_confirmed", {}},
               {50, "audit_planned", {{"first_day", day(14)}, {"last_day", day(15)}}, team,
                std::vector<std::string>{"Stadsweg 3, Zwolle"}}}},
+            // Buurtwerk Noord's audit was held; its report is written by seed_demo_report.
+            {*buurtwerk_noord,
+             {{200, "self_evaluation_completed", {}},
+              {150, "audit_requested", {}},
+              {148, "audit_accepted", {}},
+              {146, "membership_confirmed", {}},
+              {140, "audit_planned", {{"first_day", day(-100)}, {"last_day", day(-99)}}, team,
+               std::vector<std::string>{"Oosterstraat 21, Groningen", "Wijkcentrum De Hoogte, Groningen"}},
+              {99, "last_audit_day", {}}}},
         };
         auto const auditors = TRY(store.auditors().list());
         auto const name_of = [&](Id id) {
@@ -78,7 +89,10 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
             return found && found.value() ? found.value()->name : std::string{};
         };
         for (auto const& [member, events] : demos) {
-            TrajectoryRecord record{0, member, *ci, "initial", "ci", framework.version, "", "", "{}", now};
+            std::string const scope = member == *buurtwerk_noord
+                                          ? R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":38.5,"critical_interns":4,"critical_volunteers":6,"management_support":5}})"
+                                          : "{}";
+            TrajectoryRecord record{0, member, *ci, "initial", "ci", framework.version, "", "", scope, now};
             Id const id = TRY(store.trajectories().create(record));
             TrajectoryLog log{TrajectoryKind::Initial, std::nullopt, {}};
             int seq = 0;

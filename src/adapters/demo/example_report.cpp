@@ -1,7 +1,7 @@
 // Bijlage 8's example report. The facts of Part A are B8's own (anonymised: "Voor voorbeeld niet
 // relevant" where B8 says so); the findings per norm are written for this example: B8 prints the
 // findings of VM1 and VM2 only, the others follow their tone (practice first, then evidence).
-#include "support/example_report.h"
+#include "adapters/demo/example_report.h"
 
 #include "adapters/config/data_files.h"
 

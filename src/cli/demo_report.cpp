@@ -1,0 +1,123 @@
+#include "demo_report.h"
+
+#include "adapters/demo/example_report.h"
+
+#include <map>
+
+namespace sterk {
+
+namespace {
+
+// Who the team spoke with, per rubric (functions and departments, never names: B7).
+std::map<std::string, std::vector<FindingSource>> const SOURCES = {
+    {"VM",
+     {{SourceKind::Interview, "sociaal werker", "Team Wijk Noord", "", std::nullopt},
+      {SourceKind::Interview, "jongerenwerker", "Jeugd en Jongeren", "", std::nullopt},
+      {SourceKind::Document, "", "", "Scholingsplan 2026", std::nullopt}}},
+    {"DV",
+     {{SourceKind::Interview, "maatschappelijk werker", "Algemeen Maatschappelijk Werk", "", std::nullopt},
+      {SourceKind::Interview, "bewoner en vrijwilliger", "Wijkcentrum De Hoogte", "", std::nullopt},
+      {SourceKind::Document, "", "", "Tien ingeziene cliëntdossiers", std::nullopt}}},
+    {"OB",
+     {{SourceKind::Interview, "bestuurder", "Directie", "", std::nullopt},
+      {SourceKind::Interview, "kwaliteitsmedewerker", "Staf", "", std::nullopt},
+      {SourceKind::Document, "", "", "Jaarplan en kwartaalrapportages 2026", std::nullopt}}},
+};
+
+std::map<std::string, std::vector<std::string>> const DOCUMENTS = {
+    {"VM", {"Competentieprofielen sociaal werker en jongerenwerker", "Scholingsplan 2026", "Verslagen intervisie"}},
+    {"DV", {"Werkplan Wijk Noord 2026", "Tien cliëntdossiers (steekproef)", "Klachtenregeling en -registratie"}},
+    {"OB", {"Jaarverslag 2025", "Meerjarenbeleidsplan 2025-2028", "RI&E met plan van aanpak", "Privacyreglement"}},
+};
+
+// B8's Part A lines under the keys of Part A's typed fields (core/report/findings.h).
+std::map<std::string, std::string> const PART_A_KEYS = {
+    {"spoken_with", "spoken_with"}, {"execution", "execution"},   {"report", "report"},
+    {"hours_on_site", "hours_on_site"}, {"sketch", "sketch"},      {"developments", "developments"},
+    {"course", "course"},           {"previous_follow_up", "follow_up"}, {"conclusion_vm", "conclusion_VM"},
+    {"conclusion_dv", "conclusion_DV"}, {"conclusion_ob", "conclusion_OB"}, {"plans_submitted", "plans"},
+    {"advice", "advice"},           {"next_audit", "next_audit"},   {"signature", "signature"},
+};
+
+Result<std::pair<Principal, Actor>> as(Store& store, std::string const& email)
+{
+    auto const user = TRY(store.users().find_by_email(email));
+    if (!user) {
+        return Error::precondition("demo-gebruiker " + email + " ontbreekt");
+    }
+    return std::pair{Principal{user->id, user->role, user->organisation_id}, Actor{user->id, user->email, ""}};
+}
+
+}  // namespace
+
+Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportService& reports, UnixTime now)
+{
+    Date const today = Date::from_unix_seconds(now);
+    auto const [leader, leader_actor] = TRY(as(store, "teamleider@ci-toets.example"));
+    auto const [office, office_actor] = TRY(as(store, "beheer@ci-toets.example"));
+    auto const [member, member_actor] = TRY(as(store, "kwaliteit@buurtwerk.example"));
+    std::optional<Id> id;
+    for (auto const& t : TRY(trajectories.list(member))) {
+        id = t.id;
+    }
+    if (!id) {
+        return Error::precondition("het demotraject van Buurtwerk Noord ontbreekt");
+    }
+    auto const example = example_report();
+    for (auto const& rubric : example.part_b) {
+        for (auto const& norm : rubric.norms) {
+            Finding finding{norm.code, norm.verdict, norm.reason, norm.findings, SOURCES.at(rubric.code), 0};
+            TRY(reports.save_finding(leader, leader_actor, *id, finding, 0, today, now));
+        }
+        RubricDocuments documents{rubric.code, {}, 0};
+        for (auto const& title : DOCUMENTS.at(rubric.code)) {
+            documents.documents.push_back({SourceKind::Document, "", "", title, std::nullopt});
+        }
+        TRY(reports.save_documents(leader, leader_actor, *id, documents, 0, today, now));
+    }
+    for (auto const& section : example.part_a) {
+        for (auto const& line : section.lines) {
+            auto const key = PART_A_KEYS.find(line.key);
+            if (key != PART_A_KEYS.end()) {
+                TRY(reports.save_part_a(leader, leader_actor, *id, {key->second, line.value, {}, 0}, 0, today, now));
+            }
+        }
+    }
+    TRY(reports.save_part_a(leader, leader_actor, *id, {"report_read_by", "Kwaliteitsmedewerker Buurtwerk Noord", {}, 0},
+                            0, today, now));
+    TRY(reports.save_part_a(leader, leader_actor, *id, {"strong_points", "", example.strong_points, 0}, 0, today, now));
+    TRY(reports.save_part_a(leader, leader_actor, *id, {"improvement_points", "", example.improvement_points, 0}, 0,
+                            today, now));
+
+    auto const record = [&](Principal const& who, Actor const& actor, int days_ago, char const* key) -> Status {
+        RawEvent raw{today.add_days(-days_ago).iso(), key, {}, std::nullopt};
+        TRY(trajectories.record_event(who, actor, *id, raw, today, now));
+        return ok_status();
+    };
+    TRY(record(leader, leader_actor, 92, "concept_sent"));
+    auto const remark = TRY(reports.add_remark(
+        member, member_actor, *id, "DV6",
+        "De dagbesteding werkt sinds januari met het nieuwe dossierformat; drie van de vier genoemde dossiers zijn "
+        "van vóór die overstap.",
+        today, now));
+    TRY(record(member, member_actor, 86, "corrections_received"));
+    auto const findings = TRY(reports.findings(office, office_actor, *id, today, now));
+    for (auto const& f : findings.findings) {
+        if (f.finding.norm_code != "DV6") {
+            continue;
+        }
+        RemarkDecisionInput accept;
+        accept.accepted = true;
+        accept.reason = "Overgenomen: de steekproef is aangevuld met dossiers van na de overstap.";
+        Finding changed = f.finding;
+        changed.text += " Na de feitelijke correctie van de organisatie: de dossiers van na de overstap naar het "
+                        "nieuwe format (januari) zijn wel volledig; het verbeterpunt geldt de overgang.";
+        accept.finding = changed;
+        accept.finding_version = f.finding.version;
+        TRY(reports.decide_remark(office, office_actor, *id, remark.remark.id, accept, today, now));
+    }
+    TRY(record(office, office_actor, 80, "findings_final"));
+    return ok_status();
+}
+
+}  // namespace sterk

@@ -101,7 +101,7 @@ Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportSer
         "van vóór die overstap.",
         today, now));
     TRY(record(member, member_actor, 86, "corrections_received"));
-    auto const findings = TRY(reports.findings(office, office_actor, *id, today, now));
+    auto const findings = TRY(reports.findings(office, office_actor, *id, today, now, false));
     for (auto const& f : findings.findings) {
         if (f.finding.norm_code != "DV6") {
             continue;

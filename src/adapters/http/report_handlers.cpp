@@ -85,7 +85,7 @@ Result<PartAValue> part_a_value_from(nlohmann::json const& value, std::string co
 
 Result<Finding> current_finding(AppServices& app, Call const& call, Id id, std::string const& norm)
 {
-    auto const view = TRY(app.reports.findings(call.session->principal(), actor_of(call), id, local_date(call.now), call.now));
+    auto const view = TRY(app.reports.findings(call.session->principal(), actor_of(call), id, local_date(call.now), call.now, false));
     for (auto const& f : view.findings) {
         if (f.finding.norm_code == norm) {
             return f.finding;
@@ -159,7 +159,7 @@ Result<Response> put_finding(AppServices& app, Call const& call)
     auto const input = TRY(finding_from(body.raw(), norm, current));
     auto const saved = app.reports.save_finding(principal, actor_of(call), id, input, version, local_date(call.now), call.now);
     if (!saved && is_stale(saved.error())) {
-        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now));
+        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& f : now_stored.findings) {
             if (f.finding.norm_code == norm) {
                 return stale("deze bevinding", finding_json(f));
@@ -167,7 +167,7 @@ Result<Response> put_finding(AppServices& app, Call const& call)
         }
     }
     auto const view = TRY(saved);
-    auto const all = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now));
+    auto const all = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
     auto out = finding_json(view);
     out["overall"] = overall_to_json(all.overall);
     out["missing_for_concept"] = all.missing_for_concept;
@@ -187,7 +187,7 @@ Result<Response> put_rubric_documents(AppServices& app, Call const& call)
     auto const principal = call.session->principal();
     auto const saved = app.reports.save_documents(principal, actor_of(call), id, input, version, local_date(call.now), call.now);
     if (!saved && is_stale(saved.error())) {
-        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now));
+        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& d : now_stored.documents) {
             if (d.rubric_code == input.rubric_code) {
                 return stale("de documenten van deze rubriek", rubric_documents_to_json(d));
@@ -374,7 +374,7 @@ Result<Response> post_remark_decision(AppServices& app, Call const& call)
     }
     auto const decided = app.reports.decide_remark(principal, actor_of(call), id, *remark, input, local_date(call.now), call.now);
     if (!decided && is_stale(decided.error()) && input.finding) {
-        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now));
+        auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& f : now_stored.findings) {
             if (f.finding.norm_code == target) {
                 return stale("deze bevinding", finding_json(f));

@@ -131,7 +131,7 @@ Result<std::vector<Finding>> ReportService::stored_findings(Id id)
 }
 
 Result<FindingsView> ReportService::findings(Principal const& caller, Actor const& actor, Id id, Date today,
-                                             UnixTime now)
+                                             UnixTime now, bool audited)
 {
     auto const a = TRY(access(caller, id, today));
     if (a.secretariat || (a.member && a.stage == ReportStage::Draft)) {
@@ -153,11 +153,19 @@ Result<FindingsView> ReportService::findings(Principal const& caller, Actor cons
         }
     }
     std::vector<Finding> all;
+    std::map<Id, std::string> names;  // one lookup per author, not per norm
+    auto const name_of = [&](std::optional<Id> user) {
+        if (!user) {
+            return std::string{};
+        }
+        auto const found = names.find(*user);
+        return found != names.end() ? found->second : (names[*user] = user_name(user));
+    };
     for (auto const& norm : a.framework->norms) {
         FindingView fv;
         if (auto const found = entries.find(norm.code); found != entries.end()) {
             fv.finding = finding_of(found->second, TRY(m_codec.decode_sources(found->second.extra)));
-            fv.updated_by = user_name(found->second.updated_by);
+            fv.updated_by = name_of(found->second.updated_by);
             fv.updated_at = found->second.updated_at;
         } else {
             fv.finding.norm_code = norm.code;
@@ -172,7 +180,9 @@ Result<FindingsView> ReportService::findings(Principal const& caller, Actor cons
     }
     view.overall = overall_table(*a.framework, verdicts_of(all));
     view.missing_for_concept = missing_for_concept(all);
-    TRY(audit(actor, now, "report.findings.read", id, "bevindingen gelezen"));
+    if (audited) {
+        TRY(audit(actor, now, "report.findings.read", id, "bevindingen gelezen"));
+    }
     return view;
 }
 

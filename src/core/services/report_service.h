@@ -90,7 +90,9 @@ class ReportService final : public EventEffects {
 public:
     ReportService(Store& store, TrajectoryService& trajectories, ReportCodec const& codec);
 
-    Result<FindingsView> findings(Principal const& caller, Actor const& actor, Id id, Date today, UnixTime now);
+    // findings: `audited` false for a read that only serves a write's answer (it is not a read by a person).
+    Result<FindingsView> findings(Principal const& caller, Actor const& actor, Id id, Date today, UnixTime now,
+                                  bool audited = true);
     // save_finding: FailedPrecondition field "version" when stale (read `findings` for the current
     // one), FailedPrecondition when not editable now; InvalidArgument naming the field.
     Result<FindingView> save_finding(Principal const& caller, Actor const& actor, Id id, Finding const& input,

@@ -5,7 +5,7 @@
 // secretariat reads Part A and asks for Part B with a reason. The server decides what each may read.
 import { useRef, useState } from 'react';
 import { unwrap } from '../../api/api-error';
-import { api, type PartBRequest, type Report, type RemarkList as Remarks, type ReportVersions, type Role, type Trajectory } from '../../api/client';
+import { api, type PartAField, type PartBRequest, type Report, type RemarkList as Remarks, type ReportVersions, type Role, type Trajectory } from '../../api/client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useSession } from '../../session/session-context';
 import { handleError } from '../../utils/handle-error';
@@ -19,7 +19,7 @@ import { ReportChanges } from './report-changes';
 import { ReportFrame, useReportData, useTrajectoryId } from './report-frame';
 import { ReportView } from './report-view';
 
-type Data = { report: Report; versions: ReportVersions | null; remarks: Remarks | null; requests: PartBRequest[] | null };
+type Data = { report: Report; versions: ReportVersions | null; remarks: Remarks | null; requests: PartBRequest[] | null; partA: PartAField[] };
 
 /** An answer the caller may not get (403/404) is "none" here; the report itself decides the page. */
 async function optional<T>(pending: Promise<T>): Promise<T | null> {
@@ -28,13 +28,14 @@ async function optional<T>(pending: Promise<T>): Promise<T | null> {
 
 async function loadReport(id: number): Promise<Data> {
   const path = { params: { path: { id } } };
-  const [report, versions, remarks, requests] = await Promise.all([
+  const [report, versions, remarks, requests, partA] = await Promise.all([
     unwrap(api.GET('/api/v1/trajectories/{id}/report', path)),
     optional(unwrap(api.GET('/api/v1/trajectories/{id}/report/versions', path))),
     optional(unwrap(api.GET('/api/v1/trajectories/{id}/remarks', path))),
     optional(unwrap(api.GET('/api/v1/trajectories/{id}/part-b-requests', path)).then((r) => r.requests)),
+    optional(unwrap(api.GET('/api/v1/trajectories/{id}/part-a', path)).then((r) => r.fields)),
   ]);
-  return { report, versions, remarks, requests };
+  return { report, versions, remarks, requests, partA: partA ?? [] };
 }
 
 export function ReportPage() {
@@ -82,8 +83,9 @@ function ReportBody({ trajectory, data, reload }: { trajectory: Trajectory; data
     }
   }
 
+  // A correction is about a norm or one of Part A's typed fields (not what the registries fill in).
   const targets: RemarkTarget[] = [
-    ...newest.part_a.flatMap((section) => section.lines.map((line) => ({ target: `part_a.${line.key}`, label: `${line.label} (${t('report.partAShort')})` }))),
+    ...data.partA.map((field) => ({ target: `part_a.${field.key}`, label: `${field.label} (${t('report.partAShort')})` })),
     ...(newest.part_b ?? []).flatMap((rubric) => rubric.norms.map((norm) => ({ target: norm.code, label: `${norm.code} – ${rubric.name}` }))),
   ];
   const remarkFor = correctionsOpen && report === newest

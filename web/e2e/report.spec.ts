@@ -278,7 +278,7 @@ test.describe.serial('the audit report', () => {
     await page.goto(`/trajecten/${id}`);
     await page.getByRole('region', { name: 'Toetsing en rapport' }).getByRole('link', { name: 'Rapport' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Rapport – ${MEMBER}` })).toBeVisible();
-    await expect(page.getByTestId('report-stage')).toContainText('Concept verstuurd');
+    await expect(page.getByTestId('report-stage')).toHaveText('Concept');
     await expect(page.getByRole('heading', { level: 2, name: 'Deel B: bevindingen' })).toBeVisible();
     await checkA11y('/trajecten/:id/rapport (member, concept)');
 
@@ -327,7 +327,7 @@ test.describe.serial('the audit report', () => {
     await expect(submitted.locator('.remark').first()).toContainText('overgenomen');
 
     await submitted.getByRole('button', { name: 'Bevindingen definitief maken' }).click();
-    await expect(page.getByTestId('report-stage')).toContainText('Definitief');
+    await expect(page.getByTestId('report-stage')).toHaveText('Definitief');
     const changes = page.getByRole('region', { name: 'Wijzigingen concept → definitief' });
     await expect(changes.locator('[data-norm="VM1"]')).toContainText('2025');
     await expect(changes.locator('[data-norm="VM1"] ins').first()).toBeVisible();
@@ -340,7 +340,7 @@ test.describe.serial('the audit report', () => {
   test('the member downloads the final report as PDF', async ({ page }) => {
     await signIn(page.request, MEMBER_USER);
     await page.goto(`/trajecten/${id}/rapport`);
-    await expect(page.getByTestId('report-stage')).toContainText('Definitief');
+    await expect(page.getByTestId('report-stage')).toHaveText('Definitief');
     const link = page.getByRole('link', { name: 'Deel B als pdf' });
     const href = await link.getAttribute('href');
     expect(href).toContain(`/api/v1/trajectories/${id}/report.pdf?part=B`);

@@ -31,6 +31,9 @@ export const enReport: Record<keyof typeof nlReport, string> = {
   'report.stage.draft': 'Fieldwork: the audit team fills in the findings.',
   'report.stage.concept': 'Concept sent: the member can submit factual corrections.',
   'report.stage.final': 'Final: the findings are fixed.',
+  'report.stageName.draft': 'Working version',
+  'report.stageName.concept': 'Concept',
+  'report.stageName.final': 'Final',
 
   'findings.title': 'Findings',
   'findings.intro': 'Per norm the verdict, the findings and the sources. Everything is saved automatically, without a connection on this device.',

@@ -30,6 +30,9 @@ export const nlReport = {
   'report.stage.draft': 'Veldwerk: het toetsteam vult de bevindingen in.',
   'report.stage.concept': 'Concept verstuurd: het lid kan feitelijke correcties indienen.',
   'report.stage.final': 'Definitief: de bevindingen liggen vast.',
+  'report.stageName.draft': 'Werkversie',
+  'report.stageName.concept': 'Concept',
+  'report.stageName.final': 'Definitief',
 
   'findings.title': 'Bevindingen',
   'findings.intro': 'Per norm het oordeel, de bevindingen en de bronnen. Alles wordt vanzelf opgeslagen, ook zonder verbinding op dit apparaat.',

@@ -11,9 +11,9 @@ export function RemarkList({ remarks, empty, action }: { remarks: Remark[]; empt
   return (
     <ul className="plain-list remark-list">
       {remarks.map((remark) => (
-        <li key={remark.id} className="remark" data-remark={remark.id} aria-labelledby={`opmerking-${remark.id}`}>
+        <li key={remark.id} className="remark" data-remark={remark.id}>
           <p className="remark__head">
-            <strong id={`opmerking-${remark.id}`}>{remark.target_label}</strong>{' '}
+            <strong>{remark.target_label}</strong>{' '}
             <span className={`status-tag remark__status remark__status--${remark.status}`}>{t(`remarks.status.${remark.status}`)}</span>
           </p>
           <p className="remark__text">{remark.text}</p>

@@ -29,7 +29,8 @@ export function ReportChanges({ changes }: { changes: ReportChange[] }) {
                       })
                     : t('report.verdictSame', { verdict: `${change.after.verdict ?? '–'} (${t(verdictLabel(change.after.verdict))})` })}
                 </p>
-                <p className="report__diff" aria-label={t('report.diffLabel', { norm: change.norm })}>
+                <p className="visually-hidden">{t('report.diffLabel', { norm: change.norm })}</p>
+                <p className="report__diff">
                   {wordDiff(change.before.findings, change.after.findings).map((part, index) =>
                     part.kind === 'same' ? (
                       <span key={index}>{part.text}</span>

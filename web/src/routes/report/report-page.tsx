@@ -120,7 +120,7 @@ function ReportBody({ trajectory, data, reload }: { trajectory: Trajectory; data
           </div>
           <div>
             <dt>{t('report.stageLabel')}</dt>
-            <dd data-testid="report-stage">{t(`report.stage.${report.stage}`)}</dd>
+            <dd data-testid="report-stage">{t(`report.stageName.${report.stage}`)}</dd>
           </div>
           {report.dated && (
             <div>
@@ -138,7 +138,7 @@ function ReportBody({ trajectory, data, reload }: { trajectory: Trajectory; data
               {newest.version === 0 && <option value={0}>{t('report.workingVersion')}</option>}
               {versions.map((v) => (
                 <option key={v.version} value={v.version}>
-                  {t('report.versionOption', { stage: t(`report.stage.${v.stage}`), version: v.version, date: formatDate(v.dated, language) })}
+                  {t('report.versionOption', { stage: t(`report.stageName.${v.stage}`), version: v.version, date: formatDate(v.dated, language) })}
                 </option>
               ))}
             </select>

@@ -34,10 +34,12 @@ export function ReportView({ report, remarkFor }: { report: Report; remarkFor?: 
           <div>
             <h3>{t('report.strongPoints')}</h3>
             <PointList points={report.strong_points} />
+            {remarkFor?.('part_a.strong_points', t('report.strongPoints'))}
           </div>
           <div>
             <h3>{t('report.improvementPoints')}</h3>
             <PointList points={report.improvement_points} />
+            {remarkFor?.('part_a.improvement_points', t('report.improvementPoints'))}
           </div>
         </div>
         <h3>{t('report.overallTitle')}</h3>

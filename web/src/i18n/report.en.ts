@@ -21,6 +21,7 @@ export const enReport: Record<keyof typeof nlReport, string> = {
   'report.titleOf': '{title} – {member}',
   'report.back': 'Back to the trajectory',
   'report.loadError': 'The report data could not be loaded.',
+  'report.notYet': 'Not available yet',
   'report.nav.label': 'Parts of the report',
   'report.nav.findings': 'Findings',
   'report.nav.partA': 'Part A',

@@ -20,6 +20,7 @@ export const nlReport = {
   'report.titleOf': '{title} – {member}',
   'report.back': 'Terug naar het traject',
   'report.loadError': 'De gegevens van het rapport konden niet worden geladen.',
+  'report.notYet': 'Nog niet te lezen',
   'report.nav.label': 'Onderdelen van het rapport',
   'report.nav.findings': 'Bevindingen',
   'report.nav.partA': 'Deel A',

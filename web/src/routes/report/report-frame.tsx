@@ -69,7 +69,8 @@ export function ReportFrame<T>({
   const heading = member ? t('report.titleOf', { title: t(title), member }) : t(title);
   usePageTitle(heading);
   if (id === null || (state.status === 'error' && state.error.kind === 'not-found')) return <NotFoundPage />;
-  if (state.status === 'error' && state.error.kind === 'forbidden') return <ForbiddenPage />;
+  // A 403 with the server's reason ("… zodra het concept is verstuurd") says when; without one, "Geen toegang".
+  if (state.status === 'error' && state.error.kind === 'forbidden' && state.error.code !== 'permission_denied') return <ForbiddenPage />;
   return (
     <div className="report-page">
       <p className="trajectory__back">
@@ -92,7 +93,12 @@ export function ReportFrame<T>({
         </ul>
       </nav>
       {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && (
+      {state.status === 'error' && state.error.kind === 'forbidden' && (
+        <Alert tone="info" title={t('report.notYet')}>
+          {state.error.message}
+        </Alert>
+      )}
+      {state.status === 'error' && state.error.kind !== 'forbidden' && (
         <Alert tone="error" title={t('report.loadError')}>
           {state.error.message}
         </Alert>

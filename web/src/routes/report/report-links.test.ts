@@ -17,11 +17,14 @@ describe('report links per role and state', () => {
     expect(paths(reportLinks(4, 'certified', 'auditor'))).toEqual(['bevindingen', 'deel-a', 'rapport']);
   });
 
-  it('gives the member and the secretariat the report once the concept is sent', () => {
+  it('gives the member the report once the concept is sent, the secretariat once the findings are final', () => {
     expect(reportLinks(4, 'planned', 'member')).toEqual([]);
     expect(paths(reportLinks(4, 'concept', 'member'))).toEqual(['rapport', 'bevindingen', 'deel-a']);
     expect(reportLinks(4, 'planned', 'secretariat')).toEqual([]);
-    expect(paths(reportLinks(4, 'finalising', 'secretariat'))).toEqual(['rapport', 'deel-a']);
+    expect(reportLinks(4, 'concept', 'secretariat')).toEqual([]);
+    expect(reportLinks(4, 'finalising', 'secretariat')).toEqual([]);
+    expect(paths(reportLinks(4, 'plan', 'secretariat'))).toEqual(['rapport', 'deel-a']);
+    expect(paths(reportLinks(4, 'part-a', 'secretariat'))).toEqual(['rapport', 'deel-a']);
   });
 
   it('never the committee, nor a withdrawn or declined trajectory', () => {

@@ -1,6 +1,7 @@
 // Which report pages a role is offered for a trajectory in a given state: nothing before the audit is
-// planned; the CI (team auditors, administrators) from planning on; the member and the secretariat
-// once the concept has been sent. The server decides what each may really read.
+// planned; the CI (team auditors, administrators) from planning on; the member once the concept has
+// been sent; the secretariat once the findings are final (the states after "definitief rapport in
+// voorbereiding"). The server decides what each may really read.
 import type { Role, TrajectoryState } from '../../api/client';
 import type { MessageKey } from '../../i18n/nl';
 import { TRAJECTORY_STATES } from '../trajectories/trajectory-helpers';
@@ -26,7 +27,7 @@ export function reportLinks(trajectoryId: number, state: TrajectoryState, role: 
     case 'member':
       return atOrAfter(state, 'concept') ? [report, findings, partA] : [];
     case 'secretariat':
-      return atOrAfter(state, 'concept') ? [report, partA] : [];
+      return atOrAfter(state, 'plan') ? [report, partA] : [];
     default:
       return [];
   }

@@ -64,7 +64,7 @@ export const MemberRemarks = forwardRef<
   return (
     <section className="card remarks" aria-labelledby="correcties-titel">
       <h2 id="correcties-titel">{t('remarks.memberTitle')}</h2>
-      <p>{windowUntil ? t('remarks.window', { date: formatDate(windowUntil, language) }) : t('remarks.intro')}</p>
+      {open && <p>{windowUntil ? t('remarks.window', { date: formatDate(windowUntil, language) }) : t('remarks.intro')}</p>}
       {error && error.field === null && (
         <Alert tone="error" focus>
           {error.text}

@@ -21,7 +21,7 @@ async function overflows(page: Page): Promise<string[]> {
       problems.push(`document is ${root.scrollWidth}px wide on a ${window.innerWidth}px screen`);
     }
     const boxes = Array.from(document.querySelectorAll<HTMLElement>(
-      '.card, .norm, .norm-answer, .norm__guidance, .alert, .table-wrap, .peer-ring, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav, .timeline__item, .action-list__item',
+      '.card, .norm, .norm-answer, .finding, .remark, .norm__guidance, .alert, .table-wrap, .peer-ring, .narrow-page, .empty-state, .rubric-nav__item, .facts dd, .site-header__bar, .main-nav, .timeline__item, .action-list__item',
     ));
     for (const box of boxes) {
       // The menu scrolls sideways on purpose on a phone; everything else must fit.
@@ -87,8 +87,12 @@ for (const viewport of VIEWPORTS) {
         await signInAs(role);
         // The trajectories this role may see (the committee none: its pages say "Geen toegang").
         const answer = await page.request.get('/api/v1/trajectories');
-        const ids = answer.ok() ? ((await answer.json()) as { trajectories: { id: number }[] }).trajectories.map((t) => t.id) : [1];
-        const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`)];
+        const listed = answer.ok() ? ((await answer.json()) as { trajectories: { id: number; state: string }[] }).trajectories : [];
+        const ids = answer.ok() ? listed.map((t) => t.id) : [1];
+        // The report pages (Bevindingen, Deel A, Rapport) of one trajectory with an audit planned or later.
+        const audited = listed.find((t) => !['self-evaluation', 'requested', 'declined', 'accepted', 'registered', 'withdrawn'].includes(t.state));
+        const reportPaths = audited ? ['bevindingen', 'deel-a', 'rapport'].map((page) => `/trajecten/${audited.id}/${page}`) : [];
+        const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`), ...reportPaths];
         // The registries and their entries (the secretariat's; the others see "Geen toegang"), the
         // organisation page, the scope calculator and the request page.
         const members = await page.request.get('/api/v1/members');

@@ -27,6 +27,9 @@ import { OrganisationPage } from './routes/organisation/organisation-page';
 import { ScopePage } from './routes/scope/scope-page';
 import { RequestPage } from './routes/request/request-page';
 import { SelfEvaluationFeedbackPage } from './routes/self-evaluation/feedback-page';
+import { FindingsPage } from './routes/report/findings-page';
+import { PartAPage } from './routes/report/part-a-page';
+import { ReportPage } from './routes/report/report-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -184,6 +187,30 @@ export function App() {
                 element={
                   <Guard page="ciFeedback">
                     <SelfEvaluationFeedbackPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id/bevindingen"
+                element={
+                  <Guard page="findings">
+                    <FindingsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id/deel-a"
+                element={
+                  <Guard page="reportPages">
+                    <PartAPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id/rapport"
+                element={
+                  <Guard page="reportPages">
+                    <ReportPage />
                   </Guard>
                 }
               />

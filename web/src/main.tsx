@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/registry.css';
+import './styles/report.css';
 
 const root = document.getElementById('root');
 if (!root) {

@@ -61,3 +61,21 @@ export const api = createClient<paths>({
   headers: { Accept: 'application/json' },
 });
 api.use(csrfMiddleware);
+
+// The audit report (issue 9): findings per norm, Part A, the assembled report, remarks, Part B requests.
+export type Finding = components['schemas']['Finding'];
+export type FindingInput = components['schemas']['FindingInput'];
+export type FindingSource = components['schemas']['FindingSource'];
+export type FindingVerdict = components['schemas']['FindingVerdict'];
+export type Findings = components['schemas']['Findings'];
+export type OverallTable = components['schemas']['OverallTable'];
+export type RubricDocuments = components['schemas']['RubricDocuments'];
+export type ReportStage = components['schemas']['ReportStage'];
+export type PartAField = components['schemas']['PartAField'];
+export type PartAFields = components['schemas']['PartAFields'];
+export type Report = components['schemas']['Report'];
+export type ReportVersions = components['schemas']['ReportVersions'];
+export type ReportChange = components['schemas']['ReportChange'];
+export type Remark = components['schemas']['Remark'];
+export type RemarkList = components['schemas']['RemarkList'];
+export type PartBRequest = components['schemas']['PartBRequest'];

@@ -2,6 +2,7 @@
 // The framework's own text (norms, guidance, questions, evidence) stays Dutch.
 import type { Messages } from './nl';
 import { enRegistry } from './registry.en';
+import { enReport } from './report.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -175,12 +176,8 @@ export const en: Messages = {
   'selfEvaluation.saveFailed': 'Saving failed. Your text is still here; please try again.',
   'selfEvaluation.conflictTitle': 'Someone else saved this answer in the meantime',
   'selfEvaluation.conflictBody': 'Your change has not been saved yet. Choose which text to keep; you can edit it afterwards.',
-  'selfEvaluation.yourText': 'Your text',
-  'selfEvaluation.storedText': 'Saved text',
   'selfEvaluation.verdictIs': 'Verdict: {verdict}',
   'selfEvaluation.noText': '(no explanation)',
-  'selfEvaluation.keepMine': 'Save my text',
-  'selfEvaluation.takeStored': 'Use the saved text',
   'selfEvaluation.evidence.title': 'Evidence for {code}',
   'selfEvaluation.evidence.none': 'No evidence yet.',
   'selfEvaluation.evidence.add': 'Add a file for {code}',
@@ -582,4 +579,5 @@ export const en: Messages = {
   'trajectory.teamWhen': 'Audit days',
   'trajectory.teamMembers': 'Team',
   ...enRegistry,
+  ...enReport,
 };

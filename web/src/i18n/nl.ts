@@ -1,6 +1,7 @@
 // Dutch: the default language. Every key here must exist in en.ts as well (checked by a unit test).
 // Placeholders in {braces} are filled in by t(key, params).
 import { nlRegistry } from './registry.nl';
+import { nlReport } from './report.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -178,12 +179,8 @@ export const nl = {
   'selfEvaluation.saveFailed': 'Opslaan is mislukt. Uw tekst staat er nog; probeer het opnieuw.',
   'selfEvaluation.conflictTitle': 'Iemand anders heeft dit antwoord intussen opgeslagen',
   'selfEvaluation.conflictBody': 'Uw wijziging is nog niet opgeslagen. Kies welke tekst u wilt houden; u kunt daarna verder bewerken.',
-  'selfEvaluation.yourText': 'Uw tekst',
-  'selfEvaluation.storedText': 'Opgeslagen tekst',
   'selfEvaluation.verdictIs': 'Oordeel: {verdict}',
   'selfEvaluation.noText': '(geen toelichting)',
-  'selfEvaluation.keepMine': 'Mijn tekst opslaan',
-  'selfEvaluation.takeStored': 'Opgeslagen tekst overnemen',
   'selfEvaluation.evidence.title': 'Bewijsstukken bij {code}',
   'selfEvaluation.evidence.none': 'Nog geen bewijsstukken.',
   'selfEvaluation.evidence.add': 'Bestand toevoegen bij {code}',
@@ -585,6 +582,7 @@ export const nl = {
   'trajectory.teamWhen': 'Toetsdagen',
   'trajectory.teamMembers': 'Team',
   ...nlRegistry,
+  ...nlReport,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

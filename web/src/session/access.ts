@@ -17,6 +17,8 @@ export const PAGE_ROLES = {
   scope: ['member'],
   request: ['member'],
   ciFeedback: ['ci-admin', 'auditor'],
+  findings: ['auditor', 'ci-admin', 'member'],
+  reportPages: ['auditor', 'ci-admin', 'member', 'secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -16,8 +16,9 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/nl';
 import { handleError } from '../../utils/handle-error';
 import { NormEvidence } from './norm-evidence';
+import { StaleSaveChoice } from '../../components/common/stale-save-choice';
+import { AUTOSAVE_DELAY_MS } from '../../components/common/use-versioned-autosave';
 
-export const AUTOSAVE_DELAY_MS = 800;
 
 const VERDICTS: { value: SelfEvaluationVerdict; label: MessageKey }[] = [
   { value: '+', label: 'selfEvaluation.verdict.met' },
@@ -241,34 +242,24 @@ export function NormAnswer({
         </div>
       )}
       {conflict && (
-        <div className="alert alert--error norm-answer__conflict" role="alert">
-          <p className="alert__title">{t('selfEvaluation.conflictTitle')}</p>
-          <div className="alert__body">
-            <p>{t('selfEvaluation.conflictBody')}</p>
-            <div className="conflict-texts">
-              <section aria-label={t('selfEvaluation.yourText')}>
-                <h4>{t('selfEvaluation.yourText')}</h4>
-                <p className="conflict-texts__verdict">{t('selfEvaluation.verdictIs', { verdict: verdictLabel(verdict) })}</p>
-                <p className="conflict-texts__text">{explanation || t('selfEvaluation.noText')}</p>
-              </section>
-              <section aria-label={t('selfEvaluation.storedText')}>
-                <h4>{t('selfEvaluation.storedText')}</h4>
-                <p className="conflict-texts__verdict">
-                  {t('selfEvaluation.verdictIs', { verdict: verdictLabel(conflict.verdict) })}
-                </p>
-                <p className="conflict-texts__text">{conflict.explanation || t('selfEvaluation.noText')}</p>
-              </section>
-            </div>
-            <div className="form__actions">
-              <button type="button" className="button button--primary" onClick={keepMine}>
-                {t('selfEvaluation.keepMine')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={takeStored}>
-                {t('selfEvaluation.takeStored')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <StaleSaveChoice
+          title={t('selfEvaluation.conflictTitle')}
+          body={t('selfEvaluation.conflictBody')}
+          mine={
+            <>
+              <p className="conflict-texts__verdict">{t('selfEvaluation.verdictIs', { verdict: verdictLabel(verdict) })}</p>
+              <p className="conflict-texts__text">{explanation || t('selfEvaluation.noText')}</p>
+            </>
+          }
+          stored={
+            <>
+              <p className="conflict-texts__verdict">{t('selfEvaluation.verdictIs', { verdict: verdictLabel(conflict.verdict) })}</p>
+              <p className="conflict-texts__text">{conflict.explanation || t('selfEvaluation.noText')}</p>
+            </>
+          }
+          onKeepMine={keepMine}
+          onTakeStored={takeStored}
+        />
       )}
       {!readOnly && (
         <p className={`norm-answer__status norm-answer__status--${status}`} aria-live="polite">

@@ -7,7 +7,8 @@ import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError } from '../../utils/handle-error';
-import { AUTOSAVE_DELAY_MS } from './norm-answer';
+import { StaleSaveChoice } from '../../components/common/stale-save-choice';
+import { AUTOSAVE_DELAY_MS } from '../../components/common/use-versioned-autosave';
 
 type Feedback = { norm: string; text: string; version: number };
 type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -127,29 +128,13 @@ export function NormFeedbackEditor({
         />
       </div>
       {conflict && (
-        <div className="alert alert--error norm-answer__conflict" role="alert">
-          <p className="alert__title">{t('selfEvaluation.feedback.conflictTitle')}</p>
-          <div className="alert__body">
-            <div className="conflict-texts">
-              <section aria-label={t('selfEvaluation.yourText')}>
-                <h4>{t('selfEvaluation.yourText')}</h4>
-                <p className="conflict-texts__text">{text || t('selfEvaluation.noText')}</p>
-              </section>
-              <section aria-label={t('selfEvaluation.storedText')}>
-                <h4>{t('selfEvaluation.storedText')}</h4>
-                <p className="conflict-texts__text">{conflict.text || t('selfEvaluation.noText')}</p>
-              </section>
-            </div>
-            <div className="form__actions">
-              <button type="button" className="button button--primary" onClick={keepMine}>
-                {t('selfEvaluation.keepMine')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={takeStored}>
-                {t('selfEvaluation.takeStored')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <StaleSaveChoice
+          title={t('selfEvaluation.feedback.conflictTitle')}
+          mine={<p className="conflict-texts__text">{text || t('selfEvaluation.noText')}</p>}
+          stored={<p className="conflict-texts__text">{conflict.text || t('selfEvaluation.noText')}</p>}
+          onKeepMine={keepMine}
+          onTakeStored={takeStored}
+        />
       )}
       <p className={`norm-answer__status norm-answer__status--${status}`} aria-live="polite">
         {status === 'pending' && t('selfEvaluation.status.pending')}

@@ -11,12 +11,16 @@ import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
+import { reportLinks } from '../report/report-links';
+import { useSession } from '../../session/session-context';
 import { formatDate, nextAction, stateKey } from './trajectory-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectories: Trajectory[] };
 
 export function TrajectoriesPage() {
   const { t, language } = useI18n();
+  const { session } = useSession();
+  const role = session.status === 'signed-in' ? session.user.role : null;
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   usePageTitle(t('trajectories.title'));
 
@@ -83,6 +87,17 @@ export function TrajectoriesPage() {
                       <Link to={`/trajecten/${trajectory.id}`} aria-label={t('trajectories.open', { member: trajectory.member.name })}>
                         {trajectory.member.name}
                       </Link>
+                      {reportLinks(trajectory.id, trajectory.state, role).length > 0 && (
+                        <ul className="link-list link-list--inline trajectories__report">
+                          {reportLinks(trajectory.id, trajectory.state, role).map((link) => (
+                            <li key={link.path}>
+                              <Link to={link.path} aria-label={t('report.linkFor', { page: t(link.label), member: trajectory.member.name })}>
+                                {t(link.label)}
+                              </Link>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </th>
                     <td data-label={t('trajectories.ci')}>{trajectory.ci.name}</td>
                     <td data-label={t('trajectories.variant')}>

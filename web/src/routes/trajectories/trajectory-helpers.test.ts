@@ -161,6 +161,18 @@ describe('stepsFor', () => {
     const final = trajectory(1, [{ actor: 'ci', key: 'findings_final', todo: '', due: null, status: 'open' }]);
     expect(stepsFor(final, 'ci')).toEqual([]);
   });
+
+  it('offers the events that meet a deadline: the concept (after the last audit day, once) and the corrections', () => {
+    const concept = trajectory(1, [{ actor: 'ci', key: 'concept_report', todo: '', due: '2026-12-15', status: 'open' }]);
+    expect(stepsFor(concept, 'ci').map((s) => s.event)).toEqual(['last_audit_day', 'concept_sent']);
+    const recorded = { ...concept, events: [{ seq: 7, on: '2026-12-01', event: 'last_audit_day', recorded_by: 4 }] };
+    expect(stepsFor(recorded, 'ci').map((s) => s.event)).toEqual(['concept_sent']);
+    expect(stepsFor(concept, 'member')).toEqual([]);
+    const corrections = trajectory(1, [{ actor: 'member', key: 'factual_corrections', todo: '', due: '2026-12-15', status: 'open' }]);
+    expect(stepsFor(corrections, 'member').map((s) => s.event)).toEqual(['corrections_received']);
+    // The final report is made on the report page (findings_final), not with a form here.
+    expect(stepsFor(trajectory(1, [{ actor: 'ci', key: 'final_report', todo: '', due: null, status: 'open' }]), 'ci')).toEqual([]);
+  });
 });
 
 describe('server errors on a step', () => {

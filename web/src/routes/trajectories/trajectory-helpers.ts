@@ -156,19 +156,24 @@ const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
   part_a_resubmitted: { fields: [], required: [] },
 };
 
-// An open action stands for a choice between events: accepting or declining a request.
+// An open action stands for a choice between events: accepting or declining a request. A deadline's
+// action (its key is the deadline's) is met by an event: the concept report by concept_sent (after the
+// last audit day, when that is not recorded yet), the member's corrections by corrections_received.
 const ALTERNATIVES: Record<string, string[]> = {
   audit_accepted: ['audit_accepted', 'audit_declined'],
   plan_approved: ['plan_approved', 'plan_rejected'],
+  concept_report: ['last_audit_day', 'concept_sent'],
+  factual_corrections: ['corrections_received'],
 };
 
 /** The steps `party` may record now, from the trajectory's open actions (in their order). */
-export function stepsFor(trajectory: Pick<Trajectory, 'actions'>, party: Party | null): Step[] {
+export function stepsFor(trajectory: Pick<Trajectory, 'actions'> & Partial<Pick<Trajectory, 'events'>>, party: Party | null): Step[] {
   if (!party) {
     return [];
   }
   const steps: Step[] = [];
-  const seen = new Set<string>();
+  // Recorded once: the last audit day is not offered again.
+  const seen = new Set<string>((trajectory.events ?? []).filter((e) => e.event === 'last_audit_day').map((e) => e.event));
   for (const action of trajectory.actions) {
     if (action.actor !== party) {
       continue;

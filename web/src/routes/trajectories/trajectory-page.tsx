@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
+import { reportLinks } from '../report/report-links';
 import { RequestFacts } from '../request/request-facts';
 import { PreviousCertificateFacts } from './previous-certificate-facts';
 import { StepForm } from './step-form';
@@ -82,6 +83,7 @@ export function TrajectoryPage() {
   const { trajectory } = state;
   const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
   const steps = stepsFor(trajectory, party);
+  const links = reportLinks(trajectory.id, trajectory.state, session.status === 'signed-in' ? session.user.role : null);
   const variant = t.optional(`trajectory.variant.${trajectory.variant}`) ?? trajectory.variant;
 
   return (
@@ -175,6 +177,20 @@ export function TrajectoryPage() {
               </dd>
             </div>
           </dl>
+        </section>
+      )}
+
+      {links.length > 0 && (
+        <section className="card trajectory__report" aria-labelledby="rapport-titel">
+          <h2 id="rapport-titel">{t('report.linksTitle')}</h2>
+          <p className="muted">{t('report.linksIntro')}</p>
+          <ul className="link-list link-list--inline">
+            {links.map((link) => (
+              <li key={link.path}>
+                <Link to={link.path}>{t(link.label)}</Link>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -181,18 +181,19 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
         if (valid && scope.contains("werksoorten")) {
             valid = scope["werksoorten"].is_array();
             for (auto const& item : valid ? scope["werksoorten"] : nlohmann::json::array()) {
-                if (!item.is_string() || item.get<std::string>().empty()) {
+                if (!item.is_string()) {
                     valid = false;
                     break;
                 }
                 werksoorten.push_back(item);
             }
         }
-        if (!valid || (!whole && werksoorten.empty())) {
+        if (!valid) {
             return Error::invalid("scope", "Kies als scope de hele organisatie, of noem de werksoorten die eronder vallen.");
         }
-        frozen["whole"] = whole;
-        frozen["werksoorten"] = whole ? nlohmann::json::array() : werksoorten;
+        auto const scoped = TRY(audit_scope(whole, werksoorten.get<std::vector<std::string>>()));
+        frozen["whole"] = scoped.whole;
+        frozen["werksoorten"] = scoped.werksoorten;
     }
     input.scope = frozen.dump();
     if (body.contains("preferred_period") && !body["preferred_period"].is_null()) {

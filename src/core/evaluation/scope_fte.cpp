@@ -1,5 +1,6 @@
 #include "core/evaluation/scope_fte.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sterk {
@@ -25,6 +26,28 @@ Result<ScopeFte> compute_scope_fte(NormFramework const& framework, std::map<std:
     }
     if (!(scope.total > 0)) {
         return Error::invalid("groups", "de scope telt 0 fte: vul minstens één groep in die meetelt");
+    }
+    return scope;
+}
+
+Result<AuditScope> audit_scope(bool whole, std::vector<std::string> const& werksoorten)
+{
+    if (whole) {
+        return AuditScope{true, {}};
+    }
+    AuditScope scope{false, {}};
+    for (auto const& name : werksoorten) {
+        auto const first = name.find_first_not_of(" \t");
+        if (first == std::string::npos) {
+            continue;
+        }
+        auto const trimmed = name.substr(first, name.find_last_not_of(" \t") - first + 1);
+        if (std::find(scope.werksoorten.begin(), scope.werksoorten.end(), trimmed) == scope.werksoorten.end()) {
+            scope.werksoorten.push_back(trimmed);
+        }
+    }
+    if (scope.werksoorten.empty()) {
+        return Error::invalid("scope", "Kies als scope de hele organisatie, of noem de werksoorten die eronder vallen.");
     }
     return scope;
 }

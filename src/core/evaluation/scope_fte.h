@@ -26,6 +26,17 @@ struct ScopeFte {
     std::vector<ScopeLine> lines;  // every group of the framework, in framework order
 };
 
+// AuditScope: what the certificate will cover (LIFECYCLE.md §1): the whole organisation, or the
+// named werksoorten (each named once, in the member's order).
+struct AuditScope {
+    bool whole = true;
+    std::vector<std::string> werksoorten;
+};
+
+// audit_scope: the whole organisation, or at least one named werksoort; blank names are dropped and
+// repeats kept once. InvalidArgument (field "scope") when neither is given.
+Result<AuditScope> audit_scope(bool whole, std::vector<std::string> const& werksoorten);
+
 // compute_scope_fte: `fte_per_group` maps a scope group key to its FTE (absent = 0). Unknown
 // keys and negative or non-finite values are refused naming the group; a total of 0 is refused.
 Result<ScopeFte> compute_scope_fte(NormFramework const& framework, std::map<std::string, double> const& fte_per_group);

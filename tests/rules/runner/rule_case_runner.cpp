@@ -70,6 +70,7 @@ private:
     Result<Advice> current_advice(VerdictMap& verdicts);
     Result<Lines> estimate_command(std::vector<std::string> const& w);
     Result<Lines> scope_command(std::vector<std::string> const& w);
+    Result<Lines> audit_scope_command(std::vector<std::string> const& w);
     Result<Lines> date_command(std::vector<std::string> const& w);
     Result<DeadlineKind> deadline_kind(std::string const& key);
     Result<Lines> trajectory_command(std::vector<std::string> const& w);
@@ -275,6 +276,34 @@ Result<Lines> CaseState::estimate_command(std::vector<std::string> const& w)
     return out;
 }
 
+// `audit_scope whole` / `audit_scope NAME, NAME, ...`: what the certificate will cover.
+Result<Lines> CaseState::audit_scope_command(std::vector<std::string> const& w)
+{
+    std::string rest;
+    for (std::size_t i = 1; i < w.size(); ++i) {
+        rest += (i > 1 ? " " : "") + w[i];
+    }
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        auto const comma = rest.find(',', start);
+        names.push_back(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) {
+            break;
+        }
+        start = comma + 1;
+    }
+    auto const scope = TRY(audit_scope(rest == "whole", rest == "whole" ? std::vector<std::string>{} : names));
+    if (scope.whole) {
+        return Lines{"whole"};
+    }
+    Lines out;
+    for (auto const& name : scope.werksoorten) {
+        out.push_back("werksoort " + name);
+    }
+    return out;
+}
+
 Result<Lines> CaseState::scope_command(std::vector<std::string> const& w)
 {
     auto const* fw = TRY(framework());
@@ -472,6 +501,9 @@ Result<Lines> CaseState::run(std::string const& command)
     }
     if (verb == "scope") {
         return scope_command(w);
+    }
+    if (verb == "audit_scope") {
+        return audit_scope_command(w);
     }
     if (verb == "peer_visits") {
         return peer_visits_command(w);

@@ -102,6 +102,30 @@ Result<ReportService::Access> ReportService::access(Principal const& caller, Id 
     return a;
 }
 
+ReportEntry ReportService::finding_entry(Id id, Finding const& finding, Actor const& actor, UnixTime now) const
+{
+    return ReportEntry{id, "finding", finding.norm_code, 0,
+                       finding.verdict ? verdict_symbol(*finding.verdict) : std::string{}, finding.reason,
+                       finding.text, m_codec.encode_sources(finding.sources), actor.user_id, now};
+}
+
+ReportEntry ReportService::part_a_entry(Id id, PartAValue const& value, Actor const& actor, UnixTime now) const
+{
+    return ReportEntry{id, "part_a", value.key, 0, "", "", value.text, m_codec.encode_items(value.items),
+                       actor.user_id, now};
+}
+
+Status ReportService::save_over_version(ReportEntry const& entry, int expected_version)
+{
+    auto saved = m_store.reports().save_entry(entry, expected_version);
+    if (!saved) {
+        auto error = saved.error();
+        error.field = "version";  // stale: the handler answers with the stored one
+        return error;
+    }
+    return ok_status();
+}
+
 std::string ReportService::user_name(std::optional<Id> id)
 {
     if (!id) {
@@ -198,17 +222,10 @@ Result<FindingView> ReportService::save_finding(Principal const& caller, Actor c
                                    "opmerking van de organisatie.");
     }
     auto const finding = TRY(check_finding(*a.framework, input));
-    ReportEntry entry{id, "finding", finding.norm_code, 0,
-                      finding.verdict ? verdict_symbol(*finding.verdict) : std::string{},
-                      finding.reason, finding.text, m_codec.encode_sources(finding.sources), actor.user_id, now};
+    auto const entry = finding_entry(id, finding, actor, now);
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.reports().lock(id));
-        auto saved = m_store.reports().save_entry(entry, expected_version);
-        if (!saved) {
-            auto error = saved.error();
-            error.field = "version";
-            return error;
-        }
+        TRY(save_over_version(entry, expected_version));
         return audit(actor, now, "report.finding", id, finding.norm_code + " versie " + std::to_string(expected_version + 1));
     }));
     FindingView view;
@@ -236,12 +253,7 @@ Result<RubricDocuments> ReportService::save_documents(Principal const& caller, A
                       actor.user_id, now};
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.reports().lock(id));
-        auto saved = m_store.reports().save_entry(entry, expected_version);
-        if (!saved) {
-            auto error = saved.error();
-            error.field = "version";
-            return error;
-        }
+        TRY(save_over_version(entry, expected_version));
         return audit(actor, now, "report.rubric-documents", id, documents.rubric_code);
     }));
     documents.version = expected_version + 1;
@@ -290,16 +302,10 @@ Result<PartAValue> ReportService::save_part_a(Principal const& caller, Actor con
         return Error::precondition("Het concept is verstuurd: deel A verandert nu alleen via een geaccepteerde opmerking.");
     }
     auto value = TRY(check_part_a_value(*a.framework, input));
-    ReportEntry entry{id, "part_a", value.key, 0, "", "", value.text, m_codec.encode_items(value.items),
-                      actor.user_id, now};
+    auto const entry = part_a_entry(id, value, actor, now);
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.reports().lock(id));
-        auto saved = m_store.reports().save_entry(entry, expected_version);
-        if (!saved) {
-            auto error = saved.error();
-            error.field = "version";
-            return error;
-        }
+        TRY(save_over_version(entry, expected_version));
         return audit(actor, now, "report.part-a", id, value.key);
     }));
     value.version = expected_version + 1;
@@ -506,27 +512,17 @@ Result<RemarkView> ReportService::decide_remark(Principal const& caller, Actor c
         if (input.finding->norm_code != found->target) {
             return Error::invalid("finding", "De opmerking gaat over " + found->target + ".");
         }
-        auto const finding = TRY(check_finding(*a.framework, *input.finding));
-        change = ReportEntry{id, "finding", finding.norm_code, 0,
-                             finding.verdict ? verdict_symbol(*finding.verdict) : std::string{}, finding.reason,
-                             finding.text, m_codec.encode_sources(finding.sources), actor.user_id, now};
+        change = finding_entry(id, TRY(check_finding(*a.framework, *input.finding)), actor, now);
     } else if (input.accepted && input.value) {
         if ("part_a." + input.value->key != found->target) {
             return Error::invalid("value", "De opmerking gaat over " + found->target + ".");
         }
-        auto const value = TRY(check_part_a_value(*a.framework, *input.value));
-        change = ReportEntry{id, "part_a", value.key, 0, "", "", value.text, m_codec.encode_items(value.items),
-                             actor.user_id, now};
+        change = part_a_entry(id, TRY(check_part_a_value(*a.framework, *input.value)), actor, now);
     }
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.reports().lock(id));
         if (change) {
-            auto saved = m_store.reports().save_entry(*change, input.finding_version);
-            if (!saved) {
-                auto error = saved.error();
-                error.field = "version";
-                return error;
-            }
+            TRY(save_over_version(*change, input.finding_version));
         }
         TRY(m_store.reports().update_remark(decided, "submitted"));
         return audit(actor, now, "report.remark-decision", id, found->target + ": " + decided.status);

@@ -131,6 +131,10 @@ private:
     Result<ReportContent> content(StoredTrajectory const& trajectory);
     Status freeze(StoredTrajectory const& trajectory, ReportStage stage, std::string const& dated, UnixTime now);
     Status audit(Actor const& actor, UnixTime now, std::string action, Id id, std::string detail);
+    ReportEntry finding_entry(Id id, Finding const& finding, Actor const& actor, UnixTime now) const;
+    ReportEntry part_a_entry(Id id, PartAValue const& value, Actor const& actor, UnixTime now) const;
+    // save_over_version: inside a transaction; stale (FailedPrecondition) carries field "version".
+    Status save_over_version(ReportEntry const& entry, int expected_version);
 
     Store& m_store;
     TrajectoryService& m_trajectories;

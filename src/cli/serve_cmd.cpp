@@ -261,7 +261,7 @@ int run_serve(ServeOptions const& options)
     DocumentService documents{**store, **sniffer, digest};
     JsonReportCodec report_codec;
     ReportService reports{**store, trajectories, report_codec};
-    trajectories.set_effects(&reports);
+    trajectories.add_effects(&reports);
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, now_seconds()); !written) {
             return report_error(written.error());

@@ -272,6 +272,13 @@ Result<StoredTrajectory> TrajectoryService::request(Principal const& caller, Act
             TRY(m_store.trajectories().append(
                 {id, static_cast<int>(i) + 1, events[i].on, events[i].key, m_codec.encode(events[i]), actor.user_id, now}));
         }
+        if (!m_effects.empty()) {
+            // The request itself (audit_requested, the last event) tells the CI it must answer.
+            auto after = TRY(get(caller, id, today));
+            for (auto* effects : m_effects) {
+                TRY(effects->apply(after, events.back(), actor, now));
+            }
+        }
         auto entry = audit_entry(now, "trajectory.request", actor.email, actor.ip, actor.user_id,
                                  ci->name + ", variant " + input.variant);
         entry.subject = "trajectory:" + std::to_string(id);
@@ -402,9 +409,11 @@ Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller
     }
     auto const* framework = TRY(framework_of(*record));
     RawEvent completed = raw;
-    if (m_effects != nullptr) {
+    if (!m_effects.empty()) {
         auto const before = TRY(get(caller, id, today));
-        TRY(m_effects->prepare(before, completed));
+        for (auto* effects : m_effects) {
+            TRY(effects->prepare(before, completed));
+        }
     }
     auto events = TRY(m_store.trajectories().events(id));
     auto log = TRY(log_of(*framework, *record, events));
@@ -428,9 +437,11 @@ Result<StoredTrajectory> TrajectoryService::record_event(Principal const& caller
                        actor.user_id, now};
     TRY(m_store.transaction([&]() -> Status {
         TRY(m_store.trajectories().append(stored));
-        if (m_effects != nullptr) {
+        if (!m_effects.empty()) {
             auto after = TRY(get(caller, id, today));
-            TRY(m_effects->apply(after, completed, actor, now));
+            for (auto* effects : m_effects) {
+                TRY(effects->apply(after, completed, actor, now));
+            }
         }
         auto entry = audit_entry(now, "trajectory.event", actor.email, actor.ip, actor.user_id,
                                  raw.key + " op " + raw.on);

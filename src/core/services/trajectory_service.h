@@ -136,8 +136,9 @@ public:
     // PermissionDenied for another party.
     Result<std::vector<TeamCandidate>> team_candidates(Principal const& caller, Id id, Date first_day, Date last_day);
 
-    // set_effects: the event effects to run with every recorded event (none by default).
-    void set_effects(EventEffects* effects) { m_effects = effects; }
+    // add_effects: event effects to run with every recorded event, in the order added (none by
+    // default): the report, the plan, the notifications.
+    void add_effects(EventEffects* effects) { m_effects.push_back(effects); }
     Result<NormFramework const*> framework_of(TrajectoryRecord const& record);
 
 private:
@@ -156,7 +157,7 @@ private:
     EventPayloadCodec const& m_codec;
     FrameworkLookup m_frameworks;
     Tariffs m_tariffs;
-    EventEffects* m_effects = nullptr;
+    std::vector<EventEffects*> m_effects;
 };
 
 }  // namespace sterk

@@ -972,6 +972,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The improvement plan of a trajectory in scenario b or c: one item per - and +/- norm, the rounds submitted and assessed. Member of the trajectory, its CI (admin and team), the secretariat (read). */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/plan/items/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one norm's plan item over the version it was edited from (the member, while the plan is a draft or rejected). 409 with `current` when stale or not editable now; 400 naming `cause`, `actions`, `who`, `by_when` or `version`. Audited `plan.item`. */
+        put: operations["savePlanItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/plan/assessments/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The CI's assessment of one norm's item in the round being assessed (ci-admin or the team's auditors, while submitted or revision-submitted). A rejection needs a remark (400 naming `remark`). plan_approved is refused while a norm is rejected or unassessed; plan_rejected needs a rejected norm. Audited `plan.assessment`. */
+        put: operations["savePlanAssessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open actions across every trajectory it may see: a member its organisation's, a ci-admin its CI's, an auditor the CI's actions on its teams' trajectories, the secretariat its own. The committee has none. */
+        get: operations["myActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller has a calendar feed, and since when (the URL itself is shown only when made) */
+        get: operations["myCalendarFeed"];
+        put?: never;
+        /** Make (or renew) the caller's secret calendar feed URL; an earlier URL stops working. Audited `calendar.renew`. */
+        post: operations["renewCalendarFeed"];
+        /** Stop the caller's calendar feed. Audited `calendar.delete`. */
+        delete: operations["deleteCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines of the feed's owner as an iCalendar (all-day events on the due date, from the same open actions as /me/actions, plus the met ones of the last 90 days). No session: the secret token is the key; 404 for an unknown or renewed token. */
+        get: operations["calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-mail outbox (secretariat): what was sent, what waits and what failed, with the last error */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed message again (secretariat). 409 when it is not failed. Audited `outbox.retry`. */
+        post: operations["retryOutboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notifications written for the caller (the same messages as its e-mails), newest first */
+        get: operations["myNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The language of the caller's e-mails (default nl) */
+        get: operations["myLanguage"];
+        /** Set the language of the caller's e-mails and notifications. Audited `user.language`. */
+        put: operations["setMyLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2041,6 +2214,209 @@ export interface components {
         PartBRequestList: {
             requests: components["schemas"]["PartBRequest"][];
         };
+        /**
+         * @description none: no plan asked for (scenario a, or before the findings are final); draft: the member writes it; submitted: the CI assesses it; rejected: the member revises; revision-submitted: the CI assesses the revision; approved; rejected-twice: the CI records negative advice or next steps; next-steps: agreed with their own due date
+         * @enum {string}
+         */
+        PlanStage: "none" | "draft" | "submitted" | "rejected" | "revision-submitted" | "approved" | "rejected-twice" | "next-steps";
+        /** @description The CI's assessment of one norm's plan item in the current round */
+        PlanAssessment: {
+            /** @description null: not yet assessed */
+            approved: boolean | null;
+            /** @description required when not approved */
+            remark: string;
+            /** @description Send this with the next save of the assessment; 0 = never saved */
+            version: number;
+            updated_by: string;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        PlanItem: {
+            norm: string;
+            /**
+             * @description the final report's verdict that asks for this item
+             * @enum {string}
+             */
+            verdict: "-" | "+/-";
+            /** @description Send this with the next save; 0 = never saved */
+            version: number;
+            /** @description oorzaak */
+            cause: string;
+            /** @description verbeteracties */
+            actions: string;
+            /** @description wie (a function, not a name) */
+            who: string;
+            /**
+             * Format: date
+             * @description uiterlijk
+             */
+            by_when: string | null;
+            /** @description cause, actions, who and by_when are all filled */
+            complete: boolean;
+            updated_by: string;
+            /** Format: int64 */
+            updated_at: number;
+            assessment: components["schemas"]["PlanAssessment"];
+        };
+        PlanItemInput: {
+            version: number;
+            cause: string;
+            actions: string;
+            who: string;
+            /** Format: date */
+            by_when: string | null;
+        };
+        PlanItemSaved: {
+            item: components["schemas"]["PlanItem"];
+        };
+        /** @description Error; `current` is the stored item when the save was stale */
+        PlanItemConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["PlanItem"];
+        };
+        PlanAssessmentInput: {
+            version: number;
+            approved: boolean;
+            remark: string;
+        };
+        PlanAssessmentSaved: {
+            norm: string;
+            assessment: components["schemas"]["PlanAssessment"];
+        };
+        PlanAssessmentConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["PlanAssessment"];
+        };
+        PlanRoundItem: {
+            norm: string;
+            cause: string;
+            actions: string;
+            who: string;
+            /** Format: date */
+            by_when: string | null;
+            approved: boolean | null;
+            remark: string;
+        };
+        /** @description A submitted plan as frozen at submission, with the CI's assessment once recorded */
+        PlanRound: {
+            /** @description 1: the plan; 2: the revision */
+            round: number;
+            /** Format: date */
+            submitted_on: string;
+            /** Format: date */
+            assessed_on: string | null;
+            /** @enum {string|null} */
+            outcome: "approved" | "rejected" | null;
+            items: components["schemas"]["PlanRoundItem"][];
+        };
+        ImprovementPlan: {
+            stage: components["schemas"]["PlanStage"];
+            /** @description the round being written or assessed */
+            round: number;
+            /** @description the caller may save items now */
+            editable: boolean;
+            /** @description the caller may save assessments now */
+            assessable: boolean;
+            /** @description every norm with - or +/- in the final report, framework order */
+            norms: string[];
+            items: components["schemas"]["PlanItem"][];
+            /** @description norms whose item is incomplete (submission is refused naming them) */
+            missing: string[];
+            rounds: components["schemas"]["PlanRound"][];
+            /**
+             * Format: date
+             * @description when the next step of the plan is due
+             */
+            due: string | null;
+        };
+        OpenAction: {
+            /** Format: int64 */
+            trajectory_id: number;
+            member: components["schemas"]["OrganisationRef"];
+            ci: components["schemas"]["OrganisationRef"];
+            /** @description the trajectory's state key */
+            state: string;
+            /** @enum {string} */
+            actor: "member" | "ci" | "secretariat";
+            /** @description the deadline key, or the event that is the next step */
+            key: string;
+            /** @description what to do, in Dutch */
+            todo: string;
+            /** Format: date */
+            due: string | null;
+            /** @enum {string} */
+            status: "open" | "due-today" | "overdue";
+            /** @description handbook place of the deadline; empty when none */
+            source: string;
+        };
+        OpenActionList: {
+            /** @description overdue first, then by due date (those without one last), then trajectory */
+            actions: components["schemas"]["OpenAction"][];
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** @description the secret feed URL; only in the answer to POST (it is stored hashed and cannot be shown again) */
+            url: string | null;
+            /** Format: int64 */
+            created_at: number | null;
+        };
+        /**
+         * @description pending: waiting or retrying; failed: gave up after the last retry
+         * @enum {string}
+         */
+        OutboxStatus: "pending" | "sent" | "failed";
+        OutboxMessage: {
+            /** Format: int64 */
+            id: number;
+            /** @description the e-mail address */
+            recipient: string;
+            /** @enum {string} */
+            language: "nl" | "en";
+            subject: string;
+            /** @description the event key, or reminder.overdue / digest.overdue */
+            kind: string;
+            /** Format: int64 */
+            trajectory_id: number | null;
+            status: components["schemas"]["OutboxStatus"];
+            attempts: number;
+            /** Format: int64 */
+            next_attempt_at: number | null;
+            last_error: string;
+            /** Format: int64 */
+            created_at: number;
+            /** Format: int64 */
+            sent_at: number | null;
+        };
+        OutboxList: {
+            /** @description newest first, at most 200 */
+            messages: components["schemas"]["OutboxMessage"][];
+            counts: {
+                pending: number;
+                sent: number;
+                failed: number;
+            };
+        };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            subject: string;
+            /** @description plain text */
+            body: string;
+            /** @description the app page it is about (a path) */
+            link: string;
+            /** Format: int64 */
+            trajectory_id: number | null;
+            /** Format: int64 */
+            created_at: number;
+        };
+        NotificationList: {
+            /** @description newest first, at most 50 */
+            notifications: components["schemas"]["Notification"][];
+        };
+        /** @description The language of the caller's e-mails and notifications (the app's own switch stays in the browser) */
+        LanguagePreference: {
+            /** @enum {string} */
+            language: "nl" | "en";
+        };
     };
     responses: {
         /** @description Invalid input (code invalid_argument); `field` names the field */
@@ -2556,6 +2932,14 @@ export interface operations {
             query?: {
                 /** @description The date the deadlines' status is computed for (YYYY-MM-DD); default: today on the server */
                 today?: string;
+                /** @description Only this CI's trajectories */
+                ci?: number;
+                /** @description Only trajectories where this party has an open action */
+                party?: "member" | "ci" | "secretariat";
+                /** @description Only trajectories in this state (a state key) */
+                state?: string;
+                /** @description true: only trajectories with an overdue deadline (with `party`: overdue for that party) */
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
@@ -4242,6 +4626,365 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: {
+                /** @description The date actions and deadlines are computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementPlan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    savePlanItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The norm code (VM5) */
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanItemInput"];
+            };
+        };
+        responses: {
+            /** @description The stored item with its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or not editable now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    savePlanAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The norm code */
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAssessmentSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or not assessable now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAssessmentConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    myActions: {
+        parameters: {
+            query?: {
+                /** @description The date actions and deadlines are computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenActionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    myCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    renewCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed with its URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    calendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                /** @description Only messages with this status */
+                status?: components["schemas"]["OutboxStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    retryOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    myNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    myLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagePreference"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    setMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguagePreference"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagePreference"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };

@@ -48,9 +48,26 @@ Result<std::pair<Principal, Actor>> as(Store& store, std::string const& email)
     return std::pair{Principal{user->id, user->role, user->organisation_id}, Actor{user->id, user->email, ""}};
 }
 
+struct DemoPlanItem {
+    char const* norm;
+    char const* cause;
+    char const* actions;
+};
+
+DemoPlanItem const DEMO_PLAN[] = {
+    {"VM5", "Het werkplan wordt niet met alle teams besproken.", "Elk team bespreekt het werkplan in het eerste teamoverleg van het kwartaal."},
+    {"VM7", "Competenties zijn vastgelegd, maar niet in elk jaargesprek gebruikt.", "Het competentieprofiel wordt vast onderdeel van elk jaargesprek."},
+    {"DV5", "Doelen in de dossiers zijn niet altijd meetbaar geformuleerd.", "Training doelen formuleren voor alle teams; steekproef na drie maanden."},
+    {"DV6", "De overstap naar het nieuwe dossierformat is nog niet afgerond.", "De dossiers van vóór januari worden bij het eerstvolgende contact overgezet."},
+    {"DV8", "Evaluaties met bewoners worden niet vastgelegd.", "Een kort evaluatieformulier na elk traject, besproken in het teamoverleg."},
+    {"OB10", "Klachten worden per team behandeld, zonder overzicht.", "Eén klachtenregistratie met een halfjaarlijkse analyse voor het MT."},
+    {"OB16", "De privacyinstructie is niet bij alle nieuwe medewerkers bekend.", "De privacyinstructie wordt deel van de introductie van elke nieuwe medewerker."},
+};
+
 }  // namespace
 
-Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportService& reports, UnixTime now)
+Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportService& reports, PlanService& plans,
+                        UnixTime now)
 {
     Date const today = Date::from_unix_seconds(now);
     auto const [leader, leader_actor] = TRY(as(store, "teamleider@ci-toets.example"));
@@ -117,6 +134,14 @@ Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportSer
         TRY(reports.decide_remark(office, office_actor, *id, remark.remark.id, accept, today, now));
     }
     TRY(record(office, office_actor, 80, "findings_final"));
+
+    // The member's plan for the seven +/- norms, submitted on time (4 weeks after the final
+    // report); the CI's assessment is still to come.
+    for (auto const& [norm, cause, actions] : DEMO_PLAN) {
+        PlanItem item{norm, cause, actions, "kwaliteitsmedewerker", today.add_days(90)};
+        TRY(plans.save_item(member, member_actor, *id, item, 0, today, now));
+    }
+    TRY(record(member, member_actor, 55, "plan_submitted"));
     return ok_status();
 }
 

@@ -268,7 +268,7 @@ int run_serve(ServeOptions const& options)
     trajectories.add_effects(&plans);
     CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
-        if (auto written = seed_demo_report(**store, trajectories, reports, now_seconds()); !written) {
+        if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
             return report_error(written.error());
         }
     }

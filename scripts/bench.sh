@@ -70,3 +70,16 @@ else
   echo "skipped: needs /usr/bin/chromium and web/node_modules (cd web && npm ci)"
 fi
 echo "goals: in-process at most 1/4 of Chromium's time, under 150 ms per full report, peak memory under 60 MB"
+
+echo; echo "== outbox: 300 messages queued, then sent one by one to a local SMTP sink (aiosmtpd, Maildir)"
+if [ -x /usr/bin/aiosmtpd ]; then
+  smtp_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  /usr/bin/aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$dir/Maildir" &
+  smtp_pid=$!
+  for _ in $(seq 50); do (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
+  build/tests/bench/sterklabel-bench-outbox --smtp-url "smtp://127.0.0.1:$smtp_port" --count 300 | grep -v '^[A-Z_]*='
+  kill "$smtp_pid"; wait "$smtp_pid" 2>/dev/null || true
+  echo "in the Maildir: $(ls "$dir/Maildir/new" | wc -l) messages"
+else
+  echo "skipped: needs /usr/bin/aiosmtpd (python3-aiosmtpd)"
+fi

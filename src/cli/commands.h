@@ -19,5 +19,6 @@ void add_trajectory_command(CLI::App& app, CommandContext& context);
 void add_serve_command(CLI::App& app, CommandContext& context);
 void add_migrate_command(CLI::App& app, CommandContext& context);
 void add_user_command(CLI::App& app, CommandContext& context);
+void add_lifecycle_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sterk::cli

@@ -9,6 +9,7 @@
 #include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
+#include "adapters/storage/sql_outbox_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_peer_pool_repository.h"
 #include "adapters/storage/sql_report_repository.h"
@@ -41,6 +42,8 @@ public:
     AuditorRepository& auditors() override { return m_auditors; }
     PeerPoolRepository& peer_pools() override { return m_peer_pools; }
     ReportRepository& reports() override { return m_reports; }
+    OutboxRepository& outbox() override { return m_outbox; }
+    LifecycleRepository& lifecycle() override { return m_lifecycle; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -60,6 +63,8 @@ private:
     SqlAuditorRepository m_auditors;
     SqlPeerPoolRepository m_peer_pools;
     SqlReportRepository m_reports;
+    SqlOutboxRepository m_outbox;
+    SqlLifecycleRepository m_lifecycle;
 };
 
 }  // namespace sterk

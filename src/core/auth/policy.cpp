@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 44> POLICY{{
+constexpr std::array<PolicyRow, 48> POLICY{{
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -88,6 +88,12 @@ constexpr std::array<PolicyRow, 44> POLICY{{
     {Permission::RemarksWrite, "report.remarks.write",           D, A, D, D, D, D},
     {Permission::RemarkDecide, "report.remarks.decide",          D, D, A, A, D, D},
     {Permission::PartBRequestsWrite, "report.part-b-requests.write", D, D, D, D, A, D},
+    // Notifications (issue 10 §5): every signed-in user its own language and messages; the
+    // secretariat the outbox and its retries.
+    {Permission::MyLanguageWrite, "me.language.write",           D, A, A, A, A, A},
+    {Permission::MyNotificationsRead, "me.notifications.read",   D, A, A, A, A, A},
+    {Permission::OutboxRead, "outbox.read",                      D, D, D, D, A, D},
+    {Permission::OutboxRetry, "outbox.retry",                    D, D, D, D, A, D},
 }};
 
 PolicyRow const* row_for(Permission permission)

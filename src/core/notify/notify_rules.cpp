@@ -98,12 +98,30 @@ std::vector<User> users_of_party(Party party, TrajectoryRecord const& trajectory
     return out;
 }
 
+bool report_step_open(TrajectoryView const& view)
+{
+    return std::any_of(view.actions.begin(), view.actions.end(), [](OpenAction const& a) {
+        return a.actor == "ci" && (a.key == "concept_report" || a.key == "final_report" || a.key == "concept_sent" ||
+                                   a.key == "findings_final");
+    });
+}
+
 std::vector<Recipient> resolve_recipients(std::vector<PartyNotice> const& notices, TrajectoryRecord const& trajectory,
-                                          std::vector<User> const& users, std::optional<Id> skip)
+                                          std::vector<User> const& users, std::optional<Id> skip,
+                                          std::vector<Id> const& ci_team)
 {
     std::vector<Recipient> out;
     for (auto const& notice : notices) {
-        for (auto const& user : users_of_party(notice.party, trajectory, users)) {
+        auto party_users = users_of_party(notice.party, trajectory, users);
+        if (notice.party == Party::Ci) {
+            for (auto const& user : users) {
+                bool const on_team = std::find(ci_team.begin(), ci_team.end(), user.id) != ci_team.end();
+                if (on_team && user.active && user.role == Role::Auditor) {
+                    party_users.push_back(user);
+                }
+            }
+        }
+        for (auto const& user : party_users) {
             if (skip && *skip == user.id) {
                 continue;
             }

@@ -57,11 +57,18 @@ struct Recipient {
 };
 
 // resolve_recipients: the users of each party: member → the member organisation's users, ci →
-// its CI's ci-admin users, secretariat → secretariat users, committee → committee users; only
-// users that are not deactivated; never `skip` (who recorded the event); each user once, with the
-// first notice that names it.
+// its CI's ci-admin users (and, when `ci_team` is given, those users too: the planned team's
+// auditors for a report step, see report_step_open), secretariat → secretariat users, committee →
+// committee users; only users that are not deactivated; never `skip` (who recorded the event);
+// each user once, with the first notice that names it.
 std::vector<Recipient> resolve_recipients(std::vector<PartyNotice> const& notices, TrajectoryRecord const& trajectory,
-                                          std::vector<User> const& users, std::optional<Id> skip = std::nullopt);
+                                          std::vector<User> const& users, std::optional<Id> skip = std::nullopt,
+                                          std::vector<Id> const& ci_team = {});
+
+// report_step_open: whether the CI's open actions in `view` include writing the report (the
+// concept or the final report: concept_report, final_report, concept_sent, findings_final), which
+// the planned team's auditors do, so they hear of it with the CI's administrators.
+bool report_step_open(TrajectoryView const& view);
 
 // users_of_party: the users resolve_recipients takes for one party (trajectory needed for member
 // and ci).

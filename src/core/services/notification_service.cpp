@@ -63,7 +63,15 @@ Status NotificationService::apply(StoredTrajectory const& trajectory, RawEvent c
         return ok_status();
     }
     auto const users = TRY(m_store.users().list());
-    auto const recipients = resolve_recipients(notices, trajectory.record, users, actor.user_id);
+    std::vector<Id> team_users;  // the report's writers, when a report step is the CI's
+    if (report_step_open(trajectory.view)) {
+        for (auto const& auditor : trajectory.team) {
+            if (auditor.user_id) {
+                team_users.push_back(*auditor.user_id);
+            }
+        }
+    }
+    auto const recipients = resolve_recipients(notices, trajectory.record, users, actor.user_id, team_users);
     auto const member = TRY(m_store.organisations().find(trajectory.record.member_id));
     std::string const member_name = member ? member->name : "lid " + std::to_string(trajectory.record.member_id);
     auto const on = TRY(Date::parse(raw.on, "on"));

@@ -138,6 +138,20 @@ TEST(NotifyRules, AnAuditRequestGoesToTheChosenCisAdmins)
     EXPECT_EQ(ids(resolve_recipients(notices, record(), everyone())), (std::vector<Id>{4}));
 }
 
+TEST(NotifyRules, AReportStepAlsoReachesThePlannedTeamsAuditors)
+{
+    TrajectoryView view;
+    view.actions = {action("ci", "final_report", Date::from_ymd(2026, 4, 17))};
+    ASSERT_TRUE(report_step_open(view));
+    auto const notices = event_notices("corrections_received", "member", view);
+    // User 6 is an auditor of the CI on the team; user 3 (a member) in the team list changes nothing.
+    EXPECT_EQ(ids(resolve_recipients(notices, record(), everyone(), std::nullopt, {6, 3})), (std::vector<Id>{4, 6}));
+    EXPECT_EQ(ids(resolve_recipients(notices, record(), everyone())), (std::vector<Id>{4}));
+    TrajectoryView planning;
+    planning.actions = {action("ci", "audit_planned")};
+    EXPECT_FALSE(report_step_open(planning));
+}
+
 TEST(NotifyRules, TheUserWhoRecordedTheEventIsNeverTold)
 {
     auto const notices = event_notices("findings_final", "ci", TrajectoryView{});

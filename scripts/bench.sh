@@ -31,6 +31,12 @@ se_id=$(sed -n 's/^SELF_EVALUATION_ID=//p' "$dir/se")
 member_cookie=$(sed -n 's/^COOKIE=//p' "$dir/se")
 run "GET /api/v1/self-evaluations/$se_id (the page's data: 49 answered norms with progress), 16 connections, 10 s" \
   -t2 -c16 -d10s -H "Cookie: $member_cookie" "$url/api/v1/self-evaluations/$se_id"
+echo; echo "== open actions on the home page with 500 trajectories in the database (sterklabel demo-data)"
+build/sterklabel demo-data --db "sqlite:$dir/bench.db" --audits 500
+run "GET /api/v1/me/actions as the secretariat (every trajectory replayed), 16 connections, 10 s" \
+  -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me/actions"
+run "GET /api/v1/trajectories?overdue=true as the secretariat (the overview's filter), 4 connections, 10 s" \
+  -t2 -c4 -d10s -H "Cookie: $cookie" "$url/api/v1/trajectories?overdue=true"
 echo; echo "== server memory after load"
 grep -E "VmHWM|VmRSS" "/proc/$pid/status"
 echo; echo "== CLI: 100 x sterklabel advise (B8 example)"
@@ -70,3 +76,16 @@ else
   echo "skipped: needs /usr/bin/chromium and web/node_modules (cd web && npm ci)"
 fi
 echo "goals: in-process at most 1/4 of Chromium's time, under 150 ms per full report, peak memory under 60 MB"
+
+echo; echo "== outbox: 300 messages queued, then sent one by one to a local SMTP sink (aiosmtpd, Maildir)"
+if [ -x /usr/bin/aiosmtpd ]; then
+  smtp_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  /usr/bin/aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$dir/Maildir" &
+  smtp_pid=$!
+  for _ in $(seq 50); do (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
+  build/tests/bench/sterklabel-bench-outbox --smtp-url "smtp://127.0.0.1:$smtp_port" --count 300 | grep -v '^[A-Z_]*='
+  kill "$smtp_pid"; wait "$smtp_pid" 2>/dev/null || true
+  echo "in the Maildir: $(ls "$dir/Maildir/new" | wc -l) messages"
+else
+  echo "skipped: needs /usr/bin/aiosmtpd (python3-aiosmtpd)"
+fi

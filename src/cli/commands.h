@@ -20,5 +20,6 @@ void add_serve_command(CLI::App& app, CommandContext& context);
 void add_migrate_command(CLI::App& app, CommandContext& context);
 void add_user_command(CLI::App& app, CommandContext& context);
 void add_demo_data_command(CLI::App& app, CommandContext& context);
+void add_lifecycle_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sterk::cli

@@ -15,12 +15,15 @@
 #include "adapters/pdf/report_pdf.h"
 #include "demo_report.h"
 #include "adapters/json/trajectory_json.h"
+#include "adapters/mail/outbox_worker.h"
 #include "adapters/mail/smtp_mailer.h"
 #include "adapters/storage/open_store.h"
 #include "cli/cli_output.h"
 #include "cli/commands.h"
+#include "cli/today.h"
 #include "core/services/demo_seed.h"
 #include "core/services/demo_trajectories.h"
+#include "core/services/notification_service.h"
 
 #include <curl/curl.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -48,6 +51,9 @@ struct ServeOptions {
     std::vector<std::string> trusted_proxies;
     bool demo = false;
     bool config_dump = false;
+    int outbox_poll_ms = 2000;
+    int outbox_backoff_ms = 30'000;
+    int lifecycle_every_min = 60;
     std::map<std::string, CLI::Option*> given;
 };
 
@@ -224,11 +230,6 @@ int run_serve(ServeOptions const& options)
             spdlog::error("mislukte e-mail niet in het auditlog gezet: {}", recorded.error().message);
         }
     });
-    (*server)->set_housekeeping([&auth] {
-        if (auto pruned = auth.prune(now_seconds()); !pruned) {
-            spdlog::warn("opruimen van verlopen sessies en oude inlogpogingen mislukt: {}", pruned.error().message);
-        }
-    });
     http::StaticFiles static_files{web_root};
     http::AppSettings settings;
     settings.secure_cookies = base_url.starts_with("https://");
@@ -272,18 +273,69 @@ int run_serve(ServeOptions const& options)
             return report_error(written.error());
         }
     }
+    // Notifications (issue 10 §5): after the report's effects, and after the demo's seeded history
+    // (which is not news to anyone). The worker sends the outbox with its own synchronous
+    // transport; password reset keeps its queue.
+    NotificationService notifications{**store, trajectories, NotificationSettings{base_url}};
+    trajectories.add_effects(&notifications);
+    std::unique_ptr<Mailer> outbox_transport;
+    OutboxWorkerSettings outbox_settings;
+    outbox_settings.poll = std::chrono::milliseconds(std::max(10, options.outbox_poll_ms));
+    outbox_settings.backoff_base = std::chrono::milliseconds(std::max(1, options.outbox_backoff_ms));
+    if (auto const at = mail_address(config.smtp_from).find('@'); at != std::string::npos) {
+        outbox_settings.message_id_domain = mail_address(config.smtp_from).substr(at + 1);
+    }
+    if (demo_outbox) {
+        outbox_transport = std::make_unique<DemoLogMailer>();
+        outbox_settings.delivered_note = "demo zonder SMTP-server: niet verstuurd maar in het serverlog gezet";
+    } else if (config.smtp_url.empty()) {
+        outbox_transport = std::make_unique<LogMailer>();
+    } else {
+        outbox_transport = std::make_unique<SmtpMailer>(
+            SmtpSettings{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password});
+    }
+    OutboxWorker outbox_worker{**store, *outbox_transport, outbox_settings, now_seconds};
+    notifications.set_wake([&outbox_worker] { outbox_worker.wake(); });
+    // The daily job (LIFECYCLE.md §4) at start and then every --lifecycle-every-min minutes, on the
+    // housekeeping task; each effect is applied once whoever runs it.
+    std::optional<UnixTime> lifecycle_ran;
+    UnixTime const lifecycle_every = static_cast<UnixTime>(options.lifecycle_every_min) * 60;
+    (*server)->set_housekeeping([&auth, &notifications, &lifecycle_ran, lifecycle_every] {
+        if (auto pruned = auth.prune(now_seconds()); !pruned) {
+            spdlog::warn("opruimen van verlopen sessies en oude inlogpogingen mislukt: {}", pruned.error().message);
+        }
+        UnixTime const now = now_seconds();
+        if (lifecycle_every <= 0 || (lifecycle_ran && now - *lifecycle_ran < lifecycle_every)) {
+            return;
+        }
+        lifecycle_ran = now;
+        auto const summary = notifications.run_lifecycle(today(), now);
+        if (!summary) {
+            spdlog::error("termijnbewaking mislukt: {}", summary.error().message);
+            return;
+        }
+        spdlog::info("termijnbewaking: {} trajecten, {} nieuwe effecten, {} berichten", summary->trajectories,
+                     summary->applied.size(), summary->messages);
+        for (auto const& problem : summary->problems) {
+            spdlog::warn("termijnbewaking: {}", problem);
+        }
+    });
+    outbox_worker.start();
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
                                     static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
                                     [](ReportDocument const& report, bool part_b) {
                                         return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
-                                    }},
+                                    },
+                                    notifications},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,
                  http::mask_database_url(config.db));
     (*server)->run(app);
-    // Before the services go: the mail thread calls into them. Bounded by the mailer's deadline.
+    // Before the services go: the mail threads call into them. The outbox worker finishes and
+    // records the message in flight; the reset queue is bounded by its deadline.
+    outbox_worker.stop();
     mailer.shutdown();
     return 0;
 }
@@ -310,6 +362,12 @@ void add_serve_command(CLI::App& app, CommandContext& context)
                     "Reverse proxy (IP of CIDR, herhaalbaar) waarvan X-Forwarded-For het clientadres geeft "
                     "(STERK_TRUSTED_PROXY, kommagescheiden)");
     cmd->add_flag("--demo", options->demo, "Vul een lege database met demogegevens");
+    cmd->add_option("--outbox-poll-ms", options->outbox_poll_ms,
+                    "Hoe vaak de e-mailverzender de outbox bekijkt, in ms (standaard 2000; een nieuw bericht wekt hem ook)");
+    cmd->add_option("--outbox-backoff-ms", options->outbox_backoff_ms,
+                    "Wachttijd na de eerste mislukte verzending, in ms; verdubbelt per poging tot 30 keer (standaard 30000)");
+    cmd->add_option("--lifecycle-every-min", options->lifecycle_every_min,
+                    "Termijnbewaking (herinneringen) bij de start en dan elke N minuten; 0: niet (standaard 60)");
     cmd->add_flag("--config-dump", options->config_dump, "Toon de instellingen als JSON (geheimen als ***) en stop");
     cmd->callback([options, &context] { context.exit_code = run_serve(*options); });
 }

@@ -76,7 +76,10 @@ before(async () => {
   await waitForPort(port);
   server = await startServer({
     args: ['--smtp-url', `smtp://127.0.0.1:${port}`, '--smtp-from', 'Sterklabel <noreply@sterklabel.example>',
-      '--base-url', 'https://sterk.example'],
+      '--base-url', 'https://sterk.example',
+      // Only the reset's mails in this Maildir: the daily job's reminders have their own test
+      // (notifications.test.mjs).
+      '--lifecycle-every-min', '0'],
   });
 });
 

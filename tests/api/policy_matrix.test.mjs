@@ -238,6 +238,16 @@ const MATRIX = () => [
   ['PUT', '/api/v1/audit-log', {}, [405, 405, 405, 405, 405, 405]],
   ['DELETE', '/api/v1/audit-log', undefined, [405, 405, 405, 405, 405, 405]],
   ['GET', '/api/v1/unknown', undefined, [404, 404, 404, 404, 404, 404]],
+  // Notifications: every user its own language and messages (there is no one else's to ask
+  // for); the outbox is the secretariat's.
+  ['GET', '/api/v1/me/language', undefined, [401, 200, 200, 200, 200, 200]],
+  ['PUT', '/api/v1/me/language', { language: 'nl' }, [401, 200, 200, 200, 200, 200]],
+  ['PUT', '/api/v1/me/language', { language: 'fr' }, [401, 400, 400, 400, 400, 400]],
+  ['GET', '/api/v1/me/notifications', undefined, [401, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/outbox', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/outbox?status=failed', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/outbox?status=kapot', undefined, [401, 403, 403, 403, 400, 403]],
+  ['POST', '/api/v1/outbox/987654/retry', undefined, [401, 403, 403, 403, 404, 403]],
 ];
 
 test('role policy matrix: every endpoint × anonymous and the five roles', async () => {

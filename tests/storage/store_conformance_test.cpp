@@ -1344,6 +1344,9 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
         auto sql = raw();
         *sql << "DROP TABLE calendar_feeds";
         *sql << "DROP TABLE plan_rounds";
+        *sql << "DROP TABLE outbox";
+        *sql << "DROP TABLE lifecycle_applied";
+        *sql << "ALTER TABLE users DROP COLUMN language";
         *sql << "DROP TABLE report_entries";
         *sql << "DROP TABLE report_versions";
         *sql << "DROP TABLE report_remarks";
@@ -1421,6 +1424,114 @@ TEST_P(StoreConformance, EmptyDatabaseNeedsMigrateThenOpens)
     auto opened = open_store(m_url, MigrationMode::RequireCurrent);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     EXPECT_TRUE((*opened)->users().create(make_user("anna@example.org")).ok());
+}
+
+OutboxMessage make_outbox_message(std::optional<Id> user_id, std::string subject, UnixTime at)
+{
+    OutboxMessage message;
+    message.user_id = user_id;
+    message.recipient = "anna@example.org";
+    message.language = "en";
+    message.kind = "concept_sent";
+    message.subject = std::move(subject);
+    message.body = "Beste Anna,\n\nlink: https://sterk.example/trajecten/1\n";
+    message.link = "/trajecten/1";
+    message.created_at = at;
+    message.next_attempt_at = at;
+    return message;
+}
+
+TEST_P(StoreConformance, OutboxRowIsHeldByOneSenderAtATimeAndRecordsItsOutcome)
+{
+    Id const anna = store().users().create(make_user("anna@example.org")).value();
+    Id const first = store().outbox().add(make_outbox_message(anna, "één", 1000)).value();
+    Id const second = store().outbox().add(make_outbox_message(std::nullopt, "two", 1000)).value();
+
+    auto stored = store().outbox().find(first).value();
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->subject, "één");
+    EXPECT_EQ(stored->language, "en");
+    EXPECT_EQ(stored->status, OutboxStatus::Pending);
+    EXPECT_EQ(stored->attempts, 0);
+    EXPECT_FALSE(stored->sent_at.has_value());
+
+    // Not due before its time.
+    EXPECT_TRUE(store().outbox().claim_due(999, "a", 1060, 5).value().empty());
+    // Sender a holds the first; a second connection (another server) gets only the second.
+    auto const claimed = store().outbox().claim_due(1000, "a", 1060, 1).value();
+    ASSERT_EQ(claimed.size(), 1U);
+    EXPECT_EQ(claimed[0].id, first);
+    auto other = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    auto const theirs = (*other)->outbox().claim_due(1001, "b", 1061, 5).value();
+    ASSERT_EQ(theirs.size(), 1U);
+    EXPECT_EQ(theirs[0].id, second);
+    EXPECT_TRUE((*other)->outbox().claim_due(1002, "b", 1062, 5).value().empty());
+    // Only the holder records the outcome.
+    EXPECT_EQ(store().outbox().mark_sent(second, "a", 1003, "").error().code, ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().outbox().mark_sent(first, "a", 1003, "").ok());
+    EXPECT_EQ(store().outbox().find(first).value()->status, OutboxStatus::Sent);
+    EXPECT_EQ(store().outbox().find(first).value()->sent_at, std::optional<UnixTime>{1003});
+    EXPECT_TRUE(store().outbox().claim_due(5000, "a", 5060, 5).value().size() == 1U)
+        << "b's lease ran out (b died): the second is due again, the sent one never";
+
+    // A failed attempt waits for its next try; without one it has failed; retry makes it pending.
+    ASSERT_TRUE(store().outbox().mark_attempt_failed(second, "a", 5001, "verbinding geweigerd", 5031).ok());
+    auto failed_once = store().outbox().find(second).value();
+    EXPECT_EQ(failed_once->status, OutboxStatus::Pending);
+    EXPECT_EQ(failed_once->attempts, 1);
+    EXPECT_EQ(failed_once->first_failed_at, std::optional<UnixTime>{5001});
+    EXPECT_EQ(failed_once->last_error, "verbinding geweigerd");
+    EXPECT_TRUE(store().outbox().claim_due(5030, "a", 5090, 5).value().empty());
+    ASSERT_EQ(store().outbox().claim_due(5031, "a", 5091, 5).value().size(), 1U);
+    ASSERT_TRUE(store().outbox().mark_attempt_failed(second, "a", 5032, "weer niet", std::nullopt).ok());
+    auto gave_up = store().outbox().find(second).value();
+    EXPECT_EQ(gave_up->status, OutboxStatus::Failed);
+    EXPECT_EQ(gave_up->attempts, 2);
+    EXPECT_EQ(gave_up->first_failed_at, std::optional<UnixTime>{5001});
+    EXPECT_EQ(store().outbox().retry(first, 6000).error().code, ErrorCode::FailedPrecondition) << "sent, not failed";
+    EXPECT_EQ(store().outbox().retry(999999, 6000).error().code, ErrorCode::NotFound);
+    ASSERT_TRUE(store().outbox().retry(second, 6000).ok());
+    EXPECT_EQ(store().outbox().find(second).value()->status, OutboxStatus::Pending);
+    EXPECT_EQ(store().outbox().find(second).value()->attempts, 0);
+
+    auto const counts = store().outbox().counts().value();
+    EXPECT_EQ(counts.pending, 1);
+    EXPECT_EQ(counts.sent, 1);
+    EXPECT_EQ(counts.failed, 0);
+    auto const newest_first = store().outbox().list(std::nullopt, 10).value();
+    ASSERT_EQ(newest_first.size(), 2U);
+    EXPECT_EQ(newest_first[0].id, second);
+    EXPECT_EQ(store().outbox().list(OutboxStatus::Sent, 10).value().size(), 1U);
+    auto const mine = store().outbox().for_user(anna, 50).value();
+    ASSERT_EQ(mine.size(), 1U);
+    EXPECT_EQ(mine[0].id, first);
+}
+
+TEST_P(StoreConformance, LifecycleKeyIsAppliedOnceAlsoFromAnotherConnection)
+{
+    EXPECT_TRUE(store().lifecycle().mark_applied("digest:2026-03-21", 1000).value());
+    EXPECT_FALSE(store().lifecycle().mark_applied("digest:2026-03-21", 1001).value());
+    auto other = open_store(m_url, MigrationMode::RequireCurrent);
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    EXPECT_FALSE((*other)->lifecycle().mark_applied("digest:2026-03-21", 1002).value());
+    EXPECT_EQ((*other)->lifecycle().applied_keys().value(), (std::set<std::string>{"digest:2026-03-21"}));
+    // Inside a transaction that rolls back, the key is not kept.
+    auto const rolled_back = store().transaction([&]() -> Status {
+        EXPECT_TRUE(store().lifecycle().mark_applied("overdue:1:concept_report:2026-03-20", 1003).value());
+        return Error::internal("terugdraaien");
+    });
+    EXPECT_FALSE(rolled_back.ok());
+    EXPECT_EQ(store().lifecycle().applied_keys().value().size(), 1U);
+}
+
+TEST_P(StoreConformance, UserLanguageDefaultsToDutchAndCanBeChanged)
+{
+    Id const anna = store().users().create(make_user("anna@example.org")).value();
+    EXPECT_EQ(store().users().find(anna).value()->language, "nl");
+    ASSERT_TRUE(store().users().set_language(anna, "en").ok());
+    EXPECT_EQ(store().users().find(anna).value()->language, "en");
+    EXPECT_EQ(store().users().set_language(999999, "en").error().code, ErrorCode::NotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(TestBackend::Sqlite, TestBackend::Postgresql),

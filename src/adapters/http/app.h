@@ -15,6 +15,7 @@
 #include "core/services/auditor_service.h"
 #include "core/services/auth_service.h"
 #include "core/services/document_service.h"
+#include "core/services/notification_service.h"
 #include "core/services/password_reset_service.h"
 #include "core/services/peer_pool_service.h"
 #include "core/services/registry_service.h"
@@ -64,6 +65,7 @@ struct AppServices {
     CalendarService& calendars;
     // report_pdf: Part A (false) or Part B (true) as PDF, drawn in-process (src/adapters/pdf).
     std::function<Result<std::string>(ReportDocument const&, bool part_b)> report_pdf;
+    NotificationService& notifications;
 };
 
 class App {

@@ -105,4 +105,10 @@ Result<Response> post_part_b_request(AppServices& app, Call const& call);
 // openapi_document: api/openapi.json, embedded at build time.
 std::string_view openapi_document();
 
+Result<Response> get_my_language(AppServices& app, Call const& call);
+Result<Response> put_my_language(AppServices& app, Call const& call);
+Result<Response> get_my_notifications(AppServices& app, Call const& call);
+Result<Response> get_outbox(AppServices& app, Call const& call);
+Result<Response> post_outbox_retry(AppServices& app, Call const& call);
+
 }  // namespace sterk::http

@@ -109,6 +109,12 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/calendar/{token}.ics", P::CalendarFeedRead, S::None, Work::Inline, get_calendar_feed},
         {"POST", "/api/v1/trajectories/{id}/part-b-requests", P::PartBRequestsWrite, S::None, Work::Inline,
          post_part_b_request},
+        // Notifications (issue 10 §5): the caller's own; the outbox is the secretariat's.
+        {"GET", "/api/v1/me/language", P::MeRead, S::None, Work::Inline, get_my_language},
+        {"PUT", "/api/v1/me/language", P::MyLanguageWrite, S::None, Work::Inline, put_my_language},
+        {"GET", "/api/v1/me/notifications", P::MyNotificationsRead, S::None, Work::Inline, get_my_notifications},
+        {"GET", "/api/v1/outbox", P::OutboxRead, S::None, Work::Inline, get_outbox},
+        {"POST", "/api/v1/outbox/{id}/retry", P::OutboxRetry, S::None, Work::Inline, post_outbox_retry},
     };
     return routes;
 }

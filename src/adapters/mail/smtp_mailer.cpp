@@ -214,8 +214,9 @@ SmtpMailer::SmtpMailer(SmtpSettings settings) : m_settings(std::move(settings)) 
 
 Status SmtpMailer::send(MailMessage const& message)
 {
-    std::string const payload = build_mime_message(m_settings.from, message, rfc5322_date_now(),
-                                                   new_message_id(m_settings.from));
+    std::string const payload =
+        build_mime_message(m_settings.from, message, rfc5322_date_now(),
+                           message.message_id.empty() ? new_message_id(m_settings.from) : message.message_id);
     CURL* curl = curl_easy_init();
     if (curl == nullptr) {
         return Error{ErrorCode::Unavailable, "e-mail: libcurl kon niet starten", {}};

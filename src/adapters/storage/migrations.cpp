@@ -623,6 +623,65 @@ std::vector<Migration> const& migrations()
                 " created_at BIGINT NOT NULL)",
             },
         },
+        {
+            // Issue 10 §5: each user's language, the e-mail outbox (one row per recipient message,
+            // leased by one sender at a time) and the daily job's applied effect keys.
+            "notifications: users.language, outbox, lifecycle_applied",
+            {
+                "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'",
+                "CREATE TABLE outbox ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " user_id INTEGER REFERENCES users (id),"
+                " recipient TEXT NOT NULL,"
+                " language TEXT NOT NULL,"
+                " kind TEXT NOT NULL,"
+                " trajectory_id INTEGER REFERENCES trajectories (id),"
+                " subject TEXT NOT NULL,"
+                " body TEXT NOT NULL,"
+                " link TEXT NOT NULL,"
+                " status TEXT NOT NULL,"
+                " attempts INTEGER NOT NULL DEFAULT 0,"
+                " next_attempt_at INTEGER,"
+                " first_failed_at INTEGER,"
+                " last_error TEXT NOT NULL DEFAULT '',"
+                " lease_owner TEXT,"
+                " lease_until INTEGER,"
+                " created_at INTEGER NOT NULL,"
+                " sent_at INTEGER)",
+                "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
+                "CREATE INDEX outbox_user ON outbox (user_id, id)",
+                "CREATE TABLE lifecycle_applied ("
+                " effect_key TEXT PRIMARY KEY,"
+                " applied_at INTEGER NOT NULL)",
+            },
+            {
+                "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'",
+                "CREATE TABLE outbox ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " user_id BIGINT REFERENCES users (id),"
+                " recipient TEXT NOT NULL,"
+                " language TEXT NOT NULL,"
+                " kind TEXT NOT NULL,"
+                " trajectory_id BIGINT REFERENCES trajectories (id),"
+                " subject TEXT NOT NULL,"
+                " body TEXT NOT NULL,"
+                " link TEXT NOT NULL,"
+                " status TEXT NOT NULL,"
+                " attempts INTEGER NOT NULL DEFAULT 0,"
+                " next_attempt_at BIGINT,"
+                " first_failed_at BIGINT,"
+                " last_error TEXT NOT NULL DEFAULT '',"
+                " lease_owner TEXT,"
+                " lease_until BIGINT,"
+                " created_at BIGINT NOT NULL,"
+                " sent_at BIGINT)",
+                "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
+                "CREATE INDEX outbox_user ON outbox (user_id, id)",
+                "CREATE TABLE lifecycle_applied ("
+                " effect_key TEXT PRIMARY KEY,"
+                " applied_at BIGINT NOT NULL)",
+            },
+        },
     };
     return list;
 }

@@ -20,6 +20,8 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_reports(*m_db)
     , m_plans(*m_db)
     , m_calendar_feeds(*m_db)
+    , m_outbox(*m_db)
+    , m_lifecycle(*m_db)
 {
 }
 

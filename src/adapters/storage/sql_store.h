@@ -9,6 +9,7 @@
 #include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
 #include "adapters/storage/sql_organisation_repository.h"
+#include "adapters/storage/sql_outbox_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_peer_pool_repository.h"
 #include "adapters/storage/sql_calendar_feed_repository.h"
@@ -45,6 +46,8 @@ public:
     ReportRepository& reports() override { return m_reports; }
     PlanRepository& plans() override { return m_plans; }
     CalendarFeedRepository& calendar_feeds() override { return m_calendar_feeds; }
+    OutboxRepository& outbox() override { return m_outbox; }
+    LifecycleRepository& lifecycle() override { return m_lifecycle; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -66,6 +69,8 @@ private:
     SqlReportRepository m_reports;
     SqlPlanRepository m_plans;
     SqlCalendarFeedRepository m_calendar_feeds;
+    SqlOutboxRepository m_outbox;
+    SqlLifecycleRepository m_lifecycle;
 };
 
 }  // namespace sterk

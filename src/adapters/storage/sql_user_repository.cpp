@@ -6,7 +6,7 @@ namespace sterk {
 
 namespace {
 
-constexpr char const* COLUMNS = "id, email, name, role, organisation_id, password_hash, active, created_at";
+constexpr char const* COLUMNS = "id, email, name, role, organisation_id, password_hash, active, created_at, language";
 
 // UserRow: the columns as SOCI reads them; role is text, active an integer, organisation NULLable.
 struct UserRow {
@@ -21,7 +21,7 @@ struct UserRow {
     {
         query, soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(role),
             soci::into(organisation_id, organisation_indicator), soci::into(user.password_hash),
-            soci::into(active), soci::into(user.created_at);
+            soci::into(active), soci::into(user.created_at), soci::into(user.language);
     }
 
     Result<User> to_user() const
@@ -76,12 +76,13 @@ Result<Id> SqlUserRepository::create(User const& user)
             soci::indicator organisation_indicator = user.organisation_id ? soci::i_ok : soci::i_null;
             int const active = user.active ? 1 : 0;
             Id id = 0;
-            sql << "INSERT INTO users (email, name, role, organisation_id, password_hash, active, created_at)"
-                   " VALUES (:email, :name, :role, :organisation_id, :password_hash, :active, :created_at)"
+            std::string const language = user.language.empty() ? std::string{"nl"} : user.language;
+            sql << "INSERT INTO users (email, name, role, organisation_id, password_hash, active, created_at, language)"
+                   " VALUES (:email, :name, :role, :organisation_id, :password_hash, :active, :created_at, :language)"
                    " RETURNING id",
                 soci::use(email), soci::use(user.name), soci::use(role),
                 soci::use(organisation_id, organisation_indicator), soci::use(user.password_hash),
-                soci::use(active), soci::use(user.created_at), soci::into(id);
+                soci::use(active), soci::use(user.created_at), soci::use(language), soci::into(id);
             return id;
         },
         duplicate_email());
@@ -149,6 +150,19 @@ Status SqlUserRepository::set_active(Id id, bool active)
         int const value = active ? 1 : 0;
         soci::statement statement =
             (sql.prepare << "UPDATE users SET active = :active WHERE id = :id", soci::use(value), soci::use(id));
+        statement.execute(true);
+        if (statement.get_affected_rows() == 0) {
+            return Error::not_found("gebruiker " + std::to_string(id) + " bestaat niet");
+        }
+        return ok_status();
+    });
+}
+
+Status SqlUserRepository::set_language(Id id, std::string const& language)
+{
+    return m_db.run("taal opslaan", [&](soci::session& sql) -> Status {
+        soci::statement statement = (sql.prepare << "UPDATE users SET language = :language WHERE id = :id",
+                                     soci::use(language), soci::use(id));
         statement.execute(true);
         if (statement.get_affected_rows() == 0) {
             return Error::not_found("gebruiker " + std::to_string(id) + " bestaat niet");

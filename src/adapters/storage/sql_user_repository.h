@@ -20,6 +20,7 @@ public:
     Status set_password_hash(Id id, std::string const& password_hash) override;
     Status set_role(Id id, Role role, std::optional<Id> organisation_id) override;
     Status set_active(Id id, bool active) override;
+    Status set_language(Id id, std::string const& language) override;
 
 private:
     Database& m_db;

@@ -97,6 +97,12 @@ constexpr PolicyRow POLICY[] = {
     {Permission::ActionsRead, "me.actions.read",                 D, A, A, A, A, A},
     {Permission::CalendarManage, "me.calendar.manage",           D, A, A, A, A, A},
     {Permission::CalendarFeedRead, "calendar.feed.read",         A, A, A, A, A, A},
+    // Notifications (issue 10 §5): every signed-in user its own language and messages; the
+    // secretariat the outbox and its retries.
+    {Permission::MyLanguageWrite, "me.language.write",           D, A, A, A, A, A},
+    {Permission::MyNotificationsRead, "me.notifications.read",   D, A, A, A, A, A},
+    {Permission::OutboxRead, "outbox.read",                      D, D, D, D, A, D},
+    {Permission::OutboxRetry, "outbox.retry",                    D, D, D, D, A, D},
 };
 
 PolicyRow const* row_for(Permission permission)

@@ -70,11 +70,15 @@ enum class Permission {
     ActionsRead,
     CalendarManage,
     CalendarFeedRead,
+    MyLanguageWrite,
+    MyNotificationsRead,
+    OutboxRead,
+    OutboxRetry,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::CalendarFeedRead) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::OutboxRetry) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

@@ -38,6 +38,7 @@ struct User {
     std::string password_hash;  // argon2id encoded string
     bool active = true;
     UnixTime created_at = 0;
+    std::string language = "nl";  // of its e-mails and notifications: "nl", "en"
 };
 
 // UserStatus: what the secretariat sees. Invited: active, but no password chosen yet (the

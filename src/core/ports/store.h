@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/ports/document_records.h"
+#include "core/ports/outbox_records.h"
 #include "core/ports/records.h"
 #include "core/ports/plan_records.h"
 #include "core/ports/report_records.h"
@@ -17,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +51,8 @@ public:
     virtual Status set_role(Id id, Role role, std::optional<Id> organisation_id) = 0;
     // set_active: NotFound when there is no such user.
     virtual Status set_active(Id id, bool active) = 0;
+    // set_language: "nl" or "en" (the service checks which); NotFound when there is no such user.
+    virtual Status set_language(Id id, std::string const& language) = 0;
 };
 
 class SessionRepository {
@@ -290,6 +294,50 @@ public:
     virtual Status remove(Id user_id) = 0;
 };
 
+// OutboxRepository: the e-mail outbox (LIFECYCLE.md §6). A row is claimed by one sender at a
+// time through a lease: claim_due() sets lease_owner and lease_until on rows nobody holds, and
+// only the holder can record the outcome, so several servers on one PostgreSQL database never
+// send a row twice; a lease that ran out (a sender that died) makes the row due again.
+class OutboxRepository {
+public:
+    virtual ~OutboxRepository() = default;
+    // add: the new row's id (its id, status and attempts are taken as given: pending, 0).
+    virtual Result<Id> add(OutboxMessage const& message) = 0;
+    virtual Result<std::optional<OutboxMessage>> find(Id id) = 0;
+    // claim_due: at most `limit` pending rows due at `now` (next_attempt_at <= now) that nobody
+    // holds (no lease, or one that ended before `now`), oldest first, now held by `owner` until
+    // `lease_until`.
+    virtual Result<std::vector<OutboxMessage>> claim_due(UnixTime now, std::string const& owner, UnixTime lease_until,
+                                                         int limit) = 0;
+    // mark_sent: status sent at `at`, lease released; `note` kept as last_error (empty: cleared).
+    // FailedPrecondition when `owner` does not hold the row (any more).
+    virtual Status mark_sent(Id id, std::string const& owner, UnixTime at, std::string const& note) = 0;
+    // mark_attempt_failed: attempts + 1, last_error, first_failed_at when not yet set, lease
+    // released; pending again from `next_attempt_at`, or failed when that is empty.
+    // FailedPrecondition when `owner` does not hold the row.
+    virtual Status mark_attempt_failed(Id id, std::string const& owner, UnixTime at, std::string const& error,
+                                       std::optional<UnixTime> next_attempt_at) = 0;
+    // retry: a failed row pending again from `now` (attempts and first failure reset);
+    // FailedPrecondition when it is not failed, NotFound when there is none.
+    virtual Status retry(Id id, UnixTime now) = 0;
+    // list: newest first, at most `limit`; only `status` when given.
+    virtual Result<std::vector<OutboxMessage>> list(std::optional<OutboxStatus> status, int limit) = 0;
+    virtual Result<OutboxCounts> counts() = 0;
+    // for_user: the rows addressed to one user, newest first, at most `limit`.
+    virtual Result<std::vector<OutboxMessage>> for_user(Id user_id, int limit) = 0;
+};
+
+// LifecycleRepository: the keys of the daily job's effects already applied (LIFECYCLE.md §4).
+class LifecycleRepository {
+public:
+    virtual ~LifecycleRepository() = default;
+    // applied_keys: every key applied so far.
+    virtual Result<std::set<std::string>> applied_keys() = 0;
+    // mark_applied: true when `key` is new (recorded now), false when it was applied before (also
+    // by another process in a race: the key is unique). Use inside the effect's transaction.
+    virtual Result<bool> mark_applied(std::string const& key, UnixTime at) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -310,6 +358,8 @@ public:
     virtual CalendarFeedRepository& calendar_feeds() = 0;
     virtual AuditorRepository& auditors() = 0;
     virtual PeerPoolRepository& peer_pools() = 0;
+    virtual OutboxRepository& outbox() = 0;
+    virtual LifecycleRepository& lifecycle() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -13,6 +13,9 @@ struct MailMessage {
     std::string to;
     std::string subject;
     std::string text;
+    // message_id: the Message-ID without angle brackets, stable for one outbox row so a message
+    // sent twice after a crash is recognisably the same; empty: the adapter makes a random one.
+    std::string message_id{};
 };
 
 class Mailer {

@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::CalendarFeedRead);
+    EXPECT_EQ(all_permissions().back(), Permission::OutboxRetry);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -49,7 +49,9 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::SelfEvaluationFeedbackWrite, Permission::ReportRead,
                                   Permission::ReportWrite, Permission::RemarksWrite, Permission::RemarkDecide,
                                   Permission::PartBRequestsWrite, Permission::PlanRead, Permission::PlanItemsWrite,
-                                  Permission::PlanAssess, Permission::ActionsRead, Permission::CalendarManage}) {
+                                  Permission::PlanAssess, Permission::ActionsRead, Permission::CalendarManage,
+                                  Permission::MyLanguageWrite, Permission::MyNotificationsRead, Permission::OutboxRead,
+                                  Permission::OutboxRetry}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
@@ -59,7 +61,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
 TEST(Policy, OnlyTheSecretariatListsAndManagesUsersOrganisationsAndTheAuditLog)
 {
     for (Permission permission : {Permission::UsersList, Permission::OrganisationsList, Permission::AuditLogRead,
-                                  Permission::UsersCreate, Permission::UsersUpdate, Permission::UsersSendLink}) {
+                                  Permission::UsersCreate, Permission::UsersUpdate, Permission::UsersSendLink,
+                                  Permission::OutboxRead, Permission::OutboxRetry}) {
         EXPECT_TRUE(authorize(permission, as(Role::Secretariat)).ok());
         for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor, Role::Committee}) {
             auto const result = authorize(permission, as(role));

@@ -173,6 +173,18 @@ describe('stepsFor', () => {
     // The final report is made on the report page (findings_final), not with a form here.
     expect(stepsFor(trajectory(1, [{ actor: 'ci', key: 'final_report', todo: '', due: null, status: 'open' }]), 'ci')).toEqual([]);
   });
+
+  it('offers the CI its plan steps: assess, after a second rejection advise or agree a next step, after approval send the report', () => {
+    const open = (actor: 'ci' | 'member', key: string) => trajectory(1, [{ actor, key, todo: '', due: null, status: 'open' }]);
+    expect(stepsFor(open('ci', 'plan_assessment'), 'ci').map((s) => s.event)).toEqual(['plan_approved', 'plan_rejected']);
+    expect(stepsFor(open('ci', 'revision_assessment'), 'ci').map((s) => s.event)).toEqual(['plan_approved', 'plan_rejected']);
+    const twice = stepsFor(open('ci', 'next_steps_agreed'), 'ci');
+    expect(twice.map((s) => s.event)).toEqual(['negative_advice', 'next_steps_agreed']);
+    expect(twice[1].required).toEqual(['due']);
+    expect(stepsFor(open('ci', 'final_report_with_plans'), 'ci').map((s) => s.event)).toEqual(['final_report_with_plans_sent']);
+    // The member hands the plan in on the plan page, with its items.
+    expect(stepsFor(open('member', 'improvement_plan'), 'member')).toEqual([]);
+  });
 });
 
 describe('server errors on a step', () => {

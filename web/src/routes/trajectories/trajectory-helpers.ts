@@ -145,6 +145,7 @@ const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
   revision_submitted: { fields: [], required: [] },
   plan_approved: { fields: [], required: [] },
   plan_rejected: { fields: ['reason'], required: [] },
+  final_report_with_plans_sent: { fields: [], required: [] },
   next_steps_agreed: { fields: ['due', 'reason'], required: ['due'] },
   additional_audit_planned: { fields: ['date'], required: ['date'] },
   positive_advice: { fields: [], required: [] },
@@ -164,6 +165,14 @@ const ALTERNATIVES: Record<string, string[]> = {
   plan_approved: ['plan_approved', 'plan_rejected'],
   concept_report: ['last_audit_day', 'concept_sent'],
   factual_corrections: ['corrections_received'],
+  // The improvement plan (issue 10): the CI assesses a plan or its revision (plan_approved is refused
+  // while a norm is rejected or unassessed), after a second rejection records negative advice or an
+  // agreed next step, and after approval sends the final report with the plans. The member submits
+  // on the plan page, where the items are.
+  plan_assessment: ['plan_approved', 'plan_rejected'],
+  revision_assessment: ['plan_approved', 'plan_rejected'],
+  next_steps_agreed: ['negative_advice', 'next_steps_agreed'],
+  final_report_with_plans: ['final_report_with_plans_sent'],
 };
 
 /** The steps `party` may record now, from the trajectory's open actions (in their order). */

@@ -51,14 +51,39 @@ export function PlanPage() {
   const { t } = useI18n();
   const id = useTrajectoryId();
   const { state, reload } = useReportData(id, loadPlan);
+  // Kept above the body, which starts afresh with each stage and round of the plan.
+  const [recorded, setRecorded] = useState<Recorded | null>(null);
   return (
     <ReportFrame id={id} state={state} title="plan.title" intro={t('plan.intro')}>
-      {(trajectory, data) => <PlanBody key={trajectory.id} trajectory={trajectory} data={data} reload={reload} />}
+      {(trajectory, data) => (
+        <PlanBody
+          key={`${trajectory.id}-${data.plan.stage}-${data.plan.round}`}
+          trajectory={trajectory}
+          data={data}
+          recorded={recorded}
+          onRecorded={(label) => {
+            setRecorded({ label, key: Date.now() });
+            reload();
+          }}
+        />
+      )}
     </ReportFrame>
   );
 }
 
-function PlanBody({ trajectory, data, reload }: { trajectory: Trajectory; data: Data; reload: () => void }) {
+type Recorded = { label: string; key: number };
+
+function PlanBody({
+  trajectory,
+  data,
+  recorded,
+  onRecorded,
+}: {
+  trajectory: Trajectory;
+  data: Data;
+  recorded: Recorded | null;
+  onRecorded: (label: string) => void;
+}) {
   const { t, language } = useI18n();
   const { session } = useSession();
   const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
@@ -66,7 +91,6 @@ function PlanBody({ trajectory, data, reload }: { trajectory: Trajectory; data: 
   const [complete, setComplete] = useState(() => new Map(plan.items.map((item) => [item.norm, item.complete])));
   const [assessments, setAssessments] = useState(() => new Map(plan.items.map((item) => [item.norm, assessmentValue(item.assessment)])));
   const [refused, setRefused] = useState(false);
-  const [recorded, setRecorded] = useState<{ label: string; key: number } | null>(null);
   const items = new Map(plan.items.map((item) => [item.norm, item]));
   const normText = new Map((framework?.norms ?? []).map((norm) => [norm.code, norm.text]));
   const progress = planProgress(plan.norms, complete);
@@ -142,10 +166,7 @@ function PlanBody({ trajectory, data, reload }: { trajectory: Trajectory; data: 
             event={submit}
             label={t(submit === 'plan_submitted' ? 'plan.submit' : 'plan.submitRevision')}
             hint={t('plan.submitHint')}
-            onRecorded={() => {
-              setRecorded({ label: t.optional(`trajectory.event.${submit}`) ?? submit, key: Date.now() });
-              reload();
-            }}
+            onRecorded={() => onRecorded(t.optional(`trajectory.event.${submit}`) ?? submit)}
             onRefused={() => setRefused(true)}
           />
         </section>
@@ -160,10 +181,7 @@ function PlanBody({ trajectory, data, reload }: { trajectory: Trajectory; data: 
               key={`${step.event}-${trajectory.events?.length ?? 0}`}
               trajectoryId={trajectory.id}
               step={step}
-              onRecorded={() => {
-                setRecorded({ label: t.optional(`trajectory.event.${step.event}`) ?? step.event, key: Date.now() });
-                reload();
-              }}
+              onRecorded={() => onRecorded(t.optional(`trajectory.event.${step.event}`) ?? step.event)}
             />
           ))}
         </section>

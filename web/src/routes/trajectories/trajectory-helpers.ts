@@ -1,6 +1,6 @@
-// Pure helpers for the trajectory pages and the home page: which party a role speaks for, the open
-// actions of that party (overdue first), dates with their weekday, and the steps a party may record
-// from the trajectory's open actions. The server decides; these only shape what it answered.
+// Pure helpers for the trajectory pages: which party a role speaks for, dates with their weekday, and
+// the steps a party may record from the trajectory's open actions. The server decides (the home
+// page's open actions come from GET /api/v1/me/actions); these only shape what it answered.
 import type { Party, Role, Trajectory, TrajectoryAction, TrajectoryDeadline, TrajectoryEvent, TrajectoryState } from '../../api/client';
 import type { MessageKey } from '../../i18n/nl';
 
@@ -46,55 +46,6 @@ export function stateKey(state: TrajectoryState): MessageKey {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** One open action with where it comes from: its trajectory and, for a deadline, the handbook source. */
-export interface PartyAction {
-  trajectory: Pick<Trajectory, 'id' | 'member' | 'ci' | 'state'>;
-  action: TrajectoryAction;
-  source: string | null;
-  overdue: boolean;
-}
-
-/** Overdue first, then by due date (earliest first), then those without a due date; stable otherwise. */
-export function sortActions(actions: PartyAction[]): PartyAction[] {
-  return actions
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => {
-      if (a.item.overdue !== b.item.overdue) {
-        return a.item.overdue ? -1 : 1;
-      }
-      const da = a.item.action.due ?? null;
-      const db = b.item.action.due ?? null;
-      if (da && db && da !== db) {
-        return da < db ? -1 : 1;
-      }
-      if (!!da !== !!db) {
-        return da ? -1 : 1;
-      }
-      return a.index - b.index;
-    })
-    .map(({ item }) => item);
-}
-
-/** The open actions of one party across trajectories, overdue first (the server's status says which). */
-export function actionsFor(trajectories: Trajectory[], party: Party): PartyAction[] {
-  const found: PartyAction[] = [];
-  for (const trajectory of trajectories) {
-    for (const action of trajectory.actions) {
-      if (action.actor !== party) {
-        continue;
-      }
-      const deadline = trajectory.deadlines.find((d) => d.key === action.key && d.due === action.due);
-      found.push({
-        trajectory: { id: trajectory.id, member: trajectory.member, ci: trajectory.ci, state: trajectory.state },
-        action,
-        source: deadline?.source ?? null,
-        overdue: action.status === 'overdue',
-      });
-    }
-  }
-  return sortActions(found);
 }
 
 /** The first open action of a trajectory (any party): the list's "next step". */

@@ -102,7 +102,8 @@ export function TrajectoriesPage() {
               {state.trajectories.map((trajectory) => {
                 const next = nextAction(trajectory);
                 const late = next?.status === 'overdue';
-                const overdue = overdueActions(trajectory);
+                // What else is overdue, and for whom (the next step says so itself).
+                const overdue = overdueActions(trajectory).filter((action) => action !== next);
                 const links = [
                   ...reportLinks(trajectory.id, trajectory.state, role),
                   ...(role && role !== 'committee' && showsPlanLink(trajectory)

@@ -154,7 +154,7 @@ export const enPlan: Record<keyof typeof nlPlan, string> = {
   'outbox.emptyBody': 'Once a trajectory moves a step, its e-mails are listed here.',
   'outbox.caption': '{count} messages, newest first',
   'outbox.subject': 'Subject',
-  'outbox.recipient': 'To',
+  'outbox.to': 'To: {recipient}',
   'outbox.kind': 'Kind',
   'outbox.kind.reminder.overdue': 'Reminder: deadline passed',
   'outbox.kind.digest.overdue': 'Digest of passed deadlines',

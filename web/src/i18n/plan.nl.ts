@@ -156,7 +156,7 @@ export const nlPlan = {
   'outbox.emptyBody': 'Zodra een traject een stap verder is, staan de e-mails hier.',
   'outbox.caption': '{count} berichten, nieuwste eerst',
   'outbox.subject': 'Onderwerp',
-  'outbox.recipient': 'Aan',
+  'outbox.to': 'Aan: {recipient}',
   'outbox.kind': 'Soort',
   'outbox.kind.reminder.overdue': 'Herinnering: termijn verstreken',
   'outbox.kind.digest.overdue': 'Overzicht verstreken termijnen',

@@ -1,7 +1,8 @@
 // /uitgaande-post "Uitgaande post" (secretariat): the e-mail outbox as the worker sees it – how many
 // messages wait, went out or failed, a status filter (kept in the address), and per message the
 // recipient, subject, kind, status, attempts, the last error and the times. A failed message can be
-// sent again ("Opnieuw versturen"); the server refuses that (409) for one that did not fail.
+// sent again ("Opnieuw versturen"); the server refuses that (409) for one that did not fail. The
+// recipient stands under the subject, so a long address wraps instead of widening the table.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { unwrap } from '../../api/api-error';
@@ -120,7 +121,6 @@ export function OutboxPage() {
             <thead>
               <tr>
                 <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('outbox.recipient')}</th>
                 <th scope="col">{t('outbox.kind')}</th>
                 <th scope="col">{t('outbox.statusColumn')}</th>
                 <th scope="col">{t('outbox.attempts')}</th>
@@ -131,17 +131,17 @@ export function OutboxPage() {
             <tbody>
               {state.list.messages.map((message) => (
                 <tr key={message.id} className={message.status === 'failed' ? 'outbox__row--failed' : undefined}>
-                  <th scope="row">
+                  <th scope="row" className="outbox__message">
                     {message.subject}
+                    <span className="outbox__recipient">
+                      {t('outbox.to', { recipient: message.recipient })} <span className="muted">({message.language})</span>
+                    </span>
                     {message.trajectory_id !== null && message.trajectory_id !== undefined && (
                       <span className="facts__extra">
                         <Link to={`/trajecten/${message.trajectory_id}`}>{t('outbox.toTrajectory', { id: message.trajectory_id })}</Link>
                       </span>
                     )}
                   </th>
-                  <td data-label={t('outbox.recipient')} className="outbox__recipient">
-                    {message.recipient} <span className="muted">({message.language})</span>
-                  </td>
                   <td data-label={t('outbox.kind')}>{t.optional(`trajectory.event.${message.kind}`) ?? t.optional(`outbox.kind.${message.kind}`) ?? message.kind}</td>
                   <td data-label={t('outbox.statusColumn')}>
                     <div>

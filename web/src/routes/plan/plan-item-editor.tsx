@@ -45,10 +45,15 @@ export function PlanItemEditor({
   const { value, change, flush } = autosave;
   const id = `plan-${item.norm}`;
   const set = (field: keyof PlanItemValue, text: string, delay?: number) => change({ ...value, [field]: text }, delay);
+  // A 400 names the field (cause, actions, who, by_when): that input is marked; the message, in
+  // Dutch and naming it, is the save status below. What was typed stays.
+  const invalid = (field: keyof PlanItemValue) => autosave.status === 'error' && autosave.errorField === field;
+  const describedBy = (field: keyof PlanItemValue, hint: string) => (invalid(field) ? `${hint} ${id}-status` : hint);
+  const fieldClass = (field: keyof PlanItemValue) => (invalid(field) ? 'field field--invalid' : 'field');
 
   return (
     <div className="plan-item__form">
-      <div className="field">
+      <div className={fieldClass('cause')}>
         <label className="field__label" htmlFor={`${id}-cause`}>
           {t('plan.cause', { code: item.norm })}
         </label>
@@ -60,12 +65,13 @@ export function PlanItemEditor({
           className="field__input"
           rows={3}
           value={value.cause}
-          aria-describedby={`${id}-cause-hint`}
+          aria-describedby={describedBy('cause', `${id}-cause-hint`)}
+            aria-invalid={invalid('cause') ? true : undefined}
           onChange={(event) => set('cause', event.target.value)}
           onBlur={flush}
         />
       </div>
-      <div className="field">
+      <div className={fieldClass('actions')}>
         <label className="field__label" htmlFor={`${id}-actions`}>
           {t('plan.actions', { code: item.norm })}
         </label>
@@ -77,13 +83,14 @@ export function PlanItemEditor({
           className="field__input"
           rows={4}
           value={value.actions}
-          aria-describedby={`${id}-actions-hint`}
+          aria-describedby={describedBy('actions', `${id}-actions-hint`)}
+            aria-invalid={invalid('actions') ? true : undefined}
           onChange={(event) => set('actions', event.target.value)}
           onBlur={flush}
         />
       </div>
       <div className="plan-item__row">
-        <div className="field">
+        <div className={fieldClass('who')}>
           <label className="field__label" htmlFor={`${id}-who`}>
             {t('plan.who', { code: item.norm })}
           </label>
@@ -94,12 +101,13 @@ export function PlanItemEditor({
             id={`${id}-who`}
             className="field__input"
             value={value.who}
-            aria-describedby={`${id}-who-hint`}
+            aria-describedby={describedBy('who', `${id}-who-hint`)}
+            aria-invalid={invalid('who') ? true : undefined}
             onChange={(event) => set('who', event.target.value)}
             onBlur={flush}
           />
         </div>
-        <div className="field">
+        <div className={fieldClass('by_when')}>
           <label className="field__label" htmlFor={`${id}-by-when`}>
             {t('plan.byWhen', { code: item.norm })}
           </label>
@@ -111,7 +119,8 @@ export function PlanItemEditor({
             type="date"
             className="field__input"
             value={value.by_when}
-            aria-describedby={`${id}-by-when-hint`}
+            aria-describedby={describedBy('by_when', `${id}-by-when-hint`)}
+            aria-invalid={invalid('by_when') ? true : undefined}
             onChange={(event) => set('by_when', event.target.value, 0)}
           />
         </div>
@@ -128,7 +137,7 @@ export function PlanItemEditor({
       <p className={`plan-item__complete${isComplete(value) ? ' plan-item__complete--yes' : ''}`} data-testid={`complete-${item.norm}`}>
         {isComplete(value) ? t('plan.itemComplete') : t('plan.itemIncomplete')}
       </p>
-      <SaveStatus status={autosave.status} error={autosave.error} />
+      <SaveStatus id={`${id}-status`} status={autosave.status} error={autosave.error} />
     </div>
   );
 }

@@ -34,14 +34,16 @@ import {
 
 type Data = { plan: ImprovementPlan; findings: Map<string, string> | null; framework: Framework | null };
 
-async function loadPlan(id: number, trajectory: Trajectory): Promise<Data> {
+async function loadPlan(id: number, trajectory: Trajectory, readsFindings: boolean): Promise<Data> {
   const path = { params: { path: { id } } };
   const [plan, findings, framework] = await Promise.all([
     unwrap(api.GET('/api/v1/trajectories/{id}/plan', path)),
-    // The final findings' texts, for those who may read them (not the secretariat).
-    unwrap(api.GET('/api/v1/trajectories/{id}/findings', path))
-      .then((f) => new Map(f.findings.map((finding) => [finding.norm, finding.text])))
-      .catch(() => null),
+    // The final findings' texts, for those who may read them (never the secretariat: B5 B11).
+    readsFindings
+      ? unwrap(api.GET('/api/v1/trajectories/{id}/findings', path))
+          .then((f) => new Map(f.findings.map((finding) => [finding.norm, finding.text])))
+          .catch(() => null)
+      : Promise.resolve(null),
     unwrap(api.GET('/api/v1/frameworks/{version}', { params: { path: { version: trajectory.framework } } })).catch(() => null),
   ]);
   return { plan, findings, framework };
@@ -50,7 +52,9 @@ async function loadPlan(id: number, trajectory: Trajectory): Promise<Data> {
 export function PlanPage() {
   const { t } = useI18n();
   const id = useTrajectoryId();
-  const { state, reload } = useReportData(id, loadPlan);
+  const { session } = useSession();
+  const readsFindings = session.status === 'signed-in' && session.user.role !== 'secretariat';
+  const { state, reload } = useReportData(id, (trajectoryId, trajectory) => loadPlan(trajectoryId, trajectory, readsFindings));
   // Kept above the body, which starts afresh with each stage and round of the plan.
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   return (

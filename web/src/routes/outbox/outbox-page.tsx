@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { unwrap } from '../../api/api-error';
-import { api, type OutboxList, type OutboxMessage, type OutboxStatus } from '../../api/client';
+import { api, type OutboxList, type OutboxMessage } from '../../api/client';
 import { Alert } from '../../components/common/alert';
 import { EmptyState } from '../../components/common/empty-state';
 import { Loading } from '../../components/common/loading';
@@ -15,14 +15,11 @@ import { useI18n } from '../../i18n/i18n-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { formatMoment } from '../home/home-helpers';
+import { OUTBOX_STATUSES, statusFromSearch } from './outbox-helpers';
 
-const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
+const STATUSES = OUTBOX_STATUSES;
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; list: OutboxList };
-
-export function statusFromSearch(value: string | null): OutboxStatus | null {
-  return (STATUSES as readonly string[]).includes(value ?? '') ? (value as OutboxStatus) : null;
-}
 
 export function OutboxPage() {
   const { t, language } = useI18n();

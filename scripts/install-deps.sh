@@ -10,6 +10,8 @@ packages=(
   libcurl4-openssl-dev libmagic-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
   # the audit report as PDF: cairo + pango, drawn with an embedded DejaVu Sans
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # each user's calendar feed of deadlines (iCalendar), read back in the tests by python3-icalendar
+  libical-dev python3-icalendar
   # tests: PostgreSQL server, SMTP sink, browser; tools
   postgresql python3-aiosmtpd sqlite3 chromium curl wrk
   # tests: a PDF's text, pages and fonts read back (pdftotext, pdfinfo, pdffonts)

@@ -10,6 +10,7 @@
 #include "adapters/http/server.h"
 #include "adapters/http/static_files.h"
 #include "adapters/http/web_root.h"
+#include "adapters/json/plan_json.h"
 #include "adapters/json/report_json.h"
 #include "adapters/pdf/report_pdf.h"
 #include "demo_report.h"
@@ -262,13 +263,17 @@ int run_serve(ServeOptions const& options)
     JsonReportCodec report_codec;
     ReportService reports{**store, trajectories, report_codec};
     trajectories.add_effects(&reports);
+    JsonPlanCodec plan_codec;
+    PlanService plans{**store, trajectories, plan_codec};
+    trajectories.add_effects(&plans);
+    CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, now_seconds()); !written) {
             return report_error(written.error());
         }
     }
     http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents, peer_pools, reports,
+                                    static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
                                     [](ReportDocument const& report, bool part_b) {
                                         return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
                                     }},

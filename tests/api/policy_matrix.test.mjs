@@ -197,6 +197,22 @@ const MATRIX = () => [
   ['POST', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/part-b-requests`, { reason: '' },
     [401, 403, 403, 403, 400, 403]],
   ['GET', '/api/v1/trajectories/987654/report', undefined, [401, 404, 404, 404, 404, 403]],
+  // The improvement plan: another member finds nothing; the member writes, the CI assesses (409:
+  // no plan is asked for during fieldwork, so the matrix changes nothing); the committee never.
+  ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/plan`, undefined, [401, 404, 200, 200, 200, 403]],
+  ['PUT', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/plan/items/VM5`,
+    { version: 0, cause: 'x', actions: 'x', who: 'x', by_when: null }, [401, 404, 403, 403, 403, 403]],
+  ['PUT', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/plan/assessments/VM5`,
+    { version: 0, approved: true, remark: '' }, [401, 403, 409, 409, 403, 403]],
+  ['GET', '/api/v1/trajectories/987654/plan', undefined, [401, 404, 404, 404, 404, 403]],
+  // Each user's own open actions and calendar feed; the feed itself answers only to its token.
+  ['GET', '/api/v1/me/actions', undefined, [401, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/me/calendar', undefined, [401, 200, 200, 200, 200, 200]],
+  ['POST', '/api/v1/me/calendar', undefined, [401, 200, 200, 200, 200, 200]],
+  ['DELETE', '/api/v1/me/calendar', undefined, [401, 204, 204, 204, 204, 204]],
+  ['GET', '/api/v1/calendar/bestaat-niet.ics', undefined, [404, 404, 404, 404, 404, 404]],
+  ['GET', '/api/v1/trajectories?party=ci&overdue=true', undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', '/api/v1/trajectories?party=iedereen', undefined, [401, 400, 400, 400, 400, 403]],
   ['GET', `/api/v1/organisations/${orgs.ci}/users`, undefined, [401, 403, 200, 403, 200, 403]],
   ['GET', '/api/v1/organisations/987654/users', undefined, [401, 403, 403, 403, 404, 403]],
   ['GET', '/api/v1/estimate?variant=ci&group[professionals_employed]=12', undefined, [401, 200, 200, 200, 200, 403]],

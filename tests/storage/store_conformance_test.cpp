@@ -1046,6 +1046,45 @@ TEST_P(StoreConformance, TrajectoryEventsAreAppendOnlyAndTwoAppendsAfterOneReadC
     EXPECT_EQ(store().trajectories().events(id).value()[1].key, "audit_requested");
 }
 
+TEST_P(StoreConformance, PlanRoundsAreFrozenOnceAndAssessedOnce)
+{
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const member_id = store().organisations().create(make_organisation("Buurtwerk Noord")).value();
+    auto const ci_id = store().organisations().create(ci).value();
+    auto const id =
+        store().trajectories().create({0, member_id, ci_id, "initial", "ci", "2019", "", "", "{}", 1}).value();
+    ASSERT_TRUE(store().plans().add_round({id, 1, "2026-05-01", "", "", "[1]", 10}).ok());
+    auto const again = store().plans().add_round({id, 1, "2026-05-02", "", "", "[2]", 11});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().plans().assess_round({id, 1, "2026-05-01", "2026-05-10", "rejected", "[1,\"r\"]", 10}).ok());
+    auto const twice = store().plans().assess_round({id, 1, "2026-05-01", "2026-05-11", "approved", "[3]", 10});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().code, ErrorCode::FailedPrecondition);
+    ASSERT_TRUE(store().plans().add_round({id, 2, "2026-05-20", "", "", "[4]", 12}).ok());
+    auto const rounds = store().plans().rounds(id).value();
+    ASSERT_EQ(rounds.size(), 2u);
+    EXPECT_EQ(rounds[0].outcome, "rejected");
+    EXPECT_EQ(rounds[0].assessed_on, "2026-05-10");
+    EXPECT_EQ(rounds[0].content, "[1,\"r\"]");
+    EXPECT_EQ(rounds[1].round, 2);
+    EXPECT_EQ(rounds[1].outcome, "");
+}
+
+TEST_P(StoreConformance, ACalendarFeedIsFoundByItsTokenHashUntilReplacedOrRemoved)
+{
+    Id const anna = store().users().create(make_user("anna@example.org")).value();
+    EXPECT_FALSE(store().calendar_feeds().of_user(anna).value());
+    ASSERT_TRUE(store().calendar_feeds().replace({anna, "hash-1", 100}).ok());
+    EXPECT_EQ(store().calendar_feeds().by_token_hash("hash-1").value()->user_id, anna);
+    ASSERT_TRUE(store().calendar_feeds().replace({anna, "hash-2", 200}).ok());
+    EXPECT_FALSE(store().calendar_feeds().by_token_hash("hash-1").value());
+    EXPECT_EQ(store().calendar_feeds().of_user(anna).value()->created_at, 200);
+    ASSERT_TRUE(store().calendar_feeds().remove(anna).ok());
+    EXPECT_FALSE(store().calendar_feeds().by_token_hash("hash-2").value());
+}
+
 TEST_P(StoreConformance, SelfEvaluationKeepsOneOpenPerMemberAndSavesAnswersOverTheirVersion)
 {
     auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
@@ -1303,6 +1342,8 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
         // 8: documents, 9: auditors and their ties, 10: peer pools, 11: evidence, to_confirm,
         // carried_from and CI feedback; the columns go with their tables).
         auto sql = raw();
+        *sql << "DROP TABLE calendar_feeds";
+        *sql << "DROP TABLE plan_rounds";
         *sql << "DROP TABLE report_entries";
         *sql << "DROP TABLE report_versions";
         *sql << "DROP TABLE report_remarks";

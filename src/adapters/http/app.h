@@ -18,6 +18,8 @@
 #include "core/services/password_reset_service.h"
 #include "core/services/peer_pool_service.h"
 #include "core/services/registry_service.h"
+#include "core/services/calendar_service.h"
+#include "core/services/plan_service.h"
 #include "core/services/report_service.h"
 #include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
@@ -58,6 +60,8 @@ struct AppServices {
     DocumentService& documents;
     PeerPoolService& peer_pools;
     ReportService& reports;
+    PlanService& plans;
+    CalendarService& calendars;
     // report_pdf: Part A (false) or Part B (true) as PDF, drawn in-process (src/adapters/pdf).
     std::function<Result<std::string>(ReportDocument const&, bool part_b)> report_pdf;
 };

@@ -40,4 +40,13 @@ Actor actor_of(Call const& call)
     return Actor{user.id, user.email, call.client_ip};
 }
 
+Result<Date> today_query(Call const& call)
+{
+    auto const found = call.request.query.find("today");
+    if (found == call.request.query.end()) {
+        return local_date(call.now);
+    }
+    return Date::parse(found->second, "today");
+}
+
 }  // namespace sterk::http

@@ -16,6 +16,10 @@ namespace sterk::http {
 // `sterklabel` on the command line does.
 Date local_date(UnixTime now);
 
+// today_query: the `today` query parameter (YYYY-MM-DD) a reader may look at deadlines on, else
+// the server's date.
+Result<Date> today_query(Call const& call);
+
 // parse_id: a positive decimal number, or none.
 std::optional<Id> parse_id(std::string const& text);
 

@@ -88,6 +88,18 @@ Result<Response> post_remark(AppServices& app, Call const& call);
 Result<Response> delete_remark(AppServices& app, Call const& call);
 Result<Response> post_remark_decision(AppServices& app, Call const& call);
 Result<Response> get_part_b_requests(AppServices& app, Call const& call);
+
+// plan_handlers.cpp (tag "plans")
+Result<Response> get_plan(AppServices& app, Call const& call);
+Result<Response> put_plan_item(AppServices& app, Call const& call);
+Result<Response> put_plan_assessment(AppServices& app, Call const& call);
+
+// action_handlers.cpp (tag "notifications": the caller's open actions and calendar feed)
+Result<Response> get_my_actions(AppServices& app, Call const& call);
+Result<Response> get_my_calendar(AppServices& app, Call const& call);
+Result<Response> post_my_calendar(AppServices& app, Call const& call);
+Result<Response> delete_my_calendar(AppServices& app, Call const& call);
+Result<Response> get_calendar_feed(AppServices& app, Call const& call);
 Result<Response> post_part_b_request(AppServices& app, Call const& call);
 
 // openapi_document: api/openapi.json, embedded at build time.

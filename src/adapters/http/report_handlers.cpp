@@ -125,6 +125,19 @@ Result<std::optional<int>> version_query(Call const& call)
     return std::optional<int>{static_cast<int>(*id)};
 }
 
+// with_approved_plan: the final report carries the approved improvement plans (B6 §9b-i), as a
+// section after Part A's fields, in the JSON and the PDF alike.
+Status with_approved_plan(AppServices& app, Call const& call, Id id, ReportDocument& report)
+{
+    if (report.stage != ReportStage::Final) {
+        return ok_status();
+    }
+    if (auto section = TRY(app.plans.approved_plan(call.session->principal(), id, local_date(call.now)))) {
+        report.part_a.push_back(std::move(*section));
+    }
+    return ok_status();
+}
+
 }  // namespace
 
 Result<Response> get_findings(AppServices& app, Call const& call)
@@ -242,8 +255,9 @@ Result<Response> get_report(AppServices& app, Call const& call)
 {
     Id const id = TRY(path_id(call, not_found()));
     auto const version = TRY(version_query(call));
-    auto const read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, true,
-                                             local_date(call.now), call.now));
+    auto read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, true,
+                                       local_date(call.now), call.now));
+    TRY(with_approved_plan(app, call, id, read.report));
     return Response::json_in_order(200, report_to_json(read.report, read.part_b));
 }
 
@@ -276,8 +290,9 @@ Result<Response> get_report_pdf(AppServices& app, Call const& call)
     }
     bool const part_b = part->second == "B";
     auto const version = TRY(version_query(call));
-    auto const read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, part_b,
-                                             local_date(call.now), call.now));
+    auto read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, part_b,
+                                       local_date(call.now), call.now));
+    TRY(with_approved_plan(app, call, id, read.report));
     if (part_b && !read.part_b) {
         return Error{ErrorCode::PermissionDenied, "Deel B leest het secretariaat pas na een verzoek met reden.", "part"};
     }

@@ -14,11 +14,14 @@ bool match_pattern(std::string_view pattern, std::string_view path, std::map<std
     std::map<std::string, std::string> found;
     for (std::size_t i = 0; i < want.size(); ++i) {
         std::string_view const part = want[i];
-        if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
-            if (have[i].empty()) {
+        // "{name}" takes the whole segment; "{name}.ics" the segment without its fixed suffix.
+        if (auto const close = part.find('}'); part.size() > 2 && part.front() == '{' && close != std::string_view::npos) {
+            std::string_view const suffix = part.substr(close + 1);
+            std::string_view const segment = have[i];
+            if (segment.size() <= suffix.size() || segment.substr(segment.size() - suffix.size()) != suffix) {
                 return false;
             }
-            found[std::string{part.substr(1, part.size() - 2)}] = std::string{have[i]};
+            found[std::string{part.substr(1, close - 1)}] = std::string{segment.substr(0, segment.size() - suffix.size())};
             continue;
         }
         if (part != have[i]) {

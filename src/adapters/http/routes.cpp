@@ -96,6 +96,17 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/trajectories/{id}/remarks/{remark}/decision", P::RemarkDecide, S::None, Work::Inline,
          post_remark_decision},
         {"GET", "/api/v1/trajectories/{id}/part-b-requests", P::ReportRead, S::None, Work::Inline, get_part_b_requests},
+        // The improvement plan: which trajectory, and when, is PlanService's rule.
+        {"GET", "/api/v1/trajectories/{id}/plan", P::PlanRead, S::None, Work::Inline, get_plan},
+        {"PUT", "/api/v1/trajectories/{id}/plan/items/{norm}", P::PlanItemsWrite, S::None, Work::Inline, put_plan_item},
+        {"PUT", "/api/v1/trajectories/{id}/plan/assessments/{norm}", P::PlanAssess, S::None, Work::Inline,
+         put_plan_assessment},
+        // The caller's own deadlines: open actions and the private calendar feed (its token is the key).
+        {"GET", "/api/v1/me/actions", P::ActionsRead, S::None, Work::Inline, get_my_actions},
+        {"GET", "/api/v1/me/calendar", P::CalendarManage, S::None, Work::Inline, get_my_calendar},
+        {"POST", "/api/v1/me/calendar", P::CalendarManage, S::None, Work::Inline, post_my_calendar},
+        {"DELETE", "/api/v1/me/calendar", P::CalendarManage, S::None, Work::Inline, delete_my_calendar},
+        {"GET", "/api/v1/calendar/{token}.ics", P::CalendarFeedRead, S::None, Work::Inline, get_calendar_feed},
         {"POST", "/api/v1/trajectories/{id}/part-b-requests", P::PartBRequestsWrite, S::None, Work::Inline,
          post_part_b_request},
     };

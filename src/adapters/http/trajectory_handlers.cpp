@@ -11,15 +11,6 @@ namespace sterk::http {
 
 namespace {
 
-Result<Date> today_of(Call const& call)
-{
-    auto const found = call.request.query.find("today");
-    if (found == call.request.query.end()) {
-        return local_date(call.now);
-    }
-    return Date::parse(found->second, "today");
-}
-
 nlohmann::ordered_json organisation_ref(AppServices& app, Id id)
 {
     auto const organisation = app.users.organisation(id);
@@ -97,15 +88,51 @@ nlohmann::ordered_json trajectory_json(AppServices& app, StoredTrajectory const&
     return out;
 }
 
+// filter_of: the list's query (ci, party, state, overdue); 400 naming the parameter.
+Result<TrajectoryFilter> filter_of(Call const& call)
+{
+    TrajectoryFilter filter;
+    auto const& q = call.request.query;
+    if (auto found = q.find("ci"); found != q.end()) {
+        filter.ci = parse_id(found->second);
+        if (!filter.ci) {
+            return Error::invalid("ci", "'ci' is het nummer van een CI.");
+        }
+    }
+    if (auto found = q.find("party"); found != q.end()) {
+        if (found->second != "member" && found->second != "ci" && found->second != "secretariat") {
+            return Error::invalid("party", "Kies de partij: member, ci of secretariat.");
+        }
+        filter.party = found->second;
+    }
+    if (auto found = q.find("state"); found != q.end()) {
+        filter.state = parse_state(found->second);
+        if (!filter.state) {
+            return Error::invalid("state", "Onbekende fase '" + found->second + "'.");
+        }
+    }
+    if (auto found = q.find("overdue"); found != q.end()) {
+        if (found->second != "true" && found->second != "false") {
+            return Error::invalid("overdue", "'overdue' is true of false.");
+        }
+        filter.overdue = found->second == "true";
+    }
+    return filter;
+}
+
 }  // namespace
 
 Result<Response> get_trajectories(AppServices& app, Call const& call)
 {
     auto const principal = call.session->principal();
-    Date const today = TRY(today_of(call));
+    Date const today = TRY(today_query(call));
+    auto const filter = TRY(filter_of(call));
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (auto const& record : TRY(app.trajectories.list(principal))) {
         auto const stored = TRY(app.trajectories.get(principal, record.id, today));
+        if (!matches(filter, stored.record, stored.view)) {
+            continue;
+        }
         auto item = trajectory_json(app, stored);
         item.erase("events");
         list.push_back(std::move(item));
@@ -225,7 +252,7 @@ Result<Response> post_trajectory(AppServices& app, Call const& call)
 Result<Response> get_trajectory(AppServices& app, Call const& call)
 {
     Id const id = TRY(path_id(call, Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.")));
-    auto const stored = TRY(app.trajectories.get(call.session->principal(), id, TRY(today_of(call))));
+    auto const stored = TRY(app.trajectories.get(call.session->principal(), id, TRY(today_query(call))));
     return Response::json_in_order(200, trajectory_json(app, stored));
 }
 

@@ -583,6 +583,46 @@ std::vector<Migration> const& migrations()
                 "CREATE INDEX part_b_requests_trajectory ON part_b_requests (trajectory_id)",
             },
         },
+        {
+            "improvement plans: each submitted round frozen, with the CI's decision on it (the items and assessments themselves are report entries)",
+            {
+                "CREATE TABLE plan_rounds ("
+                " trajectory_id INTEGER NOT NULL REFERENCES trajectories (id),"
+                " round INTEGER NOT NULL,"
+                " submitted_on TEXT NOT NULL,"
+                " assessed_on TEXT NOT NULL DEFAULT '',"
+                " outcome TEXT NOT NULL DEFAULT '',"
+                " content TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL,"
+                " PRIMARY KEY (trajectory_id, round))",
+            },
+            {
+                "CREATE TABLE plan_rounds ("
+                " trajectory_id BIGINT NOT NULL REFERENCES trajectories (id),"
+                " round INTEGER NOT NULL,"
+                " submitted_on TEXT NOT NULL,"
+                " assessed_on TEXT NOT NULL DEFAULT '',"
+                " outcome TEXT NOT NULL DEFAULT '',"
+                " content TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, round))",
+            },
+        },
+        {
+            "private calendar feeds: one per user, the token kept as a hash",
+            {
+                "CREATE TABLE calendar_feeds ("
+                " user_id INTEGER PRIMARY KEY REFERENCES users (id),"
+                " token_hash TEXT NOT NULL UNIQUE,"
+                " created_at INTEGER NOT NULL)",
+            },
+            {
+                "CREATE TABLE calendar_feeds ("
+                " user_id BIGINT PRIMARY KEY REFERENCES users (id),"
+                " token_hash TEXT NOT NULL UNIQUE,"
+                " created_at BIGINT NOT NULL)",
+            },
+        },
     };
     return list;
 }

@@ -18,6 +18,8 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_auditors(*m_db)
     , m_peer_pools(*m_db)
     , m_reports(*m_db)
+    , m_plans(*m_db)
+    , m_calendar_feeds(*m_db)
 {
 }
 

@@ -11,6 +11,8 @@
 #include "adapters/storage/sql_organisation_repository.h"
 #include "adapters/storage/sql_password_reset_repository.h"
 #include "adapters/storage/sql_peer_pool_repository.h"
+#include "adapters/storage/sql_calendar_feed_repository.h"
+#include "adapters/storage/sql_plan_repository.h"
 #include "adapters/storage/sql_report_repository.h"
 #include "adapters/storage/sql_self_evaluation_repository.h"
 #include "adapters/storage/sql_session_repository.h"
@@ -41,6 +43,8 @@ public:
     AuditorRepository& auditors() override { return m_auditors; }
     PeerPoolRepository& peer_pools() override { return m_peer_pools; }
     ReportRepository& reports() override { return m_reports; }
+    PlanRepository& plans() override { return m_plans; }
+    CalendarFeedRepository& calendar_feeds() override { return m_calendar_feeds; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -60,6 +64,8 @@ private:
     SqlAuditorRepository m_auditors;
     SqlPeerPoolRepository m_peer_pools;
     SqlReportRepository m_reports;
+    SqlPlanRepository m_plans;
+    SqlCalendarFeedRepository m_calendar_feeds;
 };
 
 }  // namespace sterk

@@ -25,7 +25,7 @@ struct PolicyRow {
 // DOMAIN.md "Actors and roles": members see their own organisation, CIs theirs, auditors
 // only what they are assigned to, the secretariat manages members and CIs, the committee
 // reads anonymised trends only.
-constexpr std::array<PolicyRow, 44> POLICY{{
+constexpr PolicyRow POLICY[] = {
     //                                                      anon member ci-adm auditor secr committee
     {Permission::HealthRead, "health.read",                      A, A, A, A, A, A},
     {Permission::ApiDocumentRead, "api-document.read",           A, A, A, A, A, A},
@@ -88,7 +88,16 @@ constexpr std::array<PolicyRow, 44> POLICY{{
     {Permission::RemarksWrite, "report.remarks.write",           D, A, D, D, D, D},
     {Permission::RemarkDecide, "report.remarks.decide",          D, D, A, A, D, D},
     {Permission::PartBRequestsWrite, "report.part-b-requests.write", D, D, D, D, A, D},
-}};
+    // The improvement plan: which trajectory is PlanService's rule (the member writes, the CI assesses).
+    {Permission::PlanRead, "plan.read",                          D, A, A, A, A, D},
+    {Permission::PlanItemsWrite, "plan.items.write",             D, A, D, D, D, D},
+    {Permission::PlanAssess, "plan.assess",                      D, D, A, A, D, D},
+    // Each user's own open actions and calendar feed (the committee's list is empty); the feed
+    // itself is read without a session: its secret token is the key.
+    {Permission::ActionsRead, "me.actions.read",                 D, A, A, A, A, A},
+    {Permission::CalendarManage, "me.calendar.manage",           D, A, A, A, A, A},
+    {Permission::CalendarFeedRead, "calendar.feed.read",         A, A, A, A, A, A},
+};
 
 PolicyRow const* row_for(Permission permission)
 {

@@ -64,11 +64,17 @@ enum class Permission {
     RemarksWrite,
     RemarkDecide,
     PartBRequestsWrite,
+    PlanRead,
+    PlanItemsWrite,
+    PlanAssess,
+    ActionsRead,
+    CalendarManage,
+    CalendarFeedRead,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::PartBRequestsWrite) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::CalendarFeedRead) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

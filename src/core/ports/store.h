@@ -6,6 +6,7 @@
 
 #include "core/ports/document_records.h"
 #include "core/ports/records.h"
+#include "core/ports/plan_records.h"
 #include "core/ports/report_records.h"
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
@@ -259,6 +260,36 @@ public:
     virtual Result<std::vector<PartBRequestRecord>> part_b_requests(Id trajectory_id) = 0;  // oldest first
 };
 
+// PlanRepository: the frozen rounds (the items and assessments themselves are report entries).
+class PlanRepository {
+public:
+    virtual ~PlanRepository() = default;
+    // add_round: FailedPrecondition when that round number is taken.
+    virtual Status add_round(PlanRoundRecord const& round) = 0;
+    virtual Result<std::vector<PlanRoundRecord>> rounds(Id trajectory_id) = 0;  // oldest first
+    // assess_round: records the CI's decision and the content with its assessments; only once
+    // (FailedPrecondition when the round was assessed already).
+    virtual Status assess_round(PlanRoundRecord const& round) = 0;
+};
+
+// CalendarFeedRecord: a user's private calendar feed; only the token's hash is kept.
+struct CalendarFeedRecord {
+    Id user_id = 0;
+    std::string token_hash;
+    UnixTime created_at = 0;
+};
+
+// CalendarFeedRepository: at most one feed per user.
+class CalendarFeedRepository {
+public:
+    virtual ~CalendarFeedRepository() = default;
+    virtual Result<std::optional<CalendarFeedRecord>> of_user(Id user_id) = 0;
+    virtual Result<std::optional<CalendarFeedRecord>> by_token_hash(std::string const& token_hash) = 0;
+    // replace: the user's feed becomes this one (an earlier token stops working).
+    virtual Status replace(CalendarFeedRecord const& feed) = 0;
+    virtual Status remove(Id user_id) = 0;
+};
+
 // Store: the database. schema_version() / migrate() follow the append-only migration list.
 class Store {
 public:
@@ -275,6 +306,8 @@ public:
     virtual SelfEvaluationRepository& self_evaluations() = 0;
     virtual DocumentRepository& documents() = 0;
     virtual ReportRepository& reports() = 0;
+    virtual PlanRepository& plans() = 0;
+    virtual CalendarFeedRepository& calendar_feeds() = 0;
     virtual AuditorRepository& auditors() = 0;
     virtual PeerPoolRepository& peer_pools() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.

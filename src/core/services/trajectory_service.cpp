@@ -379,6 +379,19 @@ Result<TrajectoryLog> TrajectoryService::log_of(NormFramework const& framework, 
     return log;
 }
 
+Result<std::vector<ViewedTrajectory>> TrajectoryService::views(Principal const& caller, Date today)
+{
+    std::vector<ViewedTrajectory> out;
+    for (auto& record : TRY(list(caller))) {
+        auto const* framework = TRY(framework_of(record));
+        auto const events = TRY(m_store.trajectories().events(record.id));
+        auto const log = TRY(log_of(*framework, record, events));
+        auto view = TRY(evaluate_trajectory(*framework, log, today));
+        out.push_back(ViewedTrajectory{std::move(record), std::move(view)});
+    }
+    return out;
+}
+
 Result<StoredTrajectory> TrajectoryService::get(Principal const& caller, Id id, Date today)
 {
     auto const record = TRY(m_store.trajectories().find(id));

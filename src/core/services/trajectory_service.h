@@ -15,6 +15,7 @@
 #include "core/registry/auditor.h"
 #include "core/services/user_service.h"
 #include "core/evaluation/scope_fte.h"
+#include "core/trajectory/overview.h"
 #include "core/trajectory/trajectory.h"
 
 #include <functional>
@@ -106,6 +107,9 @@ public:
     static bool may_record(Principal const& caller, TrajectoryRecord const& trajectory, std::string const& actor);
 
     Result<std::vector<TrajectoryRecord>> list(Principal const& caller);
+    // views: every trajectory the caller may see, each seen on `today` (the home page's open
+    // actions, the calendar feed, the secretariat's overview), oldest first.
+    Result<std::vector<ViewedTrajectory>> views(Principal const& caller, Date today);
     // request: a member's audit request on the current framework version. FailedPrecondition when
     // its membership is not active, the CI cannot be chosen (naming why), a trajectory of its own
     // is still running, or the rules refuse the first events (e.g. a self-evaluation older than

@@ -313,6 +313,7 @@ Status Replay::apply_report(TrajectoryEvent const& e)
         }
         meet(DeadlineKind::FinalReport, e.on);
         findings = advise(m_framework, *e.verdicts);
+        final_verdicts = *e.verdicts;
         findings_final = e.on;
         switch (findings->scenario) {
         case Scenario::AllMet: state = TrajectoryState::Finalising; break;
@@ -362,6 +363,7 @@ Status Replay::apply_plan(TrajectoryEvent const& e)
         meet(*sc == Scenario::PlanRequired ? DeadlineKind::ImprovementPlan : DeadlineKind::OverThresholdPlans, e.on);
         open(DeadlineKind::PlanAssessment, "plan_submitted", e.on);
         plan = PlanStep::Submitted;
+        ++plan_submissions;
         return ok_status();
     case EventKind::PlanRejected:
     case EventKind::PlanApproved: {
@@ -391,6 +393,7 @@ Status Replay::apply_plan(TrajectoryEvent const& e)
         meet(plan == PlanStep::Rejected ? DeadlineKind::PlanRevision : DeadlineKind::NextSteps, e.on);
         open(DeadlineKind::RevisionAssessment, "revision_submitted", e.on);
         plan = PlanStep::RevisionSubmitted;
+        ++plan_submissions;
         return ok_status();
     case EventKind::NextStepsAgreed:
         if (plan != PlanStep::RejectedTwice) {

@@ -37,6 +37,8 @@ public:
     std::optional<Advice> findings;
     std::optional<Date> findings_final;
     PlanStep plan = PlanStep::None;
+    int plan_submissions = 0;
+    std::optional<VerdictMap> final_verdicts;
     std::optional<Date> plan_approved;
     bool final_report_with_plans_sent = false;
     std::optional<Date> additional_planned_for;

@@ -77,6 +77,24 @@ std::vector<std::pair<EventKind, std::optional<Date>>> next_steps(Replay const& 
     }
 }
 
+PlanStage plan_stage_of(Replay const& r)
+{
+    switch (r.plan) {
+    case PlanStep::None: {
+        auto const sc = r.scenario();
+        bool const asked = sc && *sc != Scenario::AllMet && !r.positive && !r.ended();
+        return asked ? PlanStage::Draft : PlanStage::NotAsked;
+    }
+    case PlanStep::Submitted: return PlanStage::Submitted;
+    case PlanStep::Rejected: return PlanStage::Rejected;
+    case PlanStep::RevisionSubmitted: return PlanStage::RevisionSubmitted;
+    case PlanStep::RejectedTwice: return PlanStage::RejectedTwice;
+    case PlanStep::NextSteps: return PlanStage::NextSteps;
+    case PlanStep::Approved: return PlanStage::Approved;
+    }
+    return PlanStage::NotAsked;
+}
+
 std::vector<OpenAction> open_actions(Replay const& r, std::vector<TrajectoryDeadline> const& deadlines)
 {
     std::vector<OpenAction> actions;
@@ -244,6 +262,9 @@ Result<TrajectoryView> evaluate_checked(NormFramework const& framework, Trajecto
     view.state = replay.state;
     view.scenario = replay.scenario();
     view.findings = replay.findings;
+    view.final_verdicts = replay.final_verdicts;
+    view.plan = plan_stage_of(replay);
+    view.plan_rounds = replay.plan_submissions;
     view.additional_audit = replay.additional;
     if (replay.positive) {
         view.advice = AdviceOutcome::Positive;

@@ -50,6 +50,7 @@ enum class TrajectoryState {
     Withdrawn,
 };
 std::string state_key(TrajectoryState state);  // "self-evaluation", "part-a", ...
+std::optional<TrajectoryState> parse_state(std::string const& key);
 std::string state_dutch(TrajectoryState state);
 
 // The certificate a recertification renews.
@@ -180,6 +181,11 @@ struct CheckedPreviousCertificate {
 
 enum class AdviceOutcome { Positive, Negative };
 
+// PlanStage: where the improvement plan stands (scenarios b and c). NotAsked: no plan is asked
+// for (scenario a, before the findings are final, or the trajectory ended without one).
+enum class PlanStage { NotAsked, Draft, Submitted, Rejected, RevisionSubmitted, Approved, RejectedTwice, NextSteps };
+std::string plan_stage_key(PlanStage stage);  // "none", "draft", "submitted", ... (api/openapi.json PlanStage)
+
 // AuditPlanning: the audit as last planned (audit_planned).
 struct AuditPlanning {
     Date first_day;
@@ -194,6 +200,9 @@ struct TrajectoryView {
     TrajectoryState state = TrajectoryState::SelfEvaluation;
     std::optional<Scenario> scenario;  // once the findings are final
     std::optional<Advice> findings;  // the decision rules applied to the final findings
+    std::optional<VerdictMap> final_verdicts;  // the final report's verdicts (findings_final)
+    PlanStage plan = PlanStage::NotAsked;
+    int plan_rounds = 0;  // plans submitted so far (plan_submitted, revision_submitted)
     std::optional<Advice> additional_audit;  // scenario c: applied to the additional audit's findings
     std::optional<AdviceOutcome> advice;
     std::vector<TrajectoryDeadline> deadlines;  // in the order they started

@@ -47,6 +47,16 @@ StateName const state_names[] = {
 
 }  // namespace
 
+std::optional<TrajectoryState> parse_state(std::string const& key)
+{
+    for (auto const& name : state_names) {
+        if (name.key == key) {
+            return name.state;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string state_key(TrajectoryState state)
 {
     for (auto const& name : state_names) {
@@ -111,6 +121,21 @@ std::string previous_status_dutch(PreviousStatus status)
     case PreviousStatus::Suspended: return "geschorst";
     case PreviousStatus::Lapsed: return "vervallen";
     case PreviousStatus::Superseded: return "opgevolgd";
+    }
+    return {};
+}
+
+std::string plan_stage_key(PlanStage stage)
+{
+    switch (stage) {
+    case PlanStage::NotAsked: return "none";
+    case PlanStage::Draft: return "draft";
+    case PlanStage::Submitted: return "submitted";
+    case PlanStage::Rejected: return "rejected";
+    case PlanStage::RevisionSubmitted: return "revision-submitted";
+    case PlanStage::Approved: return "approved";
+    case PlanStage::RejectedTwice: return "rejected-twice";
+    case PlanStage::NextSteps: return "next-steps";
     }
     return {};
 }

@@ -119,7 +119,7 @@ Result<Lines> CaseState::event_command(std::vector<std::string> const& w)
 }
 
 // `route DATE`, `deadlines DATE`, `actions DATE`, `certificate_dates DATE`, `previous DATE`, `previous_check DATE`,
-// `notes DATE`: the log seen on DATE.
+// `notes DATE`, `plan DATE`: the log seen on DATE.
 Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
 {
     auto const* fw = TRY(framework());
@@ -165,6 +165,10 @@ Result<Lines> CaseState::trajectory_query(std::vector<std::string> const& w)
                                              " valid_through=" + view.certificate->valid_through.iso() +
                                              " expires=" + view.certificate->expires.iso()
                                        : "-");
+    } else if (w[0] == "plan") {
+        out.push_back("stage " + plan_stage_key(view.plan) + " rounds " + std::to_string(view.plan_rounds));
+        out.push_back("norms " + (view.findings && !view.findings->plan_norms.empty() ? join(view.findings->plan_norms)
+                                                                                     : std::string("-")));
     } else if (w[0] == "previous_check") {
         if (!view.previous_check) {
             return Lines{"-"};
@@ -496,7 +500,7 @@ Result<Lines> CaseState::run(std::string const& command)
         return event_command(w);
     }
     if (verb == "route" || verb == "deadlines" || verb == "deadline_status" || verb == "actions" || verb == "certificate_dates" ||
-        verb == "previous" || verb == "previous_check" || verb == "notes") {
+        verb == "previous" || verb == "previous_check" || verb == "notes" || verb == "plan") {
         return trajectory_query(w);
     }
     if (verb == "scope") {

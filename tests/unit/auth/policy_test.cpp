@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::PartBRequestsWrite);
+    EXPECT_EQ(all_permissions().back(), Permission::CalendarFeedRead);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -30,7 +30,7 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
     for (Permission permission : {Permission::HealthRead, Permission::ApiDocumentRead, Permission::SessionCreate,
                                   Permission::FrameworksRead, Permission::PasswordResetRequest,
                                   Permission::PasswordResetConfirm, Permission::SessionRead,
-                                  Permission::PasswordResetCheck}) {
+                                  Permission::PasswordResetCheck, Permission::CalendarFeedRead}) {
         EXPECT_TRUE(authorize(permission, std::nullopt).ok()) << permission_key(permission);
     }
     for (Permission permission : {Permission::SessionDelete, Permission::MeRead, Permission::UsersList,
@@ -48,7 +48,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::AuditRequestRead, Permission::OrganisationUsersRead,
                                   Permission::SelfEvaluationFeedbackWrite, Permission::ReportRead,
                                   Permission::ReportWrite, Permission::RemarksWrite, Permission::RemarkDecide,
-                                  Permission::PartBRequestsWrite}) {
+                                  Permission::PartBRequestsWrite, Permission::PlanRead, Permission::PlanItemsWrite,
+                                  Permission::PlanAssess, Permission::ActionsRead, Permission::CalendarManage}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

@@ -63,7 +63,7 @@ export const enPlan: Record<keyof typeof nlPlan, string> = {
   'plan.assessmentTitle': 'The CI’s assessment',
   'plan.decisionTitle': 'Record the decision',
   'plan.decisionIntro':
-    'Approve when every standard is approved; reject when at least one standard is rejected. The member sees your remarks with the standards.',
+    'Approve when every standard is approved; reject when every standard is assessed and at least one is rejected. The member sees your remarks with the standards.',
   'plan.nextIntro': 'The next step after the assessment of the improvement plan.',
   'plan.roundsTitle': 'Earlier rounds',
   'plan.roundsEmpty': 'The improvement plan has not been submitted yet.',

@@ -65,7 +65,7 @@ export const nlPlan = {
   'plan.assessmentTitle': 'Beoordeling door de CI',
   'plan.decisionTitle': 'Besluit vastleggen',
   'plan.decisionIntro':
-    'Goedkeuren kan als elke norm is goedgekeurd; afkeuren als minstens één norm is afgekeurd. Het lid ziet uw opmerkingen bij de normen.',
+    'Goedkeuren kan als elke norm is goedgekeurd; afkeuren als elke norm is beoordeeld en minstens één is afgekeurd. Het lid ziet uw opmerkingen bij de normen.',
   'plan.nextIntro': 'De volgende stap na de beoordeling van het verbeterplan.',
   'plan.roundsTitle': 'Eerdere rondes',
   'plan.roundsEmpty': 'Het verbeterplan is nog niet ingediend.',

@@ -245,7 +245,7 @@ function PlanNorm({
         {plan.assessable && (
           <PlanAssessmentEditor trajectoryId={trajectoryId} norm={item.norm} assessment={item.assessment} onChange={onAssessed} />
         )}
-        {!plan.assessable && current.approved !== null && (
+        {!plan.assessable && current.approved !== null && !(plan.editable && rejected) && (
           <div className="plan-item__assessment" data-testid={`assessment-${item.norm}`}>
             <h4>{t('plan.assessmentTitle')}</h4>
             <AssessmentSummary value={current} />

@@ -3,7 +3,7 @@
 // made; renewing warns first and the old link stops working; the feed itself is an iCalendar.
 import { expect, test } from './support/fixtures';
 
-test.describe.serial('meldingen en agenda', () => {
+test.describe('meldingen en agenda', () => {
   test('a member chooses the language of its e-mails; the choice is kept', async ({ page, signInAs, checkA11y }) => {
     await signInAs('member');
     await page.goto('/');

@@ -92,7 +92,10 @@ for (const viewport of VIEWPORTS) {
         // The report pages (Bevindingen, Deel A, Rapport) of one trajectory with an audit planned or later.
         const audited = listed.find((t) => !['self-evaluation', 'requested', 'declined', 'accepted', 'registered', 'withdrawn'].includes(t.state));
         const reportPaths = audited ? ['bevindingen', 'deel-a', 'rapport'].map((page) => `/trajecten/${audited.id}/${page}`) : [];
-        const trajectoryPaths = ['/trajecten', ...ids.map((id) => `/trajecten/${id}`), ...reportPaths];
+        // The improvement plan of one trajectory in scenario b or c (issue 10).
+        const withPlan = listed.find((t) => ['plan', 'additional-audit'].includes(t.state));
+        const planPaths = withPlan ? [`/trajecten/${withPlan.id}/verbeterplan`] : [];
+        const trajectoryPaths = ['/trajecten', '/trajecten?te-laat=1', ...ids.map((id) => `/trajecten/${id}`), ...reportPaths, ...planPaths];
         // The registries and their entries (the secretariat's; the others see "Geen toegang"), the
         // organisation page, the scope calculator and the request page.
         const members = await page.request.get('/api/v1/members');
@@ -108,7 +111,7 @@ for (const viewport of VIEWPORTS) {
           '/scope-en-fte',
           '/toetsing-aanvragen',
         ];
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, ...registryPaths, '/bestaat-niet']) {
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, ...registryPaths, '/uitgaande-post', '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);

@@ -30,6 +30,8 @@ import { SelfEvaluationFeedbackPage } from './routes/self-evaluation/feedback-pa
 import { FindingsPage } from './routes/report/findings-page';
 import { PartAPage } from './routes/report/part-a-page';
 import { ReportPage } from './routes/report/report-page';
+import { PlanPage } from './routes/plan/plan-page';
+import { OutboxPage } from './routes/outbox/outbox-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -211,6 +213,22 @@ export function App() {
                 element={
                   <Guard page="reportPages">
                     <ReportPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id/verbeterplan"
+                element={
+                  <Guard page="plan">
+                    <PlanPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="uitgaande-post"
+                element={
+                  <Guard page="outbox">
+                    <OutboxPage />
                   </Guard>
                 }
               />

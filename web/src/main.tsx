@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/pages.css';
 import './styles/registry.css';
 import './styles/report.css';
+import './styles/plan.css';
 
 const root = document.getElementById('root');
 if (!root) {

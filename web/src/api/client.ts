@@ -79,3 +79,20 @@ export type ReportChange = components['schemas']['ReportChange'];
 export type Remark = components['schemas']['Remark'];
 export type RemarkList = components['schemas']['RemarkList'];
 export type PartBRequest = components['schemas']['PartBRequest'];
+
+// From the final report to the advice (issue 10): the improvement plan, open actions, notifications,
+// the calendar feed, the e-mail language and the outbox.
+export type ImprovementPlan = components['schemas']['ImprovementPlan'];
+export type PlanStage = components['schemas']['PlanStage'];
+export type PlanItem = components['schemas']['PlanItem'];
+export type PlanItemInput = components['schemas']['PlanItemInput'];
+export type PlanAssessment = components['schemas']['PlanAssessment'];
+export type PlanRound = components['schemas']['PlanRound'];
+export type PlanRoundItem = components['schemas']['PlanRoundItem'];
+export type OpenAction = components['schemas']['OpenAction'];
+export type AppNotification = components['schemas']['Notification'];
+export type CalendarFeed = components['schemas']['CalendarFeed'];
+export type EmailLanguage = components['schemas']['LanguagePreference']['language'];
+export type OutboxMessage = components['schemas']['OutboxMessage'];
+export type OutboxStatus = components['schemas']['OutboxStatus'];
+export type OutboxList = components['schemas']['OutboxList'];

@@ -3,6 +3,7 @@
 import type { Messages } from './nl';
 import { enRegistry } from './registry.en';
 import { enReport } from './report.en';
+import { enPlan } from './plan.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -580,4 +581,5 @@ export const en: Messages = {
   'trajectory.teamMembers': 'Team',
   ...enRegistry,
   ...enReport,
+  ...enPlan,
 };

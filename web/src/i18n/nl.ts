@@ -2,6 +2,7 @@
 // Placeholders in {braces} are filled in by t(key, params).
 import { nlRegistry } from './registry.nl';
 import { nlReport } from './report.nl';
+import { nlPlan } from './plan.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -583,6 +584,7 @@ export const nl = {
   'trajectory.teamMembers': 'Team',
   ...nlRegistry,
   ...nlReport,
+  ...nlPlan,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -19,6 +19,8 @@ export const PAGE_ROLES = {
   ciFeedback: ['ci-admin', 'auditor'],
   findings: ['auditor', 'ci-admin', 'member'],
   reportPages: ['auditor', 'ci-admin', 'member', 'secretariat'],
+  plan: ['auditor', 'ci-admin', 'member', 'secretariat'],
+  outbox: ['secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

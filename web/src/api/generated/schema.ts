@@ -1066,7 +1066,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The deadlines of the feed's owner as an iCalendar (all-day events on the due date, from the same open actions as /me/actions, plus the met ones of the last 90 days). No session: the secret token is the key; 404 for an unknown or renewed token. */
+        /** The deadlines of the feed's owner as an iCalendar: one all-day event on each due date of its open actions (the same as /me/actions), with a stable UID per deadline and due date. No session: the secret token is the key; 404 for an unknown or renewed token. */
         get: operations["calendarFeed"];
         put?: never;
         post?: never;

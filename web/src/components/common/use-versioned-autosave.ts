@@ -39,6 +39,8 @@ export interface Autosave<V> {
   value: V;
   status: SaveStatus;
   error: string | null;
+  /** The request field the error is about (a 400 naming it), to mark that input. */
+  errorField: string | null;
   conflict: Stored<V> | null;
   /** Takes a new value and saves it after `delay` ms (0: now). */
   change: (next: V, delay?: number) => void;
@@ -68,6 +70,7 @@ export function useVersionedAutosave<V>({ initial, version: initialVersion, save
   const [value, setValue] = useState<V>(kept ? kept.value : initial);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [errorField, setErrorField] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Stored<V> | null>(null);
   const version = useRef(kept ? kept.base : initialVersion);
   const latest = useRef<V>(value);
@@ -106,6 +109,7 @@ export function useVersionedAutosave<V>({ initial, version: initialVersion, save
       }
       version.current = answer.version;
       setError(null);
+      setErrorField(null);
       if (dirty.current) {
         keep();
         void flush();
@@ -123,6 +127,7 @@ export function useVersionedAutosave<V>({ initial, version: initialVersion, save
       }
       const uiError = handleError(caught, { t, language });
       setError(uiError?.message ?? t('autosave.failed'));
+      setErrorField(uiError?.field ?? null);
       if (caught instanceof ApiError && caught.status === 409) {
         dirty.current = false;
         drop();
@@ -188,6 +193,7 @@ export function useVersionedAutosave<V>({ initial, version: initialVersion, save
     value,
     status,
     error,
+    errorField,
     conflict,
     change,
     flush: () => {

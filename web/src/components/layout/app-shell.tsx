@@ -83,6 +83,9 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'auditors')) {
     navItems.push({ to: '/auditoren', label: signedIn.user.role === 'member' ? t('nav.peerAuditors') : t('nav.auditors') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'outbox')) {
+    navItems.push({ to: '/uitgaande-post', label: t('nav.outbox') });
+  }
   if (session.status === 'anonymous') {
     navItems.push({ to: '/inloggen', label: t('nav.login') });
   }

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+// The home page: "Wat vraagt nu mijn actie?" across every trajectory the caller may see (the server's
+// GET /api/v1/me/actions), the latest notifications below it, and beside them the profile, shortcuts,
+// the e-mail language and the calendar subscription.
 import { Link } from 'react-router';
 import { unwrap } from '../../api/api-error';
-import { api, type Party, type Role } from '../../api/client';
+import { api, type Role } from '../../api/client';
 import { Alert } from '../../components/common/alert';
 import { EmptyState } from '../../components/common/empty-state';
 import { Loading } from '../../components/common/loading';
@@ -10,8 +12,11 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/nl';
 import { mayOpen } from '../../session/access';
 import { useSession } from '../../session/session-context';
-import { handleError } from '../../utils/handle-error';
-import { actionsFor, formatDate, partyOf, type PartyAction } from '../trajectories/trajectory-helpers';
+import { CalendarFeedSection } from './calendar-feed';
+import { EmailLanguageSection } from './email-language';
+import { NotificationList } from './notification-list';
+import { OpenActionList } from './open-actions';
+import { useLoaded } from './use-loaded';
 
 const EMPTY_STATE: Record<Role, { title: MessageKey; body: MessageKey }> = {
   member: { title: 'home.empty.member.title', body: 'home.empty.member.body' },
@@ -21,65 +26,13 @@ const EMPTY_STATE: Record<Role, { title: MessageKey; body: MessageKey }> = {
   committee: { title: 'home.empty.committee.title', body: 'home.empty.committee.body' },
 };
 
-type ActionsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; actions: PartyAction[] };
-
-/** The open actions of the caller's party across the trajectories it may see (none for the committee). */
-function usePartyActions(party: Party | null): ActionsState {
-  const { t, language } = useI18n();
-  const [state, setState] = useState<ActionsState>(party ? { status: 'loading' } : { status: 'ready', actions: [] });
-  useEffect(() => {
-    if (!party) {
-      setState({ status: 'ready', actions: [] });
-      return;
-    }
-    let cancelled = false;
-    unwrap(api.GET('/api/v1/trajectories'))
-      .then(({ trajectories }) => {
-        if (!cancelled) {
-          setState({ status: 'ready', actions: actionsFor(trajectories, party) });
-        }
-      })
-      .catch((error: unknown) => {
-        const uiError = handleError(error, { t, language });
-        if (!cancelled && uiError) {
-          setState({ status: 'error', message: uiError.message });
-        }
-      });
-    return () => {
-      cancelled = true;
-    };
-    // Loaded per party; t and language only shape an error message.
-  }, [party]);
-  return state;
-}
-
-function ActionList({ actions }: { actions: PartyAction[] }) {
-  const { t, language } = useI18n();
-  return (
-    <ul className="action-list home__action-list" aria-label={t('home.actionsCaption')}>
-      {actions.map(({ trajectory, action, source, overdue }) => (
-        <li key={`${trajectory.id}-${action.key}-${action.due ?? ''}`} className={overdue ? 'action-list__item action-list__item--late' : 'action-list__item'}>
-          <Link to={`/trajecten/${trajectory.id}`} className="action-list__todo">
-            {action.todo}
-          </Link>
-          <span className="action-list__for">{t('home.actionFor', { member: trajectory.member.name, ci: trajectory.ci.name })}</span>
-          <span className="action-list__due">
-            {overdue && <strong className="overdue-tag">{t('trajectory.overdue')}</strong>}{' '}
-            {action.due ? t('trajectory.due', { date: formatDate(action.due, language) }) : t('trajectory.noDue')}
-          </span>
-          {source && <span className="action-list__source muted">{t('trajectory.source', { source })}</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function HomePage() {
   const { t } = useI18n();
   const { session } = useSession();
   usePageTitle(t('home.title'));
-  const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
-  const actions = usePartyActions(party);
+  const signedIn = session.status === 'signed-in';
+  const actions = useLoaded(signedIn ? () => unwrap(api.GET('/api/v1/me/actions')).then((a) => a.actions) : null).state;
+  const notifications = useLoaded(signedIn ? () => unwrap(api.GET('/api/v1/me/notifications')).then((n) => n.notifications) : null).state;
   if (session.status !== 'signed-in') {
     return null;
   }
@@ -94,19 +47,33 @@ export function HomePage() {
       </div>
 
       <div className="home__grid">
-        <section className="card home__actions" aria-labelledby="actie-titel">
-          <h2 id="actie-titel">{t('home.actionTitle')}</h2>
-          {actions.status === 'loading' && <Loading />}
-          {actions.status === 'error' && <Alert tone="error" title={t('home.actionsError')}>{actions.message}</Alert>}
-          {actions.status === 'ready' && actions.actions.length > 0 && <ActionList actions={actions.actions} />}
-          {actions.status === 'ready' && actions.actions.length === 0 && (
-            <EmptyState title={t(empty.title)}>
-              <p>{t(empty.body)}</p>
-            </EmptyState>
-          )}
-        </section>
+        <div className="home__main">
+          <section className="card home__actions" aria-labelledby="actie-titel">
+            <h2 id="actie-titel">{t('home.actionTitle')}</h2>
+            {actions.status === 'loading' && <Loading />}
+            {actions.status === 'error' && <Alert tone="error" title={t('home.actionsError')}>{actions.message}</Alert>}
+            {actions.status === 'ready' && actions.data.length > 0 && <OpenActionList actions={actions.data} />}
+            {actions.status === 'ready' && actions.data.length === 0 && (
+              <EmptyState title={t(empty.title)}>
+                <p>{t(empty.body)}</p>
+              </EmptyState>
+            )}
+          </section>
 
-        <aside className="home__side" aria-label={t('home.profileTitle')}>
+          <section className="card home__notifications" aria-labelledby="berichten-titel">
+            <h2 id="berichten-titel">{t('home.notificationsTitle')}</h2>
+            {notifications.status === 'loading' && <Loading />}
+            {notifications.status === 'error' && <Alert tone="error" title={t('home.notificationsError')}>{notifications.message}</Alert>}
+            {notifications.status === 'ready' && notifications.data.length > 0 && <NotificationList notifications={notifications.data} />}
+            {notifications.status === 'ready' && notifications.data.length === 0 && (
+              <EmptyState title={t('home.notificationsEmpty')}>
+                <p>{t('home.notificationsEmptyBody')}</p>
+              </EmptyState>
+            )}
+          </section>
+        </div>
+
+        <aside className="home__side" aria-label={t('home.sideLabel')}>
           <section className="card" aria-labelledby="profiel-titel">
             <h2 id="profiel-titel">{t('home.profileTitle')}</h2>
             <dl className="facts">
@@ -165,8 +132,16 @@ export function HomePage() {
                   <Link to="/gebruikers">{t('home.shortcut.users')}</Link>
                 </li>
               )}
+              {mayOpen(user.role, 'outbox') && (
+                <li>
+                  <Link to="/uitgaande-post">{t('home.shortcut.outbox')}</Link>
+                </li>
+              )}
             </ul>
           </section>
+
+          <EmailLanguageSection />
+          <CalendarFeedSection />
         </aside>
       </div>
     </div>

@@ -1,7 +1,8 @@
 // A step of the route recorded from a report page, today, without a payload: the member's
 // "Correcties indienen" (corrections_received submits its draft remarks) and the CI's "Bevindingen
 // definitief maken" (findings_final takes the verdicts from the stored findings). A refusal shows the
-// rule's reason (e.g. a remark still undecided) next to the button.
+// rule's reason (e.g. a remark still undecided) next to the button. The improvement plan's page uses
+// it for the member's "Verbeterplan indienen" (plan_submitted, or revision_submitted after a rejection).
 import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
@@ -16,12 +17,15 @@ export function RecordEventButton({
   label,
   hint,
   onRecorded,
+  onRefused,
 }: {
   trajectoryId: number;
-  event: 'corrections_received' | 'findings_final';
+  event: 'corrections_received' | 'findings_final' | 'plan_submitted' | 'revision_submitted';
   label: string;
   hint: string;
   onRecorded: () => void;
+  /** After a refusal, e.g. to load again what the refusal names. */
+  onRefused?: () => void;
 }) {
   const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -37,6 +41,7 @@ export function RecordEventButton({
     } catch (error) {
       const uiError = handleError(error, { t, language });
       if (uiError) setFailure({ text: language === 'nl' ? reasonText(uiError.message) : uiError.message, key: Date.now() });
+      onRefused?.();
     } finally {
       setBusy(false);
     }

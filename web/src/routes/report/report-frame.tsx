@@ -1,6 +1,7 @@
 // What the three report pages share: the trajectory's id from the address, loading the page's data
 // with the trajectory, the heading with a way back to the trajectory, the links between Bevindingen,
-// Deel A and Rapport, and the not-found (404) and "Geen toegang" (403) pages as the server answers.
+// Deel A and Rapport (and the Verbeterplan once plans are asked for), and the not-found (404) and
+// "Geen toegang" (403) pages as the server answers.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { unwrap } from '../../api/api-error';
@@ -13,6 +14,7 @@ import type { MessageKey } from '../../i18n/nl';
 import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
+import { showsPlanLink } from '../plan/plan-helpers';
 import { NotFoundPage } from '../errors/not-found-page';
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectory: Trajectory; data: T };
@@ -90,6 +92,13 @@ export function ReportFrame<T>({
               </NavLink>
             </li>
           ))}
+          {state.status === 'ready' && role !== null && role !== 'committee' && showsPlanLink(state.trajectory) && (
+            <li>
+              <NavLink to={`/trajecten/${id}/verbeterplan`} end>
+                {t('plan.title')}
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       {state.status === 'loading' && <Loading />}

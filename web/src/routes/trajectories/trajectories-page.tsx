@@ -1,7 +1,8 @@
 // "Trajecten": the trajectories the caller may see (the server decides which), each with its state
-// and the next open action; an overdue one is marked. A table that stacks into cards on a phone.
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+// and the next open action; what is overdue, and for whom, is named. A table that stacks into cards
+// on a phone. The secretariat filters by CI, party, state and "alleen te laat" (kept in the address).
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { unwrap } from '../../api/api-error';
 import { api, type Trajectory } from '../../api/client';
 import { Alert } from '../../components/common/alert';
@@ -13,7 +14,9 @@ import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { reportLinks } from '../report/report-links';
 import { useSession } from '../../session/session-context';
-import { formatDate, nextAction, stateKey } from './trajectory-helpers';
+import { showsPlanLink } from '../plan/plan-helpers';
+import { filtersFromSearch, filtersToQuery, filtersToSearch, hasFilters, NO_FILTERS, overdueActions, type TrajectoryFilters } from './trajectory-filters';
+import { formatDate, nextAction, stateKey, TRAJECTORY_STATES } from './trajectory-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectories: Trajectory[] };
 
@@ -22,11 +25,16 @@ export function TrajectoriesPage() {
   const { session } = useSession();
   const role = session.status === 'signed-in' ? session.user.role : null;
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [search, setSearch] = useSearchParams();
+  const filtering = role === 'secretariat';
+  const filters = filtering ? filtersFromSearch(search) : NO_FILTERS;
+  const filterKey = filtersToSearch(filters).toString();
   usePageTitle(t('trajectories.title'));
 
   useEffect(() => {
     let cancelled = false;
-    unwrap(api.GET('/api/v1/trajectories'))
+    setState({ status: 'loading' });
+    unwrap(api.GET('/api/v1/trajectories', { params: { query: filtersToQuery(filters) } }))
       .then(({ trajectories }) => {
         if (!cancelled) {
           setState({ status: 'ready', trajectories });
@@ -41,8 +49,8 @@ export function TrajectoriesPage() {
     return () => {
       cancelled = true;
     };
-    // Loaded once; t and language only shape an error message.
-  }, []);
+    // Loaded per filter; t and language only shape an error message.
+  }, [filterKey]);
 
   if (state.status === 'error' && state.error.kind === 'forbidden') {
     return <ForbiddenPage />;
@@ -55,13 +63,26 @@ export function TrajectoriesPage() {
         <h1 tabIndex={-1}>{t('trajectories.title')}</h1>
         <p className="lead">{t('trajectories.intro')}</p>
       </div>
+      {filtering && (
+        <TrajectoryFilterForm
+          key={filterKey}
+          filters={filters}
+          onApply={(next) => setSearch(filtersToSearch(next))}
+        />
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <Alert tone="error" title={t('trajectories.loadError')}>{state.error.message}</Alert>}
       {state.status === 'ready' && state.trajectories.length === 0 && (
         <div className="card">
-          <EmptyState title={t('trajectories.empty')}>
-            <p>{t('trajectories.emptyBody')}</p>
-          </EmptyState>
+          {hasFilters(filters) ? (
+            <EmptyState title={t('trajectories.emptyFiltered')} icon="search">
+              <p>{t('trajectories.emptyFilteredBody')}</p>
+            </EmptyState>
+          ) : (
+            <EmptyState title={t('trajectories.empty')}>
+              <p>{t('trajectories.emptyBody')}</p>
+            </EmptyState>
+          )}
         </div>
       )}
       {state.status === 'ready' && state.trajectories.length > 0 && (
@@ -81,15 +102,23 @@ export function TrajectoriesPage() {
               {state.trajectories.map((trajectory) => {
                 const next = nextAction(trajectory);
                 const late = next?.status === 'overdue';
+                // What else is overdue, and for whom (the next step says so itself).
+                const overdue = overdueActions(trajectory).filter((action) => action !== next);
+                const links = [
+                  ...reportLinks(trajectory.id, trajectory.state, role),
+                  ...(role && role !== 'committee' && showsPlanLink(trajectory)
+                    ? [{ path: `/trajecten/${trajectory.id}/verbeterplan`, label: 'plan.title' as const }]
+                    : []),
+                ];
                 return (
                   <tr key={trajectory.id} className={late ? 'trajectories__row--late' : undefined}>
                     <th scope="row">
                       <Link to={`/trajecten/${trajectory.id}`} aria-label={t('trajectories.open', { member: trajectory.member.name })}>
                         {trajectory.member.name}
                       </Link>
-                      {reportLinks(trajectory.id, trajectory.state, role).length > 0 && (
+                      {links.length > 0 && (
                         <ul className="link-list link-list--inline trajectories__report">
-                          {reportLinks(trajectory.id, trajectory.state, role).map((link) => (
+                          {links.map((link) => (
                             <li key={link.path}>
                               <Link to={link.path} aria-label={t('report.linkFor', { page: t(link.label), member: trajectory.member.name })}>
                                 {t(link.label)}
@@ -124,6 +153,17 @@ export function TrajectoriesPage() {
                       ) : (
                         <span className="muted">{t('trajectories.nothingOpen')}</span>
                       )}
+                      {overdue.length > 0 && (
+                        <ul className="plain-list trajectories__overdue" aria-label={t('trajectories.overdueFor', { member: trajectory.member.name })}>
+                          {overdue.map((action) => (
+                            <li key={`${action.key}-${action.due ?? ''}`}>
+                              <strong className="overdue-tag">{t('trajectory.overdue')}</strong>{' '}
+                              {t('trajectories.overdueItem', { todo: action.todo, party: t(`trajectory.party.${action.actor}`) })}
+                              {action.due && <span className="muted"> ({t('trajectory.due', { date: formatDate(action.due, language) })})</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                   </tr>
                 );
@@ -133,5 +173,113 @@ export function TrajectoriesPage() {
         </div>
       )}
     </div>
+  );
+}
+
+const PARTY_OPTIONS = ['member', 'ci', 'secretariat'] as const;
+
+/** The secretariat's filters; applied with the button, so a choice never reloads the list by itself. */
+function TrajectoryFilterForm({ filters, onApply }: { filters: TrajectoryFilters; onApply: (filters: TrajectoryFilters) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(filters);
+  const [cis, setCis] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    unwrap(api.GET('/api/v1/cis'))
+      .then((answer) => {
+        if (!cancelled) setCis(answer.cis.map((ci) => ({ id: ci.id, name: ci.name })));
+      })
+      .catch(() => {
+        // Without the list the CI filter offers only "alle"; the rest still works.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onApply(draft);
+  }
+
+  return (
+    <form className="card trajectory-filters" onSubmit={onSubmit} aria-labelledby="filters-titel">
+      <h2 id="filters-titel" className="trajectory-filters__title">
+        {t('trajectories.filtersTitle')}
+      </h2>
+      <div className="trajectory-filters__fields">
+        <div className="field">
+          <label className="field__label" htmlFor="filter-ci">
+            {t('trajectories.filterCi')}
+          </label>
+          <select
+            id="filter-ci"
+            className="field__input"
+            value={draft.ci ?? ''}
+            onChange={(e) => setDraft({ ...draft, ci: e.target.value === '' ? null : Number(e.target.value) })}
+          >
+            <option value="">{t('trajectories.filterAll')}</option>
+            {cis.map((ci) => (
+              <option key={ci.id} value={ci.id}>
+                {ci.name}
+              </option>
+            ))}
+            {draft.ci !== null && !cis.some((ci) => ci.id === draft.ci) && <option value={draft.ci}>{`#${draft.ci}`}</option>}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-partij">
+            {t('trajectories.filterParty')}
+          </label>
+          <select
+            id="filter-partij"
+            className="field__input"
+            value={draft.party ?? ''}
+            onChange={(e) => setDraft({ ...draft, party: e.target.value === '' ? null : (e.target.value as TrajectoryFilters['party']) })}
+          >
+            <option value="">{t('trajectories.filterAll')}</option>
+            {PARTY_OPTIONS.map((party) => (
+              <option key={party} value={party}>
+                {t(`trajectory.party.${party}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-stand">
+            {t('trajectories.filterState')}
+          </label>
+          <select
+            id="filter-stand"
+            className="field__input"
+            value={draft.state ?? ''}
+            onChange={(e) => setDraft({ ...draft, state: e.target.value === '' ? null : (e.target.value as TrajectoryFilters['state']) })}
+          >
+            <option value="">{t('trajectories.filterAll')}</option>
+            {TRAJECTORY_STATES.map((state) => (
+              <option key={state} value={state}>
+                {t(stateKey(state))}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--checkbox trajectory-filters__overdue">
+          <label className="checkbox">
+            <input type="checkbox" checked={draft.overdue} onChange={(e) => setDraft({ ...draft, overdue: e.target.checked })} />
+            <span>{t('trajectories.filterOverdue')}</span>
+          </label>
+        </div>
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary">
+          {t('trajectories.filterApply')}
+        </button>
+        {hasFilters(filters) && (
+          <button type="button" className="button button--secondary" onClick={() => onApply(NO_FILTERS)}>
+            {t('trajectories.filterClear')}
+          </button>
+        )}
+      </div>
+    </form>
   );
 }

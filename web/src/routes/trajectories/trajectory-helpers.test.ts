@@ -5,19 +5,16 @@ import type { Trajectory, TrajectoryAction, TrajectoryDeadline } from '../../api
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
 import {
-  actionsFor,
   errorField,
   eventDetails,
   formatDate,
   partyOf,
   reasonText,
-  sortActions,
   stateKey,
   stepsFor,
   timelineItems,
   todayIso,
   TRAJECTORY_STATES,
-  type PartyAction,
 } from './trajectory-helpers';
 
 function trajectory(id: number, actions: TrajectoryAction[], deadlines: TrajectoryDeadline[] = []): Trajectory {
@@ -100,50 +97,6 @@ describe('dates', () => {
   });
 });
 
-describe('actions', () => {
-  const item = (key: string, due: string | null, overdue: boolean): PartyAction => ({
-    trajectory: { id: 1, member: { id: 1, name: 'A' }, ci: { id: 2, name: 'B' }, state: 'planned' },
-    action: { actor: 'ci', key, todo: key, due, status: overdue ? 'overdue' : 'open' },
-    source: null,
-    overdue,
-  });
-
-  it('sorts overdue first, then by due date, then those without one, keeping the rest in order', () => {
-    const sorted = sortActions([
-      item('later', '2026-05-01', false),
-      item('none-1', null, false),
-      item('late-2', '2026-02-01', true),
-      item('sooner', '2026-04-01', false),
-      item('late-1', '2026-01-15', true),
-      item('none-2', null, false),
-    ]);
-    expect(sorted.map((a) => a.action.key)).toEqual(['late-1', 'late-2', 'sooner', 'later', 'none-1', 'none-2']);
-  });
-
-  it('collects one party\'s actions across trajectories with the deadline\'s source and status', () => {
-    const all = [
-      trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: 'Aanvraag accepteren of afwijzen', due: null, status: 'open' }]),
-      trajectory(
-        2,
-        [
-          { actor: 'member', key: 'factual_corrections', todo: 'Correcties', due: '2026-03-01', status: 'open' },
-          // The server's status decides, not a date compared in the browser.
-          { actor: 'ci', key: 'concept_report', todo: 'Concept versturen', due: '2026-02-10', status: 'overdue' },
-          { actor: 'ci', key: 'plan_assessment', todo: 'Plan beoordelen', due: '2026-02-11', status: 'due-today' },
-        ],
-        [deadline('concept_report', '2026-02-10', 'overdue'), deadline('factual_corrections', '2026-03-01', 'open', 'member')],
-      ),
-    ];
-    const mine = actionsFor(all, 'ci');
-    expect(mine.map((a) => [a.trajectory.id, a.action.key, a.overdue, a.source])).toEqual([
-      [2, 'concept_report', true, 'B6 concept_report'],
-      [2, 'plan_assessment', false, null],
-      [1, 'audit_accepted', false, null],
-    ]);
-    expect(actionsFor(all, 'secretariat')).toEqual([]);
-  });
-});
-
 describe('stepsFor', () => {
   it('offers accepting and declining for an open request, only to the CI', () => {
     const t = trajectory(1, [{ actor: 'ci', key: 'audit_accepted', todo: '', due: null, status: 'open' }]);
@@ -172,6 +125,18 @@ describe('stepsFor', () => {
     expect(stepsFor(corrections, 'member').map((s) => s.event)).toEqual(['corrections_received']);
     // The final report is made on the report page (findings_final), not with a form here.
     expect(stepsFor(trajectory(1, [{ actor: 'ci', key: 'final_report', todo: '', due: null, status: 'open' }]), 'ci')).toEqual([]);
+  });
+
+  it('offers the CI its plan steps: assess, after a second rejection advise or agree a next step, after approval send the report', () => {
+    const open = (actor: 'ci' | 'member', key: string) => trajectory(1, [{ actor, key, todo: '', due: null, status: 'open' }]);
+    expect(stepsFor(open('ci', 'plan_assessment'), 'ci').map((s) => s.event)).toEqual(['plan_approved', 'plan_rejected']);
+    expect(stepsFor(open('ci', 'revision_assessment'), 'ci').map((s) => s.event)).toEqual(['plan_approved', 'plan_rejected']);
+    const twice = stepsFor(open('ci', 'next_steps_agreed'), 'ci');
+    expect(twice.map((s) => s.event)).toEqual(['negative_advice', 'next_steps_agreed']);
+    expect(twice[1].required).toEqual(['due']);
+    expect(stepsFor(open('ci', 'final_report_with_plans'), 'ci').map((s) => s.event)).toEqual(['final_report_with_plans_sent']);
+    // The member hands the plan in on the plan page, with its items.
+    expect(stepsFor(open('member', 'improvement_plan'), 'member')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
-// Pure helpers for the trajectory pages and the home page: which party a role speaks for, the open
-// actions of that party (overdue first), dates with their weekday, and the steps a party may record
-// from the trajectory's open actions. The server decides; these only shape what it answered.
+// Pure helpers for the trajectory pages: which party a role speaks for, dates with their weekday, and
+// the steps a party may record from the trajectory's open actions. The server decides (the home
+// page's open actions come from GET /api/v1/me/actions); these only shape what it answered.
 import type { Party, Role, Trajectory, TrajectoryAction, TrajectoryDeadline, TrajectoryEvent, TrajectoryState } from '../../api/client';
 import type { MessageKey } from '../../i18n/nl';
 
@@ -46,55 +46,6 @@ export function stateKey(state: TrajectoryState): MessageKey {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** One open action with where it comes from: its trajectory and, for a deadline, the handbook source. */
-export interface PartyAction {
-  trajectory: Pick<Trajectory, 'id' | 'member' | 'ci' | 'state'>;
-  action: TrajectoryAction;
-  source: string | null;
-  overdue: boolean;
-}
-
-/** Overdue first, then by due date (earliest first), then those without a due date; stable otherwise. */
-export function sortActions(actions: PartyAction[]): PartyAction[] {
-  return actions
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => {
-      if (a.item.overdue !== b.item.overdue) {
-        return a.item.overdue ? -1 : 1;
-      }
-      const da = a.item.action.due ?? null;
-      const db = b.item.action.due ?? null;
-      if (da && db && da !== db) {
-        return da < db ? -1 : 1;
-      }
-      if (!!da !== !!db) {
-        return da ? -1 : 1;
-      }
-      return a.index - b.index;
-    })
-    .map(({ item }) => item);
-}
-
-/** The open actions of one party across trajectories, overdue first (the server's status says which). */
-export function actionsFor(trajectories: Trajectory[], party: Party): PartyAction[] {
-  const found: PartyAction[] = [];
-  for (const trajectory of trajectories) {
-    for (const action of trajectory.actions) {
-      if (action.actor !== party) {
-        continue;
-      }
-      const deadline = trajectory.deadlines.find((d) => d.key === action.key && d.due === action.due);
-      found.push({
-        trajectory: { id: trajectory.id, member: trajectory.member, ci: trajectory.ci, state: trajectory.state },
-        action,
-        source: deadline?.source ?? null,
-        overdue: action.status === 'overdue',
-      });
-    }
-  }
-  return sortActions(found);
 }
 
 /** The first open action of a trajectory (any party): the list's "next step". */
@@ -145,6 +96,7 @@ const STEP_FORMS: Record<string, Omit<Step, 'event'>> = {
   revision_submitted: { fields: [], required: [] },
   plan_approved: { fields: [], required: [] },
   plan_rejected: { fields: ['reason'], required: [] },
+  final_report_with_plans_sent: { fields: [], required: [] },
   next_steps_agreed: { fields: ['due', 'reason'], required: ['due'] },
   additional_audit_planned: { fields: ['date'], required: ['date'] },
   positive_advice: { fields: [], required: [] },
@@ -164,6 +116,14 @@ const ALTERNATIVES: Record<string, string[]> = {
   plan_approved: ['plan_approved', 'plan_rejected'],
   concept_report: ['last_audit_day', 'concept_sent'],
   factual_corrections: ['corrections_received'],
+  // The improvement plan (issue 10): the CI assesses a plan or its revision (plan_approved is refused
+  // while a norm is rejected or unassessed), after a second rejection records negative advice or an
+  // agreed next step, and after approval sends the final report with the plans. The member submits
+  // on the plan page, where the items are.
+  plan_assessment: ['plan_approved', 'plan_rejected'],
+  revision_assessment: ['plan_approved', 'plan_rejected'],
+  next_steps_agreed: ['negative_advice', 'next_steps_agreed'],
+  final_report_with_plans: ['final_report_with_plans_sent'],
 };
 
 /** The steps `party` may record now, from the trajectory's open actions (in their order). */

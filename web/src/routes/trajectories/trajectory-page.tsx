@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
+import { showsPlanLink } from '../plan/plan-helpers';
 import { reportLinks } from '../report/report-links';
 import { RequestFacts } from '../request/request-facts';
 import { PreviousCertificateFacts } from './previous-certificate-facts';
@@ -83,7 +84,12 @@ export function TrajectoryPage() {
   const { trajectory } = state;
   const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
   const steps = stepsFor(trajectory, party);
-  const links = reportLinks(trajectory.id, trajectory.state, session.status === 'signed-in' ? session.user.role : null);
+  const role = session.status === 'signed-in' ? session.user.role : null;
+  const links = [
+    ...reportLinks(trajectory.id, trajectory.state, role),
+    // The improvement plan (scenario b and c), for everyone on the trajectory.
+    ...(role && role !== 'committee' && showsPlanLink(trajectory) ? [{ path: `/trajecten/${trajectory.id}/verbeterplan`, label: 'plan.title' as const }] : []),
+  ];
   const variant = t.optional(`trajectory.variant.${trajectory.variant}`) ?? trajectory.variant;
 
   return (

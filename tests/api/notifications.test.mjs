@@ -9,8 +9,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
-import { startServer, loggedIn, freePort, freshDatabase, binary, USERS } from './server.mjs';
+import { startServer, loggedIn, freePort, freshDatabase, binary, waitForPort, USERS } from './server.mjs';
+import { localDate } from './flow.mjs';
 
 const SERVER_ARGS = (port) => [
   '--smtp-url', `smtp://127.0.0.1:${port}`, '--smtp-from', 'Sterklabel <noreply@sterklabel.example>',
@@ -26,30 +26,6 @@ let smtp;
 let maildir;
 const c = {};
 const ids = {};
-
-function localDate(offsetDays = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function waitForPort(port, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.on('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.on('error', () => {
-        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
 
 async function startSink() {
   smtp = spawn('/usr/bin/aiosmtpd', ['-n', '-l', `127.0.0.1:${smtpPort}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], {

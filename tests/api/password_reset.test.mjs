@@ -6,32 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
-import { startServer, Client, loggedIn, freePort, USERS, DEMO_PASSWORD } from './server.mjs';
+import { startServer, Client, loggedIn, freePort, waitForPort, USERS, DEMO_PASSWORD } from './server.mjs';
 
 const NEW_PASSWORD = 'een-heel-nieuw-wachtwoord';
 let server;
 let smtp;
 let mailRoot;
 let maildir;
-
-function waitForPort(port, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.on('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.on('error', () => {
-        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
 
 async function waitForMail(count, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;

@@ -8,17 +8,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn, USERS } from './server.mjs';
+import { localDate } from './flow.mjs';
 
 let server;
 const c = {};
 let id;
 let norms;
-
-function localDate(offsetDays = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const B8_PARTLY = ['VM5', 'VM7', 'DV5', 'DV6', 'DV8', 'OB10', 'OB16'];
 const twoSources = [

@@ -242,3 +242,22 @@ export function from(localAddress, base, method, path, { json, headers = {} } = 
 export function loginFrom(localAddress, base, email, password = DEMO_PASSWORD, headers = {}) {
   return from(localAddress, base, 'POST', '/api/v1/session', { json: { email, password }, headers });
 }
+
+// waitForPort: resolves once something listens on 127.0.0.1:port (a test SMTP sink, say).
+export function waitForPort(port, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.on('error', () => {
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}

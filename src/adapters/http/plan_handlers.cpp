@@ -5,6 +5,7 @@
 #include "adapters/http/call_support.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
+#include "adapters/http/versioned_save.h"
 #include "adapters/json/plan_json.h"
 
 namespace sterk::http {
@@ -22,15 +23,6 @@ std::string norm_param(Call const& call)
     return found == call.params.end() ? std::string{} : found->second;
 }
 
-Result<int> version_of(JsonBody const& body)
-{
-    auto const version = TRY(body.required_count("version"));
-    if (version > 1'000'000'000) {
-        return Error::invalid("version", "Deze versie bestaat niet.");
-    }
-    return static_cast<int>(version);
-}
-
 Result<std::string> text_field(JsonBody const& body, char const* name)
 {
     auto const& raw = body.raw();
@@ -38,21 +30,6 @@ Result<std::string> text_field(JsonBody const& body, char const* name)
         return Error::invalid(name, std::string("'") + name + "' moet tekst zijn.");
     }
     return raw[name].get<std::string>();
-}
-
-Response stale(std::string const& what, nlohmann::ordered_json current)
-{
-    nlohmann::ordered_json body{{"code", "failed_precondition"},
-                                {"message", "Iemand anders heeft " + what +
-                                                " intussen opgeslagen. Kies welke tekst u wilt houden en sla opnieuw op."},
-                                {"field", "version"},
-                                {"current", std::move(current)}};
-    return Response::json_in_order(409, body);
-}
-
-bool is_stale(Error const& error)
-{
-    return error.code == ErrorCode::FailedPrecondition && error.field == "version";
 }
 
 // stored_item: the norm's item as stored now, for a stale save's answer.
@@ -96,7 +73,7 @@ Result<Response> put_plan_item(AppServices& app, Call const& call)
     auto const saved = app.plans.save_item(call.session->principal(), actor_of(call), id, input, version,
                                            local_date(call.now), call.now);
     if (!saved && is_stale(saved.error())) {
-        return stale("het plan voor deze norm", plan_item_to_json(TRY(stored_item(app, call, id, input.norm))));
+        return stale_response("het plan voor deze norm", plan_item_to_json(TRY(stored_item(app, call, id, input.norm))));
     }
     return Response::json_in_order(200, nlohmann::ordered_json{{"item", plan_item_to_json(TRY(saved))}});
 }
@@ -118,7 +95,7 @@ Result<Response> put_plan_assessment(AppServices& app, Call const& call)
                                                  local_date(call.now), call.now);
     if (!saved && is_stale(saved.error())) {
         auto const item = TRY(stored_item(app, call, id, input.norm));
-        return stale("de beoordeling van deze norm", plan_assessment_to_json(item.assessment));
+        return stale_response("de beoordeling van deze norm", plan_assessment_to_json(item.assessment));
     }
     auto const view = TRY(saved);
     return Response::json_in_order(200, nlohmann::ordered_json{{"norm", view.assessment.norm},

@@ -6,6 +6,7 @@
 #include "adapters/http/call_support.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
+#include "adapters/http/versioned_save.h"
 #include "adapters/json/report_json.h"
 
 namespace sterk::http {
@@ -21,15 +22,6 @@ std::string param(Call const& call, char const* name)
 {
     auto const found = call.params.find(name);
     return found == call.params.end() ? std::string{} : found->second;
-}
-
-Result<int> version_of(JsonBody const& body, std::string const& name = "version")
-{
-    auto const version = TRY(body.required_count(name));
-    if (version > 1'000'000'000) {
-        return Error::invalid(name, "Deze versie bestaat niet.");
-    }
-    return static_cast<int>(version);
 }
 
 nlohmann::ordered_json finding_json(FindingView const& view)
@@ -92,21 +84,6 @@ Result<Finding> current_finding(AppServices& app, Call const& call, Id id, std::
         }
     }
     return Error::invalid("norm", "Onbekende norm '" + norm + "'.");
-}
-
-Response stale(std::string const& what, nlohmann::ordered_json current)
-{
-    nlohmann::ordered_json body{{"code", "failed_precondition"},
-                                {"message", "Iemand anders heeft " + what +
-                                                " intussen opgeslagen. Kies welke tekst u wilt houden en sla opnieuw op."},
-                                {"field", "version"},
-                                {"current", std::move(current)}};
-    return Response::json_in_order(409, body);
-}
-
-bool is_stale(Error const& error)
-{
-    return error.code == ErrorCode::FailedPrecondition && error.field == "version";
 }
 
 Result<std::optional<int>> version_query(Call const& call)
@@ -175,7 +152,7 @@ Result<Response> put_finding(AppServices& app, Call const& call)
         auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& f : now_stored.findings) {
             if (f.finding.norm_code == norm) {
-                return stale("deze bevinding", finding_json(f));
+                return stale_response("deze bevinding", finding_json(f));
             }
         }
     }
@@ -203,7 +180,7 @@ Result<Response> put_rubric_documents(AppServices& app, Call const& call)
         auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& d : now_stored.documents) {
             if (d.rubric_code == input.rubric_code) {
-                return stale("de documenten van deze rubriek", rubric_documents_to_json(d));
+                return stale_response("de documenten van deze rubriek", rubric_documents_to_json(d));
             }
         }
     }
@@ -243,7 +220,7 @@ Result<Response> put_part_a_field(AppServices& app, Call const& call)
     };
     if (!saved && is_stale(saved.error())) {
         if (auto const field = spec_of(TRY(app.reports.part_a(principal, id, local_date(call.now))))) {
-            return stale("dit veld", part_a_field_to_json(field->first, field->second));
+            return stale_response("dit veld", part_a_field_to_json(field->first, field->second));
         }
     }
     auto const value = TRY(saved);
@@ -392,7 +369,7 @@ Result<Response> post_remark_decision(AppServices& app, Call const& call)
         auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
         for (auto const& f : now_stored.findings) {
             if (f.finding.norm_code == target) {
-                return stale("deze bevinding", finding_json(f));
+                return stale_response("deze bevinding", finding_json(f));
             }
         }
     }

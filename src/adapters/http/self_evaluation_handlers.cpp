@@ -7,6 +7,7 @@
 #include "adapters/http/document_json.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
+#include "adapters/http/versioned_save.h"
 
 namespace sterk::http {
 
@@ -92,15 +93,6 @@ nlohmann::json view_json(AppServices& app, SelfEvaluationView const& view)
     }
     out["answers"] = std::move(answers);
     return out;
-}
-
-Result<int> version_of(JsonBody const& body)
-{
-    auto const version = TRY(body.required_count("version"));
-    if (version > 1'000'000'000) {
-        return Error::invalid("version", "Deze versie bestaat niet.");
-    }
-    return static_cast<int>(version);
 }
 
 }  // namespace

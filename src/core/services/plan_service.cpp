@@ -81,23 +81,6 @@ Result<PlanService::Access> PlanService::access(Principal const& caller, Id id, 
     return a;
 }
 
-std::string PlanService::user_name(std::optional<Id> id)
-{
-    if (!id) {
-        return "";
-    }
-    auto const user = m_store.users().find(*id);
-    return user && *user ? (*user)->name : "";
-}
-
-Status PlanService::audit(Actor const& actor, UnixTime now, std::string action, Id id, std::string detail)
-{
-    auto entry = audit_entry(now, std::move(action), actor.email, actor.ip, actor.user_id, std::move(detail));
-    entry.subject = "trajectory:" + std::to_string(id);
-    TRY(m_store.audit_log().append(entry));
-    return ok_status();
-}
-
 Result<std::vector<PlanItemView>> PlanService::items_of(Id id, std::vector<std::string> const& norms,
                                                         VerdictMap const& verdicts, int assessed_round)
 {
@@ -117,7 +100,7 @@ Result<std::vector<PlanItemView>> PlanService::items_of(Id id, std::vector<std::
         if (auto found = items.find(norm); found != items.end()) {
             v.item = TRY(m_codec.decode_item(norm, found->second.extra));
             v.version = found->second.version;
-            v.updated_by = user_name(found->second.updated_by);
+            v.updated_by = user_display_name(m_store, found->second.updated_by);
             v.updated_at = found->second.updated_at;
         }
         if (auto verdict = verdicts.find(norm); verdict != verdicts.end()) {
@@ -130,7 +113,7 @@ Result<std::vector<PlanItemView>> PlanService::items_of(Id id, std::vector<std::
             v.assessment.assessment.approved = e.verdict.empty() ? std::nullopt : std::optional<bool>(e.verdict == "approved");
             v.assessment.assessment.remark = e.text;
             v.assessment.version = e.version;
-            v.assessment.updated_by = user_name(e.updated_by);
+            v.assessment.updated_by = user_display_name(m_store, e.updated_by);
             v.assessment.updated_at = e.updated_at;
         }
         out.push_back(std::move(v));
@@ -212,7 +195,7 @@ Result<PlanItemView> PlanService::save_item(Principal const& caller, Actor const
             error.field = "version";  // stale: the handler answers with the stored one
             return error;
         }
-        return audit(actor, now, "plan.item", id, item.norm + " versie " + std::to_string(expected_version + 1));
+        return audit_trajectory(m_store, actor, now, "plan.item", id, item.norm + " versie " + std::to_string(expected_version + 1));
     }));
     PlanItemView view;
     view.item = item;
@@ -223,7 +206,7 @@ Result<PlanItemView> PlanService::save_item(Principal const& caller, Actor const
             view.verdict = verdict_symbol(found->second);
         }
     }
-    view.updated_by = user_name(actor.user_id);
+    view.updated_by = user_display_name(m_store, actor.user_id);
     view.updated_at = now;
     view.assessment.assessment.norm = item.norm;
     return view;
@@ -252,11 +235,11 @@ Result<PlanAssessmentView> PlanService::save_assessment(Principal const& caller,
             error.field = "version";
             return error;
         }
-        return audit(actor, now, "plan.assessment",
+        return audit_trajectory(m_store, actor, now, "plan.assessment",
                      id, assessment.norm + (*assessment.approved ? " goedgekeurd" : " afgekeurd") + " (ronde " +
                              std::to_string(round) + ")");
     }));
-    return PlanAssessmentView{assessment, expected_version + 1, user_name(actor.user_id), now};
+    return PlanAssessmentView{assessment, expected_version + 1, user_display_name(m_store, actor.user_id), now};
 }
 
 Result<std::vector<PlanAssessment>> PlanService::assessments_of(Id id, int round)

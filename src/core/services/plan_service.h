@@ -103,8 +103,6 @@ private:
     Result<std::vector<PlanItemView>> items_of(Id id, std::vector<std::string> const& norms, VerdictMap const& verdicts,
                                                int assessed_round);
     Result<std::vector<PlanAssessment>> assessments_of(Id id, int round);
-    Status audit(Actor const& actor, UnixTime now, std::string action, Id id, std::string detail);
-    std::string user_name(std::optional<Id> id);
 
     Store& m_store;
     TrajectoryService& m_trajectories;

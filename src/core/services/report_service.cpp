@@ -128,19 +128,12 @@ Status ReportService::save_over_version(ReportEntry const& entry, int expected_v
 
 std::string ReportService::user_name(std::optional<Id> id)
 {
-    if (!id) {
-        return "";
-    }
-    auto const user = m_store.users().find(*id);
-    return user && *user ? (*user)->name : "";
+    return user_display_name(m_store, id);
 }
 
 Status ReportService::audit(Actor const& actor, UnixTime now, std::string action, Id id, std::string detail)
 {
-    auto entry = audit_entry(now, std::move(action), actor.email, actor.ip, actor.user_id, std::move(detail));
-    entry.subject = "trajectory:" + std::to_string(id);
-    TRY(m_store.audit_log().append(entry));
-    return ok_status();
+    return audit_trajectory(m_store, actor, now, std::move(action), id, std::move(detail));
 }
 
 Result<std::vector<Finding>> ReportService::stored_findings(Id id)

@@ -379,6 +379,23 @@ Result<TrajectoryLog> TrajectoryService::log_of(NormFramework const& framework, 
     return log;
 }
 
+std::string user_display_name(Store& store, std::optional<Id> user_id)
+{
+    if (!user_id) {
+        return "";
+    }
+    auto const user = store.users().find(*user_id);
+    return user && *user ? (*user)->name : "";
+}
+
+Status audit_trajectory(Store& store, Actor const& actor, UnixTime now, std::string action, Id id, std::string detail)
+{
+    auto entry = audit_entry(now, std::move(action), actor.email, actor.ip, actor.user_id, std::move(detail));
+    entry.subject = "trajectory:" + std::to_string(id);
+    TRY(store.audit_log().append(entry));
+    return ok_status();
+}
+
 Result<std::vector<ViewedTrajectory>> TrajectoryService::views(Principal const& caller, Date today)
 {
     std::vector<ViewedTrajectory> out;

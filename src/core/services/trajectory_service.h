@@ -92,6 +92,12 @@ public:
                          UnixTime now) = 0;
 };
 
+// user_display_name: a user's name for "saved by" lines; empty when unknown or none.
+std::string user_display_name(Store& store, std::optional<Id> user_id);
+// audit_trajectory: an audit-log entry about one trajectory (subject "trajectory:ID"), for the
+// services that change a trajectory's records inside their own transactions.
+Status audit_trajectory(Store& store, Actor const& actor, UnixTime now, std::string action, Id id, std::string detail);
+
 class TrajectoryService {
 public:
     TrajectoryService(Store& store, EventPayloadCodec const& codec, FrameworkLookup frameworks, Tariffs tariffs);

@@ -119,34 +119,12 @@ export function CalendarFeedSection() {
           {!state.data.active && <p className="muted" data-testid="calendar-none">{t('calendar.none')}</p>}
 
           {confirm === 'renew' && (
-            <div className="alert alert--info" role="group" aria-labelledby="agenda-vernieuwen">
-              <p className="alert__title" id="agenda-vernieuwen">
-                {t('calendar.renewWarning')}
-              </p>
-              <div className="form__actions">
-                <button type="button" className="button button--primary" aria-disabled={busy} onClick={renew}>
-                  {t('calendar.renewConfirm')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmBox id="agenda-vernieuwen" warning={t('calendar.renewWarning')} confirmLabel={t('calendar.renewConfirm')}
+              busy={busy} onConfirm={renew} onCancel={() => setConfirm(null)} />
           )}
           {confirm === 'stop' && (
-            <div className="alert alert--info" role="group" aria-labelledby="agenda-stoppen">
-              <p className="alert__title" id="agenda-stoppen">
-                {t('calendar.stopWarning')}
-              </p>
-              <div className="form__actions">
-                <button type="button" className="button button--primary" aria-disabled={busy} onClick={stop}>
-                  {t('calendar.stopConfirm')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmBox id="agenda-stoppen" warning={t('calendar.stopWarning')} confirmLabel={t('calendar.stopConfirm')}
+              busy={busy} onConfirm={stop} onCancel={() => setConfirm(null)} />
           )}
           {confirm === null && (
             <div className="form__actions">
@@ -169,5 +147,34 @@ export function CalendarFeedSection() {
         </>
       )}
     </section>
+  );
+}
+
+type ConfirmBoxProps = {
+  id: string;
+  warning: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** Asks once more before the feed's link changes or stops: calendar apps subscribed to it lose it. */
+function ConfirmBox({ id, warning, confirmLabel, busy, onConfirm, onCancel }: ConfirmBoxProps) {
+  const { t } = useI18n();
+  return (
+    <div className="alert alert--info" role="group" aria-labelledby={id}>
+      <p className="alert__title" id={id}>
+        {warning}
+      </p>
+      <div className="form__actions">
+        <button type="button" className="button button--primary" aria-disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

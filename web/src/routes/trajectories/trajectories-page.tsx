@@ -179,6 +179,34 @@ export function TrajectoriesPage() {
 const PARTY_OPTIONS = ['member', 'ci', 'secretariat'] as const;
 
 /** The secretariat's filters; applied with the button, so a choice never reloads the list by itself. */
+type FilterSelectProps = {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+};
+
+/** One of the overview's filters: a labelled select whose empty choice means "alle". */
+function FilterSelect({ id, label, allLabel, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function TrajectoryFilterForm({ filters, onApply }: { filters: TrajectoryFilters; onApply: (filters: TrajectoryFilters) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(filters);
@@ -208,61 +236,34 @@ function TrajectoryFilterForm({ filters, onApply }: { filters: TrajectoryFilters
         {t('trajectories.filtersTitle')}
       </h2>
       <div className="trajectory-filters__fields">
-        <div className="field">
-          <label className="field__label" htmlFor="filter-ci">
-            {t('trajectories.filterCi')}
-          </label>
-          <select
-            id="filter-ci"
-            className="field__input"
-            value={draft.ci ?? ''}
-            onChange={(e) => setDraft({ ...draft, ci: e.target.value === '' ? null : Number(e.target.value) })}
-          >
-            <option value="">{t('trajectories.filterAll')}</option>
-            {cis.map((ci) => (
-              <option key={ci.id} value={ci.id}>
-                {ci.name}
-              </option>
-            ))}
-            {draft.ci !== null && !cis.some((ci) => ci.id === draft.ci) && <option value={draft.ci}>{`#${draft.ci}`}</option>}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-partij">
-            {t('trajectories.filterParty')}
-          </label>
-          <select
-            id="filter-partij"
-            className="field__input"
-            value={draft.party ?? ''}
-            onChange={(e) => setDraft({ ...draft, party: e.target.value === '' ? null : (e.target.value as TrajectoryFilters['party']) })}
-          >
-            <option value="">{t('trajectories.filterAll')}</option>
-            {PARTY_OPTIONS.map((party) => (
-              <option key={party} value={party}>
-                {t(`trajectory.party.${party}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-stand">
-            {t('trajectories.filterState')}
-          </label>
-          <select
-            id="filter-stand"
-            className="field__input"
-            value={draft.state ?? ''}
-            onChange={(e) => setDraft({ ...draft, state: e.target.value === '' ? null : (e.target.value as TrajectoryFilters['state']) })}
-          >
-            <option value="">{t('trajectories.filterAll')}</option>
-            {TRAJECTORY_STATES.map((state) => (
-              <option key={state} value={state}>
-                {t(stateKey(state))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-ci"
+          label={t('trajectories.filterCi')}
+          allLabel={t('trajectories.filterAll')}
+          value={draft.ci === null ? '' : String(draft.ci)}
+          options={[
+            ...cis.map((ci) => ({ value: String(ci.id), label: ci.name })),
+            // A CI named in the address that the list does not hold (yet) stays selectable.
+            ...(draft.ci !== null && !cis.some((ci) => ci.id === draft.ci) ? [{ value: String(draft.ci), label: `#${draft.ci}` }] : []),
+          ]}
+          onChange={(value) => setDraft({ ...draft, ci: value === '' ? null : Number(value) })}
+        />
+        <FilterSelect
+          id="filter-partij"
+          label={t('trajectories.filterParty')}
+          allLabel={t('trajectories.filterAll')}
+          value={draft.party ?? ''}
+          options={PARTY_OPTIONS.map((party) => ({ value: party, label: t(`trajectory.party.${party}`) }))}
+          onChange={(value) => setDraft({ ...draft, party: value === '' ? null : (value as TrajectoryFilters['party']) })}
+        />
+        <FilterSelect
+          id="filter-stand"
+          label={t('trajectories.filterState')}
+          allLabel={t('trajectories.filterAll')}
+          value={draft.state ?? ''}
+          options={TRAJECTORY_STATES.map((state) => ({ value: state, label: t(stateKey(state)) }))}
+          onChange={(value) => setDraft({ ...draft, state: value === '' ? null : (value as TrajectoryFilters['state']) })}
+        />
         <div className="field field--checkbox trajectory-filters__overdue">
           <label className="checkbox">
             <input type="checkbox" checked={draft.overdue} onChange={(e) => setDraft({ ...draft, overdue: e.target.checked })} />

@@ -267,6 +267,8 @@ int run_serve(ServeOptions const& options)
     JsonPlanCodec plan_codec;
     PlanService plans{**store, trajectories, plan_codec};
     trajectories.add_effects(&plans);
+    AddendumService addenda{**store, trajectories, report_codec};
+    trajectories.add_effects(&addenda);
     CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
@@ -326,7 +328,7 @@ int run_serve(ServeOptions const& options)
                                     [](ReportDocument const& report, bool part_b) {
                                         return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
                                     },
-                                    notifications},
+                                    notifications, addenda},
                   now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

@@ -205,6 +205,14 @@ const MATRIX = () => [
   ['PUT', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/plan/assessments/VM5`,
     { version: 0, approved: true, remark: '' }, [401, 403, 409, 409, 403, 403]],
   ['GET', '/api/v1/trajectories/987654/plan', undefined, [401, 404, 404, 404, 404, 403]],
+  // The additional audit's addendum: nothing to read or write before additional_audit_planned (409);
+  // another member finds nothing; only the CI's team writes; the committee never.
+  ['GET', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/addendum`, undefined, [401, 404, 409, 409, 409, 403]],
+  ['PUT', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/addendum/findings/VM1`,
+    { version: 0, verdict: '+', text: 'x', sources: [] }, [401, 403, 409, 409, 403, 403]],
+  ['PUT', `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}/addendum/passage`, { version: 0, text: 'x' },
+    [401, 403, 409, 409, 403, 403]],
+  ['GET', '/api/v1/trajectories/987654/addendum', undefined, [401, 404, 404, 404, 404, 403]],
   // Each user's own open actions and calendar feed; the feed itself answers only to its token.
   ['GET', '/api/v1/me/actions', undefined, [401, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/me/calendar', undefined, [401, 200, 200, 200, 200, 200]],

@@ -12,6 +12,7 @@
 #include "adapters/http/framework_catalog.h"
 #include "adapters/http/http_types.h"
 #include "adapters/http/static_files.h"
+#include "core/services/addendum_service.h"
 #include "core/services/auditor_service.h"
 #include "core/services/auth_service.h"
 #include "core/services/document_service.h"
@@ -66,6 +67,7 @@ struct AppServices {
     // report_pdf: Part A (false) or Part B (true) as PDF, drawn in-process (src/adapters/pdf).
     std::function<Result<std::string>(ReportDocument const&, bool part_b)> report_pdf;
     NotificationService& notifications;
+    AddendumService& addenda;
 };
 
 class App {

@@ -89,6 +89,11 @@ Result<Response> delete_remark(AppServices& app, Call const& call);
 Result<Response> post_remark_decision(AppServices& app, Call const& call);
 Result<Response> get_part_b_requests(AppServices& app, Call const& call);
 
+// addendum_handlers.cpp (tag "reports")
+Result<Response> get_addendum(AppServices& app, Call const& call);
+Result<Response> put_addendum_finding(AppServices& app, Call const& call);
+Result<Response> put_addendum_passage(AppServices& app, Call const& call);
+
 // plan_handlers.cpp (tag "plans")
 Result<Response> get_plan(AppServices& app, Call const& call);
 Result<Response> put_plan_item(AppServices& app, Call const& call);

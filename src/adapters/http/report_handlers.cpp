@@ -29,34 +29,6 @@ nlohmann::ordered_json finding_json(FindingView const& view)
     return finding_to_json(view, view.updated_at == 0 ? std::string{} : iso8601_utc(view.updated_at));
 }
 
-// finding_from: a FindingInput body (the verdict, reason, text and sources it names; others kept).
-Result<Finding> finding_from(nlohmann::json const& body, std::string const& norm, Finding current)
-{
-    current.norm_code = norm;
-    if (body.contains("verdict")) {
-        auto const& v = body["verdict"];
-        if (v.is_null()) {
-            current.verdict.reset();
-        } else if (!v.is_string() || !parse_verdict(v.get<std::string>())) {
-            return Error::invalid("verdict", "Kies +, +/-, - of n.v.t. (of laat leeg: niet beoordeeld).");
-        } else {
-            current.verdict = parse_verdict(v.get<std::string>());
-        }
-    }
-    for (auto const* key : {"reason", "text"}) {
-        if (body.contains(key)) {
-            if (!body[key].is_string()) {
-                return Error::invalid(key, std::string("'") + key + "' moet tekst zijn.");
-            }
-            (std::string(key) == "reason" ? current.reason : current.text) = body[key].get<std::string>();
-        }
-    }
-    if (body.contains("sources")) {
-        current.sources = TRY(sources_from_json(body["sources"], "sources"));
-    }
-    return current;
-}
-
 Result<PartAValue> part_a_value_from(nlohmann::json const& value, std::string const& key)
 {
     PartAValue out{key, "", {}, 0};
@@ -102,15 +74,23 @@ Result<std::optional<int>> version_query(Call const& call)
     return std::optional<int>{static_cast<int>(*id)};
 }
 
-// with_approved_plan: the final report carries the approved improvement plans (B6 §9b-i), as a
-// section after Part A's fields, in the JSON and the PDF alike.
-Status with_approved_plan(AppServices& app, Call const& call, Id id, ReportDocument& report)
+// with_additions: the final report carries the approved improvement plans (B6 §9b-i) as a section
+// after Part A's fields, and once the additional audit was held (scenario c) its passage in Part
+// A and its addendum after Part B's rubrics, in the JSON and the PDF alike.
+Status with_additions(AppServices& app, Call const& call, Id id, ReportRead& read)
 {
-    if (report.stage != ReportStage::Final) {
+    if (read.report.stage != ReportStage::Final) {
         return ok_status();
     }
-    if (auto section = TRY(app.plans.approved_plan(call.session->principal(), id, local_date(call.now)))) {
-        report.part_a.push_back(std::move(*section));
+    auto const principal = call.session->principal();
+    if (auto section = TRY(app.plans.approved_plan(principal, id, local_date(call.now)))) {
+        read.report.part_a.push_back(std::move(*section));
+    }
+    if (auto addendum = TRY(app.addenda.for_report(principal, id, local_date(call.now)))) {
+        read.report.part_a.push_back(std::move(addendum->part_a));
+        if (read.part_b) {
+            read.report.part_b.push_back(std::move(addendum->part_b));
+        }
     }
     return ok_status();
 }
@@ -146,7 +126,7 @@ Result<Response> put_finding(AppServices& app, Call const& call)
     auto const principal = call.session->principal();
     // Fields left out keep what is stored.
     auto current = TRY(current_finding(app, call, id, norm));
-    auto const input = TRY(finding_from(body.raw(), norm, current));
+    auto const input = TRY(finding_from_json(body.raw(), norm, current));
     auto const saved = app.reports.save_finding(principal, actor_of(call), id, input, version, local_date(call.now), call.now);
     if (!saved && is_stale(saved.error())) {
         auto const now_stored = TRY(app.reports.findings(principal, actor_of(call), id, local_date(call.now), call.now, false));
@@ -234,7 +214,7 @@ Result<Response> get_report(AppServices& app, Call const& call)
     auto const version = TRY(version_query(call));
     auto read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, true,
                                        local_date(call.now), call.now));
-    TRY(with_approved_plan(app, call, id, read.report));
+    TRY(with_additions(app, call, id, read));
     return Response::json_in_order(200, report_to_json(read.report, read.part_b));
 }
 
@@ -269,7 +249,7 @@ Result<Response> get_report_pdf(AppServices& app, Call const& call)
     auto const version = TRY(version_query(call));
     auto read = TRY(app.reports.report(call.session->principal(), actor_of(call), id, version, part_b,
                                        local_date(call.now), call.now));
-    TRY(with_approved_plan(app, call, id, read.report));
+    TRY(with_additions(app, call, id, read));
     if (part_b && !read.part_b) {
         return Error{ErrorCode::PermissionDenied, "Deel B leest het secretariaat pas na een verzoek met reden.", "part"};
     }
@@ -350,7 +330,7 @@ Result<Response> post_remark_decision(AppServices& app, Call const& call)
             return Error::invalid("finding", "Geef de gewijzigde bevinding met de versie waarvan u uitging.");
         }
         input.finding_version = f["version"].get<int>();
-        input.finding = TRY(finding_from(f, target, TRY(current_finding(app, call, id, target))));
+        input.finding = TRY(finding_from_json(f, target, TRY(current_finding(app, call, id, target))));
     }
     if (input.accepted && body.raw().contains("value")) {
         std::string const prefix = "part_a.";

@@ -96,6 +96,12 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/trajectories/{id}/remarks/{remark}/decision", P::RemarkDecide, S::None, Work::Inline,
          post_remark_decision},
         {"GET", "/api/v1/trajectories/{id}/part-b-requests", P::ReportRead, S::None, Work::Inline, get_part_b_requests},
+        // The additional audit's addendum (scenario c): AddendumService's rule, as the report's.
+        {"GET", "/api/v1/trajectories/{id}/addendum", P::ReportRead, S::None, Work::Inline, get_addendum},
+        {"PUT", "/api/v1/trajectories/{id}/addendum/findings/{norm}", P::ReportWrite, S::None, Work::Inline,
+         put_addendum_finding},
+        {"PUT", "/api/v1/trajectories/{id}/addendum/passage", P::ReportWrite, S::None, Work::Inline,
+         put_addendum_passage},
         // The improvement plan: which trajectory, and when, is PlanService's rule.
         {"GET", "/api/v1/trajectories/{id}/plan", P::PlanRead, S::None, Work::Inline, get_plan},
         {"PUT", "/api/v1/trajectories/{id}/plan/items/{norm}", P::PlanItemsWrite, S::None, Work::Inline, put_plan_item},

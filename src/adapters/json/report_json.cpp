@@ -329,4 +329,31 @@ ordered_json remark_to_json(RemarkView const& view)
             {"decided_on", r.decided_on.empty() ? ordered_json(nullptr) : ordered_json(r.decided_on)}};
 }
 
+Result<Finding> finding_from_json(nlohmann::json const& body, std::string const& norm, Finding current)
+{
+    current.norm_code = norm;
+    if (body.contains("verdict")) {
+        auto const& v = body["verdict"];
+        if (v.is_null()) {
+            current.verdict.reset();
+        } else if (!v.is_string() || !parse_verdict(v.get<std::string>())) {
+            return Error::invalid("verdict", "Kies +, +/-, - of n.v.t. (of laat leeg: niet beoordeeld).");
+        } else {
+            current.verdict = parse_verdict(v.get<std::string>());
+        }
+    }
+    for (auto const* key : {"reason", "text"}) {
+        if (body.contains(key)) {
+            if (!body[key].is_string()) {
+                return Error::invalid(key, std::string("'") + key + "' moet tekst zijn.");
+            }
+            (std::string(key) == "reason" ? current.reason : current.text) = body[key].get<std::string>();
+        }
+    }
+    if (body.contains("sources")) {
+        current.sources = TRY(sources_from_json(body["sources"], "sources"));
+    }
+    return current;
+}
+
 }  // namespace sterk

@@ -24,6 +24,10 @@ public:
 // sources_from_json: a request's "sources" (or "documents") list; InvalidArgument naming `field`.
 Result<std::vector<FindingSource>> sources_from_json(nlohmann::json const& list, std::string const& field);
 
+// finding_from_json: a FindingInput body over `current`: the verdict, reason, text and sources it
+// names change, the others are kept; InvalidArgument naming the field.
+Result<Finding> finding_from_json(nlohmann::json const& body, std::string const& norm, Finding current);
+
 // finding_to_json: `updated_at` already as ISO 8601 text (empty: never saved).
 nlohmann::ordered_json finding_to_json(FindingView const& view, std::string const& updated_at);
 nlohmann::ordered_json rubric_documents_to_json(RubricDocuments const& documents);

@@ -7,9 +7,6 @@
 
 namespace sterk {
 
-namespace {
-
-// "42 voldoet, 7 deels, 0 voldoet niet, 0 n.v.t. (van de 49)": B7's "Conclusies dit onderzoek".
 std::string counts_line(OverallTable const& table)
 {
     auto const& t = table.totals;
@@ -21,8 +18,6 @@ std::string counts_line(OverallTable const& table)
     }
     return line + " (van de " + std::to_string(table.norm_count) + " normen)";
 }
-
-}  // namespace
 
 ReportDocument build_report(NormFramework const& framework, ReportContent const& content, ReportStage stage,
                             int version, std::string const& dated)

@@ -34,6 +34,10 @@ struct ReportContent {
     std::vector<RubricDocuments> documents;
 };
 
+// counts_line: "42 voldoet, 7 deels (verbeterpunt), 0 voldoet niet, 0 niet van toepassing (van de
+// 49 normen)": B7's "Conclusies dit onderzoek".
+std::string counts_line(OverallTable const& table);
+
 ReportDocument build_report(NormFramework const& framework, ReportContent const& content, ReportStage stage,
                             int version, std::string const& dated);
 

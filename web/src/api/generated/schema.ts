@@ -1145,11 +1145,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/addendum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The additional audit's addendum (scenario c): per `-` and `+/-` norm of the final report its reassessment, Part A's additional passage, the overall table with the new verdicts and what is missing before additional_audit_held. From additional_audit_planned on (409 before). The CI's team and administrators; the member once the audit was held; the secretariat reads it in the report (403 here); the committee never. Every read is audited `report.addendum.read`. */
+        get: operations["getAddendum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/addendum/findings/{norm}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one reassessed norm over the version it was edited from (the CI's team, between additional_audit_planned and additional_audit_held). 400 `norm` for a norm that was not `-` or `+/-`; 409 with `current` when stale, or once held. Audited `report.addendum.finding`. */
+        put: operations["saveAddendumFinding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/addendum/passage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save Part A's additional passage (the CI's team, until additional_audit_held). 409 with `current` when stale, or once held. Audited `report.addendum.passage`. */
+        put: operations["saveAddendumPassage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day, and its team (required by the server: exactly one team leader of the trajectory's CI, every auditor with its B9 declaration received before first_day and without a tie to the member on an audit day; else 409 field team naming each auditor), optionally locations and days; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm); certificate_issued number; reason where the event takes one */
+        /** @description An event key of the framework's procedure.events, the day it happened, and its payload: audit_planned first_day and last_day, and its team (required by the server: exactly one team leader of the trajectory's CI, every auditor with its B9 declaration received before first_day and without a tie to the member on an audit day; else 409 field team naming each auditor), optionally locations and days; additional_audit_planned date; next_steps_agreed due; findings_final and additional_audit_held verdicts (every norm; the server takes them from the saved findings and the addendum, and refuses additional_audit_held while a reassessed norm lacks a verdict or the passage is empty); certificate_issued number; reason where the event takes one */
         TrajectoryEventInput: {
             event: string;
             /** Format: date */
@@ -2416,6 +2467,53 @@ export interface components {
         LanguagePreference: {
             /** @enum {string} */
             language: "nl" | "en";
+        };
+        /** @description One reassessed norm: the final report's verdict and the team's reassessment (version 0: not yet saved) */
+        AddendumNorm: components["schemas"]["Finding"] & {
+            /**
+             * @description the final report's verdict
+             * @enum {string}
+             */
+            verdict_before: "-" | "+/-";
+        };
+        AddendumPassage: {
+            /** @description Part A's additional passage (B6 §9c: 'een aanvullende passage in Deel A') */
+            text: string;
+            version: number;
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        Addendum: {
+            /** Format: date */
+            planned_for: string;
+            /**
+             * Format: date
+             * @description additional_audit_held; from then on nothing changes
+             */
+            held_on: string | null;
+            editable: boolean;
+            /** @description every `-` and `+/-` norm of the final report, framework order */
+            norms: components["schemas"]["AddendumNorm"][];
+            passage: components["schemas"]["AddendumPassage"];
+            overall: components["schemas"]["OverallTable"];
+            /** @description norms still without a new verdict, and "passage" while the passage is empty; additional_audit_held is refused until this is empty */
+            missing: string[];
+        };
+        AddendumNormSaved: components["schemas"]["AddendumNorm"] & {
+            overall: components["schemas"]["OverallTable"];
+            missing: string[];
+        };
+        AddendumPassageSaved: components["schemas"]["AddendumPassage"] & {
+            missing: string[];
+        };
+        AddendumPassageInput: {
+            version: number;
+            text: string;
+        };
+        /** @description Error; `current` is the stored reassessment or passage when the save was stale */
+        AddendumConflict: components["schemas"]["Error"] & {
+            current?: components["schemas"]["AddendumNorm"] | components["schemas"]["AddendumPassage"];
         };
     };
     responses: {
@@ -4985,6 +5083,124 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAddendum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The addendum */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Addendum"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No additional audit planned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveAddendumFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                norm: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingInput"];
+            };
+        };
+        responses: {
+            /** @description Saved, with the new overall table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddendumNormSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or no longer editable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddendumConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveAddendumPassage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumPassageInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddendumPassageSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Stale version (with `current`), or no longer editable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddendumConflict"];
+                };
+            };
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };

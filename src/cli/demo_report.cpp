@@ -64,7 +64,86 @@ DemoPlanItem const DEMO_PLAN[] = {
     {"OB16", "De privacyinstructie is niet bij alle nieuwe medewerkers bekend.", "De privacyinstructie wordt deel van de introductie van elke nieuwe medewerker."},
 };
 
+// De Brug (scenario c): five norms on which the team found the organisation does not meet them,
+// beyond B6's limit of four; the rest are met.
+struct DemoShortfall {
+    char const* norm;
+    char const* finding;
+    char const* cause;
+    char const* actions;
+};
+
+DemoShortfall const DE_BRUG_SHORTFALLS[] = {
+    {"VM2", "Er is geen actueel scholingsplan; scholing wordt per medewerker op verzoek toegekend.",
+     "Het scholingsbudget is nooit aan een plan gekoppeld.", "Een scholingsplan per team, jaarlijks vastgesteld in het MT."},
+    {"VM5", "Het werkplan is niet met de teams besproken en bij de meeste medewerkers onbekend.",
+     "Het werkplan wordt door de staf geschreven zonder de teams.", "Elk team stelt zijn deel van het werkplan mee op."},
+    {"DV5", "In geen van de tien ingeziene dossiers zijn doelen met de bewoner vastgelegd.",
+     "Het dossierformat heeft geen plek voor doelen.", "Nieuw dossierformat met doelen en evaluatiemomenten."},
+    {"DV8", "Trajecten worden niet met bewoners geëvalueerd.", "Evaluatie is geen vast onderdeel van de werkwijze.",
+     "Een evaluatiegesprek bij de afsluiting van elk traject, vastgelegd in het dossier."},
+    {"OB10", "Klachten worden niet geregistreerd; de klachtenregeling is niet gepubliceerd.",
+     "De klachtenregeling is bij de fusie in 2024 blijven liggen.", "Klachtenregeling publiceren en één registratie invoeren."},
+};
+
 }  // namespace
+
+Status seed_demo_additional_audit(Store& store, TrajectoryService& trajectories, ReportService& reports,
+                                  PlanService& plans, UnixTime now)
+{
+    Date const today = Date::from_unix_seconds(now);
+    auto const [leader, leader_actor] = TRY(as(store, "teamleider@ci-toets.example"));
+    auto const [office, office_actor] = TRY(as(store, "beheer@ci-toets.example"));
+    auto const [member, member_actor] = TRY(as(store, "kwaliteit@debrug.example"));
+    std::optional<Id> id;
+    for (auto const& t : TRY(trajectories.list(member))) {
+        id = t.id;
+    }
+    if (!id) {
+        return Error::precondition("het demotraject van De Brug ontbreekt");
+    }
+    auto const shortfall = [](std::string const& code) -> DemoShortfall const* {
+        for (auto const& s : DE_BRUG_SHORTFALLS) {
+            if (code == s.norm) {
+                return &s;
+            }
+        }
+        return nullptr;
+    };
+    for (auto const& rubric : example_report().part_b) {
+        for (auto const& norm : rubric.norms) {
+            auto const* missing = shortfall(norm.code);
+            Finding finding{norm.code, missing ? Verdict::NotMet : Verdict::Met, "",
+                            missing ? missing->finding : "Het team zag dit in de gesprekken en de stukken terug.",
+                            SOURCES.at(rubric.code), 0};
+            TRY(reports.save_finding(leader, leader_actor, *id, finding, 0, today, now));
+        }
+    }
+    TRY(reports.save_part_a(leader, leader_actor, *id,
+                            {"course", "De toetsing verliep volgens planning; alle gevraagde stukken waren beschikbaar.", {}, 0},
+                            0, today, now));
+    auto const record = [&](Principal const& who, Actor const& actor, int days_ago, char const* key,
+                            std::map<std::string, std::string> fields = {}) -> Status {
+        RawEvent raw{today.add_days(-days_ago).iso(), key, std::move(fields), std::nullopt};
+        TRY(trajectories.record_event(who, actor, *id, raw, today, now));
+        return ok_status();
+    };
+    TRY(record(leader, leader_actor, 150, "concept_sent"));
+    TRY(record(office, office_actor, 134, "findings_final"));
+    // The member chose the additional audit: plans within 4 weeks, approved by the CI, and the
+    // audit agreed for twelve days from now.
+    for (auto const& s : DE_BRUG_SHORTFALLS) {
+        TRY(plans.save_item(member, member_actor, *id, PlanItem{s.norm, s.cause, s.actions, "teamleider", today.add_days(-20)},
+                            0, today, now));
+    }
+    TRY(record(member, member_actor, 112, "plan_submitted"));
+    for (auto const& s : DE_BRUG_SHORTFALLS) {
+        TRY(plans.save_assessment(office, office_actor, *id, PlanAssessment{s.norm, true, ""}, 0, today, now));
+    }
+    TRY(record(office, office_actor, 105, "plan_approved"));
+    TRY(record(office, office_actor, 100, "additional_audit_planned", {{"date", today.add_days(12).iso()}}));
+    return ok_status();
+}
 
 Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportService& reports, PlanService& plans,
                         UnixTime now)

@@ -14,4 +14,10 @@ namespace sterk {
 Status seed_demo_report(Store& store, TrajectoryService& trajectories, ReportService& reports, PlanService& plans,
                         UnixTime now);
 
+// seed_demo_additional_audit: Welzijnswerk De Brug (scenario c): five norms not met in the final
+// report, its plans approved, and the additional audit planned twelve days from now, for the
+// team to record the addendum.
+Status seed_demo_additional_audit(Store& store, TrajectoryService& trajectories, ReportService& reports,
+                                  PlanService& plans, UnixTime now);
+
 }  // namespace sterk

@@ -274,6 +274,9 @@ int run_serve(ServeOptions const& options)
         if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
             return report_error(written.error());
         }
+        if (auto written = seed_demo_additional_audit(**store, trajectories, reports, plans, now_seconds()); !written) {
+            return report_error(written.error());
+        }
     }
     // Notifications (issue 10 §5): after the report's effects, and after the demo's seeded history
     // (which is not news to anyone). The worker sends the outbox with its own synchronous

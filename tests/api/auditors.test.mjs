@@ -68,7 +68,7 @@ test('the demo: CI Toetsbureau\'s team leader and assessor, each seeing what is 
 test('a ci-admin adds and changes its own auditors; another CI\'s auditor does not exist for it', async () => {
   const ties = await c.ciAdmin.get('/api/v1/auditors/organisations');
   assert.equal(ties.status, 200, ties.text);
-  assert.deepEqual(ties.data.organisations.map((o) => o.name), ['Stichting WijkKracht', 'Welzijn Samen', 'Stichting Buurtwerk Oost', 'Buurtwerk Noord']);
+  assert.deepEqual(ties.data.organisations.map((o) => o.name), ['Stichting WijkKracht', 'Welzijn Samen', 'Stichting Buurtwerk Oost', 'Buurtwerk Noord', 'Welzijnswerk De Brug']);
 
   const bad = await c.ciAdmin.post('/api/v1/auditors', {
     name: '', email: 'geen-adres', role: 'assessor',

@@ -316,7 +316,7 @@ test('/me returns user, organisation and csrf token; committee has no organisati
 test('lists for the secretariat have the contract shapes', async () => {
   const users = await clients.secretariat.get('/api/v1/users');
   // The eight demo users, plus those invited by the matrix above (test order is file order).
-  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 9);
+  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 10);
   for (const user of users.data.users) {
     assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role', 'status']);
   }

@@ -44,12 +44,12 @@ test('each party sees only the trajectories that are its own', async () => {
   const theirs = await own(c.otherMember);
   assert.equal(theirs.length, 1);
   assert.equal(theirs[0].state, 'planned');
-  // Buurtwerk Noord's audit with its final report is the third.
-  assert.equal((await own(c.ciAdmin)).length, 3);
-  assert.equal((await own(c.secretariat)).length, 3);
-  // The demo team leader is on the teams of Welzijn Samen and Buurtwerk Noord; WijkKracht's request is not its audit.
+  // Buurtwerk Noord's audit with its final report is the third, De Brug's additional audit the fourth.
+  assert.equal((await own(c.ciAdmin)).length, 4);
+  assert.equal((await own(c.secretariat)).length, 4);
+  // The demo team leader is on the teams of Welzijn Samen, Buurtwerk Noord and De Brug; WijkKracht's request is not its audit.
   const audits = await own(c.auditor);
-  assert.deepEqual(audits.map((a) => a.member.name).sort(), ['Buurtwerk Noord', 'Welzijn Samen']);
+  assert.deepEqual(audits.map((a) => a.member.name).sort(), ['Buurtwerk Noord', 'Welzijn Samen', 'Welzijnswerk De Brug']);
   assert.equal((await c.auditor.get(`/api/v1/trajectories/${mine[0].id}`)).status, 404);
   assert.equal((await c.committee.get('/api/v1/trajectories')).status, 403);
   // Another member's trajectory does not exist for this member (no existence leak).

@@ -22,7 +22,7 @@ test.describe('toegang', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Gebruikers' })).toBeVisible();
     const table = page.getByRole('table');
     await expect(table.getByRole('columnheader')).toHaveText(['Naam en e-mailadres', 'Rol en organisatie', 'Status', 'Acties']);
-    await expect(table.getByRole('row')).toHaveCount(1 + 9);
+    await expect(table.getByRole('row')).toHaveCount(1 + 10);
     await expect(table).toContainText('kwaliteit@samenwelzijn.example');
     await expect(table).toContainText('Stichting WijkKracht');
     await checkA11y('/gebruikers');

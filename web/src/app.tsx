@@ -31,6 +31,7 @@ import { FindingsPage } from './routes/report/findings-page';
 import { PartAPage } from './routes/report/part-a-page';
 import { ReportPage } from './routes/report/report-page';
 import { PlanPage } from './routes/plan/plan-page';
+import { AddendumPage } from './routes/addendum/addendum-page';
 import { OutboxPage } from './routes/outbox/outbox-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
@@ -221,6 +222,14 @@ export function App() {
                 element={
                   <Guard page="plan">
                     <PlanPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trajecten/:id/aanvullende-toetsing"
+                element={
+                  <Guard page="findings">
+                    <AddendumPage />
                   </Guard>
                 }
               />

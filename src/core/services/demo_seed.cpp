@@ -9,7 +9,7 @@ namespace sterk {
 
 namespace {
 
-enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, BuurtwerkOost, BuurtwerkNoord, CiToets };
+enum class DemoOrganisation { None, Secretariat, WijkKracht, WelzijnSamen, BuurtwerkOost, BuurtwerkNoord, DeBrug, CiToets };
 
 struct DemoUser {
     char const* email;
@@ -32,6 +32,7 @@ constexpr DemoUser DEMO_USERS[] = {
      DemoOrganisation::BuurtwerkOost},
     {"kwaliteit@buurtwerk.example", "Kwaliteitsmedewerker Buurtwerk Noord", Role::Member,
      DemoOrganisation::BuurtwerkNoord},
+    {"kwaliteit@debrug.example", "Kwaliteitsmedewerker De Brug", Role::Member, DemoOrganisation::DeBrug},
 };
 
 Organisation organisation(OrganisationKind kind, char const* name, char const* lidnummer, char const* city,
@@ -96,6 +97,9 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
         ids[DemoOrganisation::BuurtwerkNoord] = TRY(store.organisations().create(
             organisation(OrganisationKind::Member, "Buurtwerk Noord", "SWN-1004", "Groningen", "info@buurtwerk.example",
                          "https://buurtwerk.example")));
+        ids[DemoOrganisation::DeBrug] = TRY(store.organisations().create(
+            organisation(OrganisationKind::Member, "Welzijnswerk De Brug", "SWN-1005", "Leeuwarden",
+                         "info@debrug.example", "https://debrug.example")));
         ids[DemoOrganisation::CiToets] = TRY(store.organisations().create(
             organisation(OrganisationKind::CertificationBody, "CI Toetsbureau", "", "Amersfoort",
                          "info@ci-toets.example", "https://ci-toets.example")));
@@ -111,6 +115,8 @@ Result<std::vector<DemoLogin>> seed_demo(Store& store, PasswordHasher& hasher, T
         TRY(store.registry().save_member({ids[DemoOrganisation::BuurtwerkNoord], "70412365", "Oosterstraat 21",
                                           "9711 NN", "Sanne Bakker", "050 312 45 67", Date::from_ymd(2014, 1, 1),
                                           std::nullopt}));
+        TRY(store.registry().save_member({ids[DemoOrganisation::DeBrug], "58210934", "Brugstraat 4", "8911 AB",
+                                          "Jelle Hoekstra", "058 213 45 67", Date::from_ymd(2016, 1, 1), std::nullopt}));
         TRY(store.registry().save_ci({ids[DemoOrganisation::CiToets], "32145678", "Keurlaan 1", "3811 EF",
                                       "033 222 33 44", today.add_days(400), std::nullopt, today.add_days(200), true,
                                       true, "CIIO"}));

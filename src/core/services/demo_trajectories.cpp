@@ -48,14 +48,16 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
     std::optional<Id> wijkkracht;
     std::optional<Id> welzijn_samen;
     std::optional<Id> buurtwerk_noord;
+    std::optional<Id> de_brug;
     std::optional<Id> ci;
     for (auto const& o : TRY(store.organisations().list())) {
         wijkkracht = o.lidnummer == "SWN-1001" ? std::optional<Id>(o.id) : wijkkracht;
         welzijn_samen = o.lidnummer == "SWN-1002" ? std::optional<Id>(o.id) : welzijn_samen;
         buurtwerk_noord = o.lidnummer == "SWN-1004" ? std::optional<Id>(o.id) : buurtwerk_noord;
+        de_brug = o.lidnummer == "SWN-1005" ? std::optional<Id>(o.id) : de_brug;
         ci = o.kind == OrganisationKind::CertificationBody && !ci ? std::optional<Id>(o.id) : ci;
     }
-    if (!wijkkracht || !welzijn_samen || !buurtwerk_noord || !ci) {
+    if (!wijkkracht || !welzijn_samen || !buurtwerk_noord || !de_brug || !ci) {
         return Error::precondition("de demo-organisaties ontbreken; eerst seed_demo");
     }
     Date const today = Date::from_unix_seconds(now);
@@ -82,6 +84,16 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
               {140, "audit_planned", {{"first_day", day(-100)}, {"last_day", day(-99)}}, team,
                std::vector<std::string>{"Oosterstraat 21, Groningen", "Wijkcentrum De Hoogte, Groningen"}},
               {99, "last_audit_day", {}}}},
+            // De Brug's audit found too many norms not met (scenario c); seed_demo_additional_audit
+            // writes its report, plans and the additional audit that is now planned.
+            {*de_brug,
+             {{260, "self_evaluation_completed", {}},
+              {215, "audit_requested", {}},
+              {213, "audit_accepted", {}},
+              {211, "membership_confirmed", {}},
+              {205, "audit_planned", {{"first_day", day(-160)}, {"last_day", day(-159)}}, team,
+               std::vector<std::string>{"Brugstraat 4, Leeuwarden"}},
+              {159, "last_audit_day", {}}}},
         };
         auto const auditors = TRY(store.auditors().list());
         auto const name_of = [&](Id id) {
@@ -89,9 +101,12 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
             return found && found.value() ? found.value()->name : std::string{};
         };
         for (auto const& [member, events] : demos) {
-            std::string const scope = member == *buurtwerk_noord
-                                          ? R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":38.5,"critical_interns":4,"critical_volunteers":6,"management_support":5}})"
-                                          : "{}";
+            std::string const scope =
+                member == *buurtwerk_noord
+                    ? R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":38.5,"critical_interns":4,"critical_volunteers":6,"management_support":5}})"
+                : member == *de_brug
+                    ? R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":21,"critical_interns":2,"critical_volunteers":3,"management_support":3}})"
+                    : "{}";
             TrajectoryRecord record{0, member, *ci, "initial", "ci", framework.version, "", "", scope, now};
             Id const id = TRY(store.trajectories().create(record));
             TrajectoryLog log{TrajectoryKind::Initial, std::nullopt, {}};

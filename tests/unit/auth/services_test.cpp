@@ -55,7 +55,7 @@ protected:
         m_store = std::move(*store);
         auto logins = seed_demo(*m_store, m_hasher, m_tokens, std::string{PASSWORD}, NOW);
         ASSERT_TRUE(logins.ok()) << logins.error().message;
-        ASSERT_EQ(logins->size(), 9u);
+        ASSERT_EQ(logins->size(), 10u);  // DEMO_USERS
     }
 
     void TearDown() override
@@ -95,7 +95,7 @@ TEST_F(ServicesTest, DemoSeedRunsOnlyOnAnEmptyDatabase)
     EXPECT_TRUE(again->empty());
     auto users = m_store->users().list();
     ASSERT_TRUE(users.ok());
-    EXPECT_EQ(users->size(), 9u);
+    EXPECT_EQ(users->size(), 10u);
     auto member = m_store->users().find_by_email(MEMBER);
     ASSERT_TRUE(member.ok() && member->has_value());
     EXPECT_EQ((*member)->role, Role::Member);

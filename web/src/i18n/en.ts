@@ -3,6 +3,7 @@
 import type { Messages } from './nl';
 import { enRegistry } from './registry.en';
 import { enReport } from './report.en';
+import { enAddendum } from './addendum.en';
 import { enPlan } from './plan.en';
 
 export const en: Messages = {
@@ -582,4 +583,5 @@ export const en: Messages = {
   ...enRegistry,
   ...enReport,
   ...enPlan,
+  ...enAddendum,
 };

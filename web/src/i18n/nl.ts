@@ -2,6 +2,7 @@
 // Placeholders in {braces} are filled in by t(key, params).
 import { nlRegistry } from './registry.nl';
 import { nlReport } from './report.nl';
+import { nlAddendum } from './addendum.nl';
 import { nlPlan } from './plan.nl';
 
 export const nl = {
@@ -585,6 +586,7 @@ export const nl = {
   ...nlRegistry,
   ...nlReport,
   ...nlPlan,
+  ...nlAddendum,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -2,7 +2,7 @@
 // norm's editable item and what is sent for it, the member's progress, which event submits the plan
 // now, the CI's remark a rejected item carries, and the CI's steps on the plan page. The server
 // decides; these only shape what it answered.
-import type { ImprovementPlan, PlanAssessment, PlanItem, PlanItemInput, PlanStage, Trajectory } from '../../api/client';
+import type { ImprovementPlan, PlanAssessment, PlanItem, PlanItemInput, PlanStage, Role, Trajectory } from '../../api/client';
 
 /** What the member edits of one norm; an empty `by_when` is "no date yet". */
 export interface PlanItemValue {
@@ -44,6 +44,16 @@ export function submitEvent(stage: PlanStage): 'plan_submitted' | 'revision_subm
 }
 
 /** The plan page is offered once plans are asked for: scenario b or c, or while the plan or the additional audit runs. */
+/**
+ * The additional audit's page: for the CI (administrator and team) once additional_audit_planned is
+ * recorded, for the member once the audit was held; the secretariat reads it in the report.
+ */
+export function showsAddendumLink(trajectory: Pick<Trajectory, 'events'>, role: Role | null): boolean {
+  const has = (key: string) => (trajectory.events ?? []).some((event) => event.event === key);
+  if (role === 'ci-admin' || role === 'auditor') return has('additional_audit_planned');
+  return role === 'member' && has('additional_audit_held');
+}
+
 export function showsPlanLink(trajectory: Pick<Trajectory, 'state' | 'scenario'>): boolean {
   return (
     trajectory.state === 'plan' ||

@@ -1,7 +1,8 @@
 // One norm of the findings: the verdict (radio buttons, "niet beoordeeld" included), the reason an
 // n.v.t. needs, the findings text and the sources, saved automatically over the version it was edited
 // from (components/common/use-versioned-autosave.ts: offline kept on this device, stale → both texts).
-// Beside it, the norm's B4 questions and evidence examples from the framework.
+// Beside it, the norm's B4 questions and evidence examples from the framework. On the additional
+// audit's page (`addendum`) the same form reassesses a norm, saved to the addendum.
 import { ApiError } from '../../api/api-error';
 import { api, type Finding, type FindingVerdict, type Findings, type Norm } from '../../api/client';
 import { SaveStatus } from '../../components/common/save-status';
@@ -20,25 +21,31 @@ export function FindingEditor({
   finding,
   editable,
   onSaved,
+  addendum = false,
 }: {
   trajectoryId: number;
   norm: Norm;
   finding: Finding;
   editable: boolean;
   onSaved: (summary: SavedSummary) => void;
+  /** The additional audit's reassessment (PUT …/addendum/findings/{norm}) instead of the finding. */
+  addendum?: boolean;
 }) {
   const { t } = useI18n();
   const autosave = useVersionedAutosave<FindingValue>({
     initial: findingValue(finding),
     version: finding.version,
-    storageKey: editKey(trajectoryId, 'finding', norm.code),
+    storageKey: editKey(trajectoryId, addendum ? 'addendum' : 'finding', norm.code),
     isValue: isFindingValue,
     readOnly: !editable,
     save: async (value, version): Promise<SaveAnswer<FindingValue>> => {
-      const { data, error, response } = await api.PUT('/api/v1/trajectories/{id}/findings/{norm}', {
-        params: { path: { id: trajectoryId, norm: norm.code } },
-        body: findingInput(value, version),
-      });
+      const request = { params: { path: { id: trajectoryId, norm: norm.code } }, body: findingInput(value, version) };
+      const { data, error, response } = addendum
+        ? await api.PUT('/api/v1/trajectories/{id}/addendum/findings/{norm}', request).then((answer) => ({
+            ...answer,
+            data: answer.data && { version: answer.data.version, overall: answer.data.overall, missing_for_concept: answer.data.missing },
+          }))
+        : await api.PUT('/api/v1/trajectories/{id}/findings/{norm}', request);
       if (response.ok && data) {
         onSaved({ overall: data.overall, missing_for_concept: data.missing_for_concept });
         return { kind: 'saved', version: data.version };

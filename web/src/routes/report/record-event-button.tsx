@@ -2,7 +2,8 @@
 // "Correcties indienen" (corrections_received submits its draft remarks) and the CI's "Bevindingen
 // definitief maken" (findings_final takes the verdicts from the stored findings). A refusal shows the
 // rule's reason (e.g. a remark still undecided) next to the button. The improvement plan's page uses
-// it for the member's "Verbeterplan indienen" (plan_submitted, or revision_submitted after a rejection).
+// it for the member's "Verbeterplan indienen" (plan_submitted, or revision_submitted after a rejection),
+// the additional audit's page for the team's "Aanvullende toetsing afsluiten" (additional_audit_held).
 import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
@@ -20,7 +21,7 @@ export function RecordEventButton({
   onRefused,
 }: {
   trajectoryId: number;
-  event: 'corrections_received' | 'findings_final' | 'plan_submitted' | 'revision_submitted';
+  event: 'corrections_received' | 'findings_final' | 'plan_submitted' | 'revision_submitted' | 'additional_audit_held';
   label: string;
   hint: string;
   onRecorded: () => void;

@@ -14,7 +14,7 @@ import type { MessageKey } from '../../i18n/nl';
 import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
-import { showsPlanLink } from '../plan/plan-helpers';
+import { showsAddendumLink, showsPlanLink } from '../plan/plan-helpers';
 import { NotFoundPage } from '../errors/not-found-page';
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectory: Trajectory; data: T };
@@ -96,6 +96,13 @@ export function ReportFrame<T>({
             <li>
               <NavLink to={`/trajecten/${id}/verbeterplan`} end>
                 {t('plan.title')}
+              </NavLink>
+            </li>
+          )}
+          {state.status === 'ready' && showsAddendumLink(state.trajectory, role) && (
+            <li>
+              <NavLink to={`/trajecten/${id}/aanvullende-toetsing`} end>
+                {t('addendum.title')}
               </NavLink>
             </li>
           )}

@@ -13,7 +13,7 @@ import { useSession } from '../../session/session-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
 import { NotFoundPage } from '../errors/not-found-page';
-import { showsPlanLink } from '../plan/plan-helpers';
+import { showsAddendumLink, showsPlanLink } from '../plan/plan-helpers';
 import { reportLinks } from '../report/report-links';
 import { RequestFacts } from '../request/request-facts';
 import { PreviousCertificateFacts } from './previous-certificate-facts';
@@ -89,6 +89,7 @@ export function TrajectoryPage() {
     ...reportLinks(trajectory.id, trajectory.state, role),
     // The improvement plan (scenario b and c), for everyone on the trajectory.
     ...(role && role !== 'committee' && showsPlanLink(trajectory) ? [{ path: `/trajecten/${trajectory.id}/verbeterplan`, label: 'plan.title' as const }] : []),
+    ...(showsAddendumLink(trajectory, role) ? [{ path: `/trajecten/${trajectory.id}/aanvullende-toetsing`, label: 'addendum.title' as const }] : []),
   ];
   const variant = t.optional(`trajectory.variant.${trajectory.variant}`) ?? trajectory.variant;
 

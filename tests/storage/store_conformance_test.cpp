@@ -1046,6 +1046,27 @@ TEST_P(StoreConformance, TrajectoryEventsAreAppendOnlyAndTwoAppendsAfterOneReadC
     EXPECT_EQ(store().trajectories().events(id).value()[1].key, "audit_requested");
 }
 
+TEST_P(StoreConformance, LastSeqsNameEachLogsNewestEventInOneRead)
+{
+    Organisation ci = make_organisation("CI Toetsbureau");
+    ci.kind = OrganisationKind::CertificationBody;
+    auto const member_id = store().organisations().create(make_organisation("Stichting WijkKracht")).value();
+    auto const ci_id = store().organisations().create(ci).value();
+    auto const create = [&] {
+        return store().trajectories().create({0, member_id, ci_id, "initial", "ci", "2019", "", "", "{}", 1}).value();
+    };
+    auto const two = create();
+    auto const none = create();
+    auto const one = create();
+    ASSERT_TRUE(store().trajectories().append({two, 1, "2026-01-15", "self_evaluation_completed", "{}", {}, 1}).ok());
+    ASSERT_TRUE(store().trajectories().append({two, 2, "2026-02-02", "audit_requested", "{}", {}, 2}).ok());
+    ASSERT_TRUE(store().trajectories().append({one, 1, "2026-01-20", "self_evaluation_completed", "{}", {}, 1}).ok());
+    auto const seqs = store().trajectories().last_seqs();
+    ASSERT_TRUE(seqs.ok()) << seqs.error().message;
+    EXPECT_EQ(*seqs, (std::map<Id, int>{{two, 2}, {one, 1}}));
+    EXPECT_EQ(seqs->count(none), 0u);
+}
+
 TEST_P(StoreConformance, PlanRoundsAreFrozenOnceAndAssessedOnce)
 {
     Organisation ci = make_organisation("CI Toetsbureau");

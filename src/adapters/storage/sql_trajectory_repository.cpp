@@ -84,6 +84,23 @@ Result<std::vector<StoredEvent>> SqlTrajectoryRepository::events(Id trajectory_i
     });
 }
 
+Result<std::map<Id, int>> SqlTrajectoryRepository::last_seqs()
+{
+    return m_db.run("gebeurtenissen tellen", [&](soci::session& sql) -> Result<std::map<Id, int>> {
+        Id id = 0;
+        int seq = 0;
+        soci::statement statement = (sql.prepare << "SELECT trajectory_id, MAX(seq) FROM trajectory_events"
+                                                    " GROUP BY trajectory_id",
+                                     soci::into(id), soci::into(seq));
+        std::map<Id, int> out;
+        statement.execute();
+        while (statement.fetch()) {
+            out[id] = seq;
+        }
+        return out;
+    });
+}
+
 Status SqlTrajectoryRepository::append(StoredEvent const& e)
 {
     Error const taken = Error::precondition("er is intussen een andere gebeurtenis vastgelegd; laad het traject opnieuw");

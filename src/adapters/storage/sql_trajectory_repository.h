@@ -17,6 +17,7 @@ public:
     Result<std::optional<TrajectoryRecord>> find(Id id) override;
     Result<std::vector<TrajectoryRecord>> list() override;
     Result<std::vector<StoredEvent>> events(Id trajectory_id) override;
+    Result<std::map<Id, int>> last_seqs() override;
     Status append(StoredEvent const& event) override;
 
 private:

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -149,6 +150,9 @@ public:
     // list: every trajectory, newest first; the caller's service keeps those it may see.
     virtual Result<std::vector<TrajectoryRecord>> list() = 0;
     virtual Result<std::vector<StoredEvent>> events(Id trajectory_id) = 0;
+    // last_seqs: each trajectory's highest event seq (absent: no events yet). Events are never
+    // edited or deleted, so this says whether a log has changed since it was last read.
+    virtual Result<std::map<Id, int>> last_seqs() = 0;
     // append: the event must carry the next seq; FailedPrecondition when another event took that
     // seq first (someone recorded an event since the caller read the log).
     virtual Status append(StoredEvent const& event) = 0;

@@ -399,12 +399,19 @@ Status audit_trajectory(Store& store, Actor const& actor, UnixTime now, std::str
 Result<std::vector<ViewedTrajectory>> TrajectoryService::views(Principal const& caller, Date today)
 {
     std::vector<ViewedTrajectory> out;
+    auto const last_seqs = TRY(m_store.trajectories().last_seqs());
     for (auto& record : TRY(list(caller))) {
-        auto const* framework = TRY(framework_of(record));
-        auto const events = TRY(m_store.trajectories().events(record.id));
-        auto const log = TRY(log_of(*framework, record, events));
-        auto view = TRY(evaluate_trajectory(*framework, log, today));
-        out.push_back(ViewedTrajectory{std::move(record), std::move(view)});
+        auto const seq = last_seqs.find(record.id);
+        int const last_seq = seq == last_seqs.end() ? 0 : seq->second;
+        auto view = m_views.find(record, last_seq, today);
+        if (!view) {
+            auto const* framework = TRY(framework_of(record));
+            auto const events = TRY(m_store.trajectories().events(record.id));
+            view = TRY(evaluate_trajectory(*framework, TRY(log_of(*framework, record, events)), today));
+            // An event recorded since last_seqs was read is in `events`: stamp what was replayed.
+            m_views.store(record, events.empty() ? 0 : events.back().seq, today, *view);
+        }
+        out.push_back(ViewedTrajectory{std::move(record), std::move(*view)});
     }
     return out;
 }

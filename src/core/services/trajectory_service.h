@@ -13,6 +13,7 @@
 #include "core/estimate/tariffs.h"
 #include "core/ports/store.h"
 #include "core/registry/auditor.h"
+#include "core/services/view_cache.h"
 #include "core/services/user_service.h"
 #include "core/evaluation/scope_fte.h"
 #include "core/trajectory/overview.h"
@@ -168,6 +169,7 @@ private:
     FrameworkLookup m_frameworks;
     Tariffs m_tariffs;
     std::vector<EventEffects*> m_effects;
+    ViewCache m_views;  // for views(): only changed logs are replayed
 };
 
 }  // namespace sterk

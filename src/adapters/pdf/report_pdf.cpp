@@ -1,7 +1,10 @@
-// The audit report drawn with cairo and pango, in two passes: the layout pass measures every block
-// with pango and places it on pages (a list of drawing operations per page); the drawing pass then
-// draws each page with its heading and "Pagina X van Y", now that the page count is known.
+// The audit report drawn with cairo and pango, in two passes: the layout pass sets every block once
+// (text_block.h) and places it on pages (a list of drawing operations per page); the drawing pass
+// then draws each page with its heading and "Pagina X van Y", now that the page count is known,
+// reusing the blocks as set.
 #include "adapters/pdf/report_pdf.h"
+
+#include "adapters/pdf/text_block.h"
 
 #include "core/calendar/date.h"
 
@@ -66,46 +69,16 @@ StyleSpec style_spec(Style style)
     return {9, PANGO_WEIGHT_NORMAL};
 }
 
-struct GObjectUnref {
-    void operator()(gpointer object) const
-    {
-        if (object != nullptr) {
-            g_object_unref(object);
-        }
-    }
-};
-
-// One font map per thread, at 72 dpi so that pango's sizes are points (pango objects are not
-// shared between threads; creating a font map per document cost a few ms).
-PangoFontMap* font_map()
-{
-    thread_local std::unique_ptr<PangoFontMap, GObjectUnref> map = [] {
-        PangoFontMap* created = pango_cairo_font_map_new();
-        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(created), 72.0);
-        return std::unique_ptr<PangoFontMap, GObjectUnref>(created);
-    }();
-    return map.get();
-}
-
-// A measured block of text: the pango layout and the box of each of its lines, in points.
-struct LineBox {
-    double top = 0;
-    double bottom = 0;
-    double baseline = 0;
-    double x = 0;
-};
-
-struct TextBlock {
-    std::unique_ptr<PangoLayout, GObjectUnref> layout;
-    std::vector<LineBox> lines;
+// A block of text and its colour.
+struct ColouredText {
+    std::unique_ptr<pdf::TextBlock> block;
     Rgb color;
 
-    double height() const { return lines.empty() ? 0 : lines.back().bottom; }
-    int line_count() const { return static_cast<int>(lines.size()); }
-    // The height of lines [first, end).
-    double span(int first, int end) const { return end <= first ? 0 : lines[end - 1].bottom - lines[first].top; }
+    double height() const { return block->height(); }
+    int line_count() const { return block->line_count(); }
+    double span(int first, int end) const { return block->span(first, end); }
 };
-using Text = std::shared_ptr<TextBlock const>;
+using Text = std::shared_ptr<ColouredText const>;
 
 // Drawing operations, in page coordinates.
 struct TextOp {
@@ -131,20 +104,11 @@ struct Page {
     std::vector<Op> ops;
 };
 
-enum class Align { Left, Center, Right };
+using pdf::Align;
 
 class TextFactory {
 public:
-    TextFactory()
-        : m_context(pango_font_map_create_context(font_map()))
-    {
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(m_context.get(), options);
-        cairo_font_options_destroy(options);
-        pango_context_set_language(m_context.get(), pango_language_from_string("nl-nl"));
-    }
+    TextFactory() = default;
     TextFactory(TextFactory const&) = delete;
     TextFactory& operator=(TextFactory const&) = delete;
     ~TextFactory()
@@ -158,37 +122,10 @@ public:
 
     Text make(std::string const& text, Style style, double width, Rgb color = BLACK, Align align = Align::Left)
     {
-        auto block = std::make_shared<TextBlock>();
-        block->color = color;
-        block->layout.reset(pango_layout_new(m_context.get()));
-        PangoLayout* layout = block->layout.get();
-        pango_layout_set_font_description(layout, font(style));
-        pango_layout_set_width(layout, pango_units_from_double(width));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(layout, align == Align::Center  ? PANGO_ALIGN_CENTER
-                                           : align == Align::Right ? PANGO_ALIGN_RIGHT
-                                                                   : PANGO_ALIGN_LEFT);
-        if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-            pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-        } else {  // pango refuses invalid UTF-8: show what can be shown, with U+FFFD for the rest
-            gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-            pango_layout_set_text(layout, valid, -1);
-            g_free(valid);
-        }
-
-        PangoLayoutIter* iter = pango_layout_get_iter(layout);
-        do {
-            PangoRectangle logical;
-            pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-            LineBox box;
-            box.top = pango_units_to_double(logical.y);
-            box.bottom = pango_units_to_double(logical.y + logical.height);
-            box.baseline = pango_units_to_double(pango_layout_iter_get_baseline(iter));
-            box.x = pango_units_to_double(logical.x);
-            block->lines.push_back(box);
-        } while (pango_layout_iter_next_line(iter));
-        pango_layout_iter_free(iter);
-        return block;
+        auto out = std::make_shared<ColouredText>();
+        out->color = color;
+        out->block = pdf::TextBlock::set(pdf::print_context(), text, font(style), width, align);
+        return out;
     }
 
 private:
@@ -205,7 +142,6 @@ private:
         return slot;
     }
 
-    std::unique_ptr<PangoContext, GObjectUnref> m_context;
     std::array<PangoFontDescription*, 8> m_fonts{};
 };
 
@@ -373,20 +309,9 @@ private:
 
 void draw_text(cairo_t* cr, TextOp const& op)
 {
-    auto const& block = *op.text;
-    cairo_set_source_rgb(cr, block.color.r, block.color.g, block.color.b);
-    double const top = block.lines[static_cast<size_t>(op.first)].top;
-    PangoLayoutIter* iter = pango_layout_get_iter(block.layout.get());
-    int index = 0;
-    do {
-        if (index >= op.first && index < op.end) {
-            auto const& box = block.lines[static_cast<size_t>(index)];
-            cairo_move_to(cr, op.x + box.x, op.y + box.baseline - top);
-            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
-        }
-        ++index;
-    } while (index < op.end && pango_layout_iter_next_line(iter));
-    pango_layout_iter_free(iter);
+    auto const& text = *op.text;
+    cairo_set_source_rgb(cr, text.color.r, text.color.g, text.color.b);
+    text.block->draw(cr, op.x, op.y, op.first, op.end);
 }
 
 void draw_op(cairo_t* cr, Op const& op)

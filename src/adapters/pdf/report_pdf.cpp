@@ -463,7 +463,8 @@ public:
         m_flow.text(m_text.make("NB de nummers verwijzen naar de nummers in het kwaliteitskader", Style::Small,
                                 CONTENT_WIDTH, GREY_TEXT));
         m_flow.space(4);
-        static constexpr std::array<double, 6> widths{92, 116, 70, 66, 66, 0};
+        // Each count column holds "42 van de 49" in bold on one line (59 points and the padding).
+        static constexpr std::array<double, 6> widths{92, 112, 70, 68, 68, 0};
         static constexpr std::array<char const*, 6> headers{
             "Onderdeel norm",           "Nrs. normen die voldoen",         "Nrs. normen met verbeterpunt",
             "Nrs. normen voldoen niet", "Nrs. normen niet van toepassing", "Nrs. normen niet beoordeeld"};

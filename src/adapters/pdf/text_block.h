@@ -19,7 +19,8 @@
 namespace sterk::pdf {
 
 // print_context: this thread's pango context for PDF pages, made on first use: 72 dpi (pango's
-// sizes are points), unhinted metrics, Dutch (pango objects are not shared between threads).
+// sizes are points), unhinted metrics, glyph positions not rounded to whole points, Dutch (pango
+// objects are not shared between threads).
 PangoContext* print_context();
 
 enum class Align { Left, Center, Right };

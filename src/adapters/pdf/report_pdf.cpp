@@ -336,6 +336,85 @@ void draw_op(cairo_t* cr, Op const& op)
     }
 }
 
+// Shapes of one colour and line width gathered into one path, filled or stroked once.
+class ShapeRun {
+public:
+    ShapeRun(cairo_t* cr, bool fill) : m_cr(cr), m_fill(fill) {}
+    ShapeRun(ShapeRun const&) = delete;
+    ShapeRun& operator=(ShapeRun const&) = delete;
+    ~ShapeRun() { flush(); }
+
+    void rect(RectOp const& rect)
+    {
+        use(rect.color, 0.5);
+        cairo_rectangle(m_cr, rect.x, rect.y, rect.w, rect.h);
+    }
+    void line(LineOp const& line)
+    {
+        use(line.color, line.width);
+        cairo_move_to(m_cr, line.x1, line.y1);
+        cairo_line_to(m_cr, line.x2, line.y2);
+    }
+
+private:
+    void use(Rgb color, double width)
+    {
+        bool const same = m_open && color.r == m_color.r && color.g == m_color.g && color.b == m_color.b &&
+                          (m_fill || width == m_width);
+        if (!same) {
+            flush();
+            cairo_set_source_rgb(m_cr, color.r, color.g, color.b);
+            if (!m_fill) {
+                cairo_set_line_width(m_cr, width);
+            }
+            m_color = color;
+            m_width = width;
+            m_open = true;
+        }
+    }
+    void flush()
+    {
+        if (m_open) {
+            m_fill ? cairo_fill(m_cr) : cairo_stroke(m_cr);
+            m_open = false;
+        }
+    }
+
+    cairo_t* m_cr;
+    bool m_fill;
+    bool m_open = false;
+    Rgb m_color;
+    double m_width = 0;
+};
+
+// draw_page: the cells' fills first, then the text, then the borders and rules, each run of one
+// colour as one path. The same marks as drawing the operations one by one (a fill never reaches a
+// text or a border, only its own cell), in a small part of cairo's operations.
+void draw_page(cairo_t* cr, std::vector<Op> const& ops)
+{
+    {
+        ShapeRun fills(cr, true);
+        for (auto const& op : ops) {
+            if (auto const* rect = std::get_if<RectOp>(&op); rect != nullptr && rect->fill) {
+                fills.rect(*rect);
+            }
+        }
+    }
+    for (auto const& op : ops) {
+        if (auto const* text = std::get_if<TextOp>(&op)) {
+            draw_text(cr, *text);
+        }
+    }
+    ShapeRun strokes(cr, false);
+    for (auto const& op : ops) {
+        if (auto const* rect = std::get_if<RectOp>(&op); rect != nullptr && !rect->fill) {
+            strokes.rect(*rect);
+        } else if (auto const* line = std::get_if<LineOp>(&op)) {
+            strokes.line(*line);
+        }
+    }
+}
+
 std::string or_dash(std::string const& value)
 {
     return value.empty() ? std::string(EMPTY_VALUE) : value;
@@ -687,9 +766,7 @@ Result<std::string> render_report_pdf(ReportDocument const& report, ReportPart p
     std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
     for (size_t index = 0; index < page_count; ++index) {
         draw_heading(cr.get(), heading);
-        for (auto const& op : pages[index].ops) {
-            draw_op(cr.get(), op);
-        }
+        draw_page(cr.get(), pages[index].ops);
         double const footer_rule = PAGE_HEIGHT - MARGIN - footer_height;
         draw_op(cr.get(), LineOp{MARGIN, footer_rule, MARGIN + CONTENT_WIDTH, footer_rule, RULE, 0.5});
         auto const page_text = "Pagina " + std::to_string(index + 1) + " van " + std::to_string(page_count);

@@ -301,6 +301,9 @@ void TextBlock::draw(cairo_t* cr, double x, double y, int first, int end) const
     if (end <= first) {
         return;
     }
+    if (draw_as_one(cr, x, y, first, end)) {
+        return;
+    }
     char const* text = pango_layout_get_text(m_layout);
     double const top = m_boxes[static_cast<size_t>(first)].top;
     for (int index = first; index < end; ++index) {
@@ -316,6 +319,90 @@ void TextBlock::draw(cairo_t* cr, double x, double y, int first, int end) const
             pango_cairo_show_layout_line(cr, m_pango_lines[at]);
         }
     }
+}
+
+// draw_as_one: lines [first, end) as one cairo_show_text_glyphs: the glyphs where pango's renderer
+// puts them (pango_cairo_renderer_show_text_glyphs) and its clusters, but one cairo operation
+// instead of one per line with a save, a font and a restore each. Only for lines this block broke
+// itself, in one font, without glyphs pango would draw as hex boxes; otherwise false.
+bool TextBlock::draw_as_one(cairo_t* cr, double x, double y, int first, int end) const
+{
+    PangoFont* font = nullptr;
+    for (int index = first; index < end; ++index) {
+        auto const& piece = m_pieces[static_cast<size_t>(index)];
+        if (piece.item == nullptr) {
+            auto const* line = m_pango_lines[static_cast<size_t>(index)];
+            if (line == nullptr || line->runs != nullptr) {
+                return false;  // a line pango wrapped
+            }
+            continue;  // an empty paragraph: nothing to draw
+        }
+        PangoFont* const piece_font = piece.item->analysis.font;
+        if ((font != nullptr && piece_font != font) || !PANGO_IS_CAIRO_FONT(piece_font)) {
+            return false;
+        }
+        font = piece_font;
+        for (int g = 0; g < piece.glyphs->num_glyphs; ++g) {
+            auto const glyph = piece.glyphs->glyphs[g].glyph;
+            if (glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
+                return false;
+            }
+        }
+    }
+    if (font == nullptr) {
+        return true;  // only empty lines
+    }
+    cairo_scaled_font_t* scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    if (scaled == nullptr) {
+        return false;
+    }
+
+    char const* text = pango_layout_get_text(m_layout);
+    double const top = m_boxes[static_cast<size_t>(first)].top;
+    std::string utf8;
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+    for (int index = first; index < end; ++index) {
+        auto const& piece = m_pieces[static_cast<size_t>(index)];
+        if (piece.item == nullptr) {
+            continue;
+        }
+        auto const& box = m_boxes[static_cast<size_t>(index)];
+        double const base_x = x + box.x;
+        double const base_y = y + box.baseline - top;
+        utf8.append(text + piece.item->offset, static_cast<size_t>(piece.item->length));
+        int x_position = 0;
+        for (int g = 0; g < piece.glyphs->num_glyphs; ++g) {
+            auto const& info = piece.glyphs->glyphs[g];
+            if (info.glyph != PANGO_GLYPH_EMPTY) {
+                double const cx = base_x + static_cast<double>(x_position + info.geometry.x_offset) / PANGO_SCALE;
+                double const cy = info.geometry.y_offset == 0
+                                      ? base_y
+                                      : base_y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE;
+                glyphs.push_back(cairo_glyph_t{info.glyph, cx, cy});
+            }
+            x_position += info.geometry.width;
+        }
+        PangoGlyphItem view{};
+        view.item = piece.item;
+        view.glyphs = piece.glyphs;
+        PangoGlyphItemIter iter;
+        for (bool more = pango_glyph_item_iter_init_start(&iter, &view, text); more;
+             more = pango_glyph_item_iter_next_cluster(&iter)) {
+            int drawn = 0;
+            for (int g = iter.start_glyph; g < iter.end_glyph; ++g) {
+                drawn += piece.glyphs->glyphs[g].glyph == PANGO_GLYPH_EMPTY ? 0 : 1;
+            }
+            clusters.push_back(cairo_text_cluster_t{iter.end_index - iter.start_index, drawn});
+        }
+    }
+    cairo_save(cr);
+    cairo_set_scaled_font(cr, scaled);
+    cairo_show_text_glyphs(cr, utf8.data(), static_cast<int>(utf8.size()), glyphs.data(),
+                           static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+                           static_cast<cairo_text_cluster_flags_t>(0));
+    cairo_restore(cr);
+    return true;
 }
 
 std::vector<std::string> TextBlock::line_texts() const

@@ -73,6 +73,7 @@ private:
     bool cut(PangoGlyphItem const* run, std::vector<int> const& ends, int first_char, int width_units, double& y);
     void free_pieces();
     void measure_pango_lines();
+    bool draw_as_one(cairo_t* cr, double x, double y, int first, int end) const;
 
     PangoLayout* m_layout = nullptr;
     std::vector<LineBox> m_boxes;

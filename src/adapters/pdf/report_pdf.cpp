@@ -763,6 +763,8 @@ Result<std::string> render_report_pdf(ReportDocument const& report, ReportPart p
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
     }
 
+    Text const ci_name =
+        report.ci_name.empty() ? nullptr : factory.make(report.ci_name, Style::Small, CONTENT_WIDTH * 0.6, GREY_TEXT);
     std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
     for (size_t index = 0; index < page_count; ++index) {
         draw_heading(cr.get(), heading);
@@ -772,9 +774,8 @@ Result<std::string> render_report_pdf(ReportDocument const& report, ReportPart p
         auto const page_text = "Pagina " + std::to_string(index + 1) + " van " + std::to_string(page_count);
         draw_whole(cr.get(), factory.make(page_text, Style::Small, CONTENT_WIDTH * 0.4, GREY_TEXT, Align::Right),
                    MARGIN + CONTENT_WIDTH * 0.6, footer_rule + 3);
-        if (!report.ci_name.empty()) {
-            draw_whole(cr.get(), factory.make(report.ci_name, Style::Small, CONTENT_WIDTH * 0.6, GREY_TEXT), MARGIN,
-                       footer_rule + 3);
+        if (ci_name) {
+            draw_whole(cr.get(), ci_name, MARGIN, footer_rule + 3);
         }
         cairo_show_page(cr.get());
     }

@@ -71,7 +71,9 @@ if [ -x /usr/bin/chromium ] && [ -d web/node_modules ]; then
   chromium_p50=$(sed -n 's/^CHROMIUM_P50_MS=//p' "$dir/chromium")
   chromium_p95=$(sed -n 's/^CHROMIUM_P95_MS=//p' "$dir/chromium")
   awk -v o50="$ours_p50" -v o95="$ours_p95" -v c50="$chromium_p50" -v c95="$chromium_p95" 'BEGIN {
-    printf "ratio ours/chromium: p50 %.2f, p95 %.2f (goal: at most 0.25)\n", o50 / c50, o95 / c95 }'
+    r50 = o50 / c50; r95 = o95 / c95
+    printf "ratio ours/chromium: p50 %.2f, p95 %.2f (goal: at most 0.25): p50 %s, p95 %s\n", r50, r95,
+      (r50 <= 0.25 ? "met" : "NOT met"), (r95 <= 0.25 ? "met" : "NOT met") }'
 else
   echo "skipped: needs /usr/bin/chromium and web/node_modules (cd web && npm ci)"
 fi

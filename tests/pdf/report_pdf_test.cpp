@@ -346,6 +346,23 @@ TEST_F(ReportPdf, NotApplicableShowsItsReasonAndUnassessedIsSaid)
     EXPECT_NE(text.find("Geen documenten vermeld."), std::string::npos);
 }
 
+// Text the renderer leaves to pango's own wrapping (a word wider than the column, a tab, Hebrew, a
+// character from a fallback font) is printed too, next to text it breaks itself in the same table.
+TEST_F(ReportPdf, TextLeftToPangosWrappingIsPrintedToo)
+{
+    ReportDocument report = *s_report;
+    auto& norm = report.part_b[0].norms[0];
+    norm.findings = "Het kwaliteitsmanagementsysteemdocumentatieverbeteringstrajectplan loopt.\tNa een tab: "
+                    "samenwerking met \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D en \xE2\x9C\x93 afgevinkt.\n\n" +
+                    norm.findings;
+    auto const text = PdfFile(render(report, ReportPart::B)).text();
+    EXPECT_NE(text.find("kwaliteitsmanagementsysteem"), std::string::npos) << text;
+    EXPECT_NE(text.find("Na een tab:"), std::string::npos) << text;
+    EXPECT_NE(text.find("afgevinkt."), std::string::npos) << text;
+    EXPECT_NE(text.find("\xD7\xA9"), std::string::npos) << text;  // the Hebrew letter shin
+    EXPECT_NE(text.find(report.part_b[0].norms[1].findings.substr(0, 40)), std::string::npos);
+}
+
 TEST(ReportHtml, HasTheSameTablesAndEscapesText)
 {
     ReportDocument report = example_report();

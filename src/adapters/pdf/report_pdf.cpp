@@ -1,7 +1,10 @@
-// The audit report drawn with cairo and pango, in two passes: the layout pass measures every block
-// with pango and places it on pages (a list of drawing operations per page); the drawing pass then
-// draws each page with its heading and "Pagina X van Y", now that the page count is known.
+// The audit report drawn with cairo and pango, in two passes: the layout pass sets every block once
+// (text_block.h) and places it on pages (a list of drawing operations per page); the drawing pass
+// then draws each page with its heading and "Pagina X van Y", now that the page count is known,
+// reusing the blocks as set.
 #include "adapters/pdf/report_pdf.h"
+
+#include "adapters/pdf/text_block.h"
 
 #include "core/calendar/date.h"
 
@@ -66,46 +69,16 @@ StyleSpec style_spec(Style style)
     return {9, PANGO_WEIGHT_NORMAL};
 }
 
-struct GObjectUnref {
-    void operator()(gpointer object) const
-    {
-        if (object != nullptr) {
-            g_object_unref(object);
-        }
-    }
-};
-
-// One font map per thread, at 72 dpi so that pango's sizes are points (pango objects are not
-// shared between threads; creating a font map per document cost a few ms).
-PangoFontMap* font_map()
-{
-    thread_local std::unique_ptr<PangoFontMap, GObjectUnref> map = [] {
-        PangoFontMap* created = pango_cairo_font_map_new();
-        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(created), 72.0);
-        return std::unique_ptr<PangoFontMap, GObjectUnref>(created);
-    }();
-    return map.get();
-}
-
-// A measured block of text: the pango layout and the box of each of its lines, in points.
-struct LineBox {
-    double top = 0;
-    double bottom = 0;
-    double baseline = 0;
-    double x = 0;
-};
-
-struct TextBlock {
-    std::unique_ptr<PangoLayout, GObjectUnref> layout;
-    std::vector<LineBox> lines;
+// A block of text and its colour.
+struct ColouredText {
+    std::unique_ptr<pdf::TextBlock> block;
     Rgb color;
 
-    double height() const { return lines.empty() ? 0 : lines.back().bottom; }
-    int line_count() const { return static_cast<int>(lines.size()); }
-    // The height of lines [first, end).
-    double span(int first, int end) const { return end <= first ? 0 : lines[end - 1].bottom - lines[first].top; }
+    double height() const { return block->height(); }
+    int line_count() const { return block->line_count(); }
+    double span(int first, int end) const { return block->span(first, end); }
 };
-using Text = std::shared_ptr<TextBlock const>;
+using Text = std::shared_ptr<ColouredText const>;
 
 // Drawing operations, in page coordinates.
 struct TextOp {
@@ -131,20 +104,11 @@ struct Page {
     std::vector<Op> ops;
 };
 
-enum class Align { Left, Center, Right };
+using pdf::Align;
 
 class TextFactory {
 public:
-    TextFactory()
-        : m_context(pango_font_map_create_context(font_map()))
-    {
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(m_context.get(), options);
-        cairo_font_options_destroy(options);
-        pango_context_set_language(m_context.get(), pango_language_from_string("nl-nl"));
-    }
+    TextFactory() = default;
     TextFactory(TextFactory const&) = delete;
     TextFactory& operator=(TextFactory const&) = delete;
     ~TextFactory()
@@ -158,37 +122,10 @@ public:
 
     Text make(std::string const& text, Style style, double width, Rgb color = BLACK, Align align = Align::Left)
     {
-        auto block = std::make_shared<TextBlock>();
-        block->color = color;
-        block->layout.reset(pango_layout_new(m_context.get()));
-        PangoLayout* layout = block->layout.get();
-        pango_layout_set_font_description(layout, font(style));
-        pango_layout_set_width(layout, pango_units_from_double(width));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(layout, align == Align::Center  ? PANGO_ALIGN_CENTER
-                                           : align == Align::Right ? PANGO_ALIGN_RIGHT
-                                                                   : PANGO_ALIGN_LEFT);
-        if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-            pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-        } else {  // pango refuses invalid UTF-8: show what can be shown, with U+FFFD for the rest
-            gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-            pango_layout_set_text(layout, valid, -1);
-            g_free(valid);
-        }
-
-        PangoLayoutIter* iter = pango_layout_get_iter(layout);
-        do {
-            PangoRectangle logical;
-            pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-            LineBox box;
-            box.top = pango_units_to_double(logical.y);
-            box.bottom = pango_units_to_double(logical.y + logical.height);
-            box.baseline = pango_units_to_double(pango_layout_iter_get_baseline(iter));
-            box.x = pango_units_to_double(logical.x);
-            block->lines.push_back(box);
-        } while (pango_layout_iter_next_line(iter));
-        pango_layout_iter_free(iter);
-        return block;
+        auto out = std::make_shared<ColouredText>();
+        out->color = color;
+        out->block = pdf::TextBlock::set(pdf::print_context(), text, font(style), width, align);
+        return out;
     }
 
 private:
@@ -205,7 +142,6 @@ private:
         return slot;
     }
 
-    std::unique_ptr<PangoContext, GObjectUnref> m_context;
     std::array<PangoFontDescription*, 8> m_fonts{};
 };
 
@@ -373,20 +309,9 @@ private:
 
 void draw_text(cairo_t* cr, TextOp const& op)
 {
-    auto const& block = *op.text;
-    cairo_set_source_rgb(cr, block.color.r, block.color.g, block.color.b);
-    double const top = block.lines[static_cast<size_t>(op.first)].top;
-    PangoLayoutIter* iter = pango_layout_get_iter(block.layout.get());
-    int index = 0;
-    do {
-        if (index >= op.first && index < op.end) {
-            auto const& box = block.lines[static_cast<size_t>(index)];
-            cairo_move_to(cr, op.x + box.x, op.y + box.baseline - top);
-            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
-        }
-        ++index;
-    } while (index < op.end && pango_layout_iter_next_line(iter));
-    pango_layout_iter_free(iter);
+    auto const& text = *op.text;
+    cairo_set_source_rgb(cr, text.color.r, text.color.g, text.color.b);
+    text.block->draw(cr, op.x, op.y, op.first, op.end);
 }
 
 void draw_op(cairo_t* cr, Op const& op)
@@ -408,6 +333,85 @@ void draw_op(cairo_t* cr, Op const& op)
         cairo_move_to(cr, line->x1, line->y1);
         cairo_line_to(cr, line->x2, line->y2);
         cairo_stroke(cr);
+    }
+}
+
+// Shapes of one colour and line width gathered into one path, filled or stroked once.
+class ShapeRun {
+public:
+    ShapeRun(cairo_t* cr, bool fill) : m_cr(cr), m_fill(fill) {}
+    ShapeRun(ShapeRun const&) = delete;
+    ShapeRun& operator=(ShapeRun const&) = delete;
+    ~ShapeRun() { flush(); }
+
+    void rect(RectOp const& rect)
+    {
+        use(rect.color, 0.5);
+        cairo_rectangle(m_cr, rect.x, rect.y, rect.w, rect.h);
+    }
+    void line(LineOp const& line)
+    {
+        use(line.color, line.width);
+        cairo_move_to(m_cr, line.x1, line.y1);
+        cairo_line_to(m_cr, line.x2, line.y2);
+    }
+
+private:
+    void use(Rgb color, double width)
+    {
+        bool const same = m_open && color.r == m_color.r && color.g == m_color.g && color.b == m_color.b &&
+                          (m_fill || width == m_width);
+        if (!same) {
+            flush();
+            cairo_set_source_rgb(m_cr, color.r, color.g, color.b);
+            if (!m_fill) {
+                cairo_set_line_width(m_cr, width);
+            }
+            m_color = color;
+            m_width = width;
+            m_open = true;
+        }
+    }
+    void flush()
+    {
+        if (m_open) {
+            m_fill ? cairo_fill(m_cr) : cairo_stroke(m_cr);
+            m_open = false;
+        }
+    }
+
+    cairo_t* m_cr;
+    bool m_fill;
+    bool m_open = false;
+    Rgb m_color;
+    double m_width = 0;
+};
+
+// draw_page: the cells' fills first, then the text, then the borders and rules, each run of one
+// colour as one path. The same marks as drawing the operations one by one (a fill never reaches a
+// text or a border, only its own cell), in a small part of cairo's operations.
+void draw_page(cairo_t* cr, std::vector<Op> const& ops)
+{
+    {
+        ShapeRun fills(cr, true);
+        for (auto const& op : ops) {
+            if (auto const* rect = std::get_if<RectOp>(&op); rect != nullptr && rect->fill) {
+                fills.rect(*rect);
+            }
+        }
+    }
+    for (auto const& op : ops) {
+        if (auto const* text = std::get_if<TextOp>(&op)) {
+            draw_text(cr, *text);
+        }
+    }
+    ShapeRun strokes(cr, false);
+    for (auto const& op : ops) {
+        if (auto const* rect = std::get_if<RectOp>(&op); rect != nullptr && !rect->fill) {
+            strokes.rect(*rect);
+        } else if (auto const* line = std::get_if<LineOp>(&op)) {
+            strokes.line(*line);
+        }
     }
 }
 
@@ -538,7 +542,8 @@ public:
         m_flow.text(m_text.make("NB de nummers verwijzen naar de nummers in het kwaliteitskader", Style::Small,
                                 CONTENT_WIDTH, GREY_TEXT));
         m_flow.space(4);
-        static constexpr std::array<double, 6> widths{92, 116, 70, 66, 66, 0};
+        // Each count column holds "42 van de 49" in bold on one line (59 points and the padding).
+        static constexpr std::array<double, 6> widths{92, 112, 70, 68, 68, 0};
         static constexpr std::array<char const*, 6> headers{
             "Onderdeel norm",           "Nrs. normen die voldoen",         "Nrs. normen met verbeterpunt",
             "Nrs. normen voldoen niet", "Nrs. normen niet van toepassing", "Nrs. normen niet beoordeeld"};
@@ -758,20 +763,19 @@ Result<std::string> render_report_pdf(ReportDocument const& report, ReportPart p
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, created.c_str());
     }
 
+    Text const ci_name =
+        report.ci_name.empty() ? nullptr : factory.make(report.ci_name, Style::Small, CONTENT_WIDTH * 0.6, GREY_TEXT);
     std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
     for (size_t index = 0; index < page_count; ++index) {
         draw_heading(cr.get(), heading);
-        for (auto const& op : pages[index].ops) {
-            draw_op(cr.get(), op);
-        }
+        draw_page(cr.get(), pages[index].ops);
         double const footer_rule = PAGE_HEIGHT - MARGIN - footer_height;
         draw_op(cr.get(), LineOp{MARGIN, footer_rule, MARGIN + CONTENT_WIDTH, footer_rule, RULE, 0.5});
         auto const page_text = "Pagina " + std::to_string(index + 1) + " van " + std::to_string(page_count);
         draw_whole(cr.get(), factory.make(page_text, Style::Small, CONTENT_WIDTH * 0.4, GREY_TEXT, Align::Right),
                    MARGIN + CONTENT_WIDTH * 0.6, footer_rule + 3);
-        if (!report.ci_name.empty()) {
-            draw_whole(cr.get(), factory.make(report.ci_name, Style::Small, CONTENT_WIDTH * 0.6, GREY_TEXT), MARGIN,
-                       footer_rule + 3);
+        if (ci_name) {
+            draw_whole(cr.get(), ci_name, MARGIN, footer_rule + 3);
         }
         cairo_show_page(cr.get());
     }

@@ -3,6 +3,7 @@
 // configuration with secrets masked; --demo seeds the demo logins into an empty database.
 #include "adapters/content/libmagic_sniffer.h"
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/crypto/sodium_signer.h"
 #include "adapters/config/data_files.h"
 #include "adapters/http/app.h"
 #include "adapters/http/framework_catalog.h"
@@ -12,6 +13,7 @@
 #include "adapters/http/web_root.h"
 #include "adapters/json/plan_json.h"
 #include "adapters/json/report_json.h"
+#include "adapters/pdf/certificate_pdf.h"
 #include "adapters/pdf/report_pdf.h"
 #include "demo_report.h"
 #include "adapters/json/trajectory_json.h"
@@ -267,6 +269,12 @@ int run_serve(ServeOptions const& options)
     JsonPlanCodec plan_codec;
     PlanService plans{**store, trajectories, plan_codec};
     trajectories.add_effects(&plans);
+    // Certificates (issue 11): the Part A check before receipt_confirmed, the certificate of
+    // certificate_issued, the renewal's dates on the certificate a re-certification renews.
+    SodiumCertificateSigner certificate_signer;
+    CertificateService certificates{**store, trajectories, report_codec, certificate_signer,
+                                    frameworks.rbegin()->second.procedure, base_url};
+    trajectories.add_effects(&certificates);
     CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
@@ -321,13 +329,15 @@ int run_serve(ServeOptions const& options)
         }
     });
     outbox_worker.start();
-    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
-                                    [](ReportDocument const& report, bool part_b) {
-                                        return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
-                                    },
-                                    notifications},
-                  now_seconds};
+    http::AppServices app_services{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
+                                   static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
+                                   [](ReportDocument const& report, bool part_b) {
+                                       return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
+                                   },
+                                   notifications};
+    app_services.certificates = &certificates;
+    app_services.certificate_pdf = render_certificate_pdf;
+    http::App app{app_services, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,

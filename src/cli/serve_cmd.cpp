@@ -23,6 +23,7 @@
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "cli/today.h"
+#include "core/services/demo_certificates.h"
 #include "core/services/demo_seed.h"
 #include "core/services/demo_trajectories.h"
 #include "core/services/notification_service.h"
@@ -189,6 +190,10 @@ int run_serve(ServeOptions const& options)
             if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
                 return report_error(pooled.error());
             }
+            if (auto registered = seed_demo_certificates(**store, frameworks.rbegin()->second.procedure, now_seconds());
+                !registered) {
+                return report_error(registered.error());
+            }
             seed_report = true;
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
@@ -284,7 +289,7 @@ int run_serve(ServeOptions const& options)
     // Notifications (issue 10 §5): after the report's effects, and after the demo's seeded history
     // (which is not news to anyone). The worker sends the outbox with its own synchronous
     // transport; password reset keeps its queue.
-    NotificationService notifications{**store, trajectories, NotificationSettings{base_url}};
+    NotificationService notifications{**store, trajectories, NotificationSettings{base_url, frameworks.rbegin()->second.procedure}};
     trajectories.add_effects(&notifications);
     std::unique_ptr<Mailer> outbox_transport;
     OutboxWorkerSettings outbox_settings;

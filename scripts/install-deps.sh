@@ -16,6 +16,8 @@ packages=(
   postgresql python3-aiosmtpd sqlite3 chromium curl wrk
   # tests: a PDF's text, pages and fonts read back (pdftotext, pdfinfo, pdffonts)
   poppler-utils
+  # the certificate's QR code (libqrencode), decoded again in the tests (zbarimg)
+  libqrencode-dev zbar-tools
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -57,7 +57,8 @@ int run_lifecycle(LifecycleOptions const& options)
                                        return found == frameworks.end() ? nullptr : &found->second;
                                    },
                                    *tariffs};
-    NotificationService notifications{**store, trajectories, NotificationSettings{options.base_url}};
+    NotificationService notifications{**store, trajectories,
+                                      NotificationSettings{options.base_url, frameworks.rbegin()->second.procedure}};
     std::cout << "Termijnbewaking op " << date.dutch_long() << "\n";
     auto const summary = notifications.run_lifecycle(date, static_cast<UnixTime>(std::time(nullptr)));
     if (!summary) {
@@ -69,8 +70,8 @@ int run_lifecycle(LifecycleOptions const& options)
     for (auto const& problem : summary->problems) {
         std::cout << "  overgeslagen: " << problem << "\n";
     }
-    std::cout << summary->trajectories << " trajecten bekeken, " << summary->applied.size() << " nieuwe effecten, "
-              << summary->messages << " berichten in de outbox";
+    std::cout << summary->trajectories << " trajecten en " << summary->certificates << " certificaten bekeken, "
+              << summary->applied.size() << " nieuwe effecten, " << summary->messages << " berichten in de outbox";
     if (summary->skipped > 0) {
         std::cout << ", " << summary->skipped << " al door een andere run toegepast";
     }

@@ -3,6 +3,7 @@
 // configuration with secrets masked; --demo seeds the demo logins into an empty database.
 #include "adapters/content/libmagic_sniffer.h"
 #include "adapters/crypto/sodium_crypto.h"
+#include "adapters/crypto/sodium_signer.h"
 #include "adapters/config/data_files.h"
 #include "adapters/http/app.h"
 #include "adapters/http/framework_catalog.h"
@@ -12,6 +13,7 @@
 #include "adapters/http/web_root.h"
 #include "adapters/json/plan_json.h"
 #include "adapters/json/report_json.h"
+#include "adapters/pdf/certificate_pdf.h"
 #include "adapters/pdf/report_pdf.h"
 #include "demo_report.h"
 #include "adapters/json/trajectory_json.h"
@@ -21,6 +23,7 @@
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "cli/today.h"
+#include "core/services/demo_certificates.h"
 #include "core/services/demo_seed.h"
 #include "core/services/demo_trajectories.h"
 #include "core/services/notification_service.h"
@@ -187,6 +190,10 @@ int run_serve(ServeOptions const& options)
             if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
                 return report_error(pooled.error());
             }
+            if (auto registered = seed_demo_certificates(**store, frameworks.rbegin()->second.procedure, now_seconds());
+                !registered) {
+                return report_error(registered.error());
+            }
             seed_report = true;
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
             for (auto const& login : *logins) {
@@ -269,6 +276,12 @@ int run_serve(ServeOptions const& options)
     trajectories.add_effects(&plans);
     AddendumService addenda{**store, trajectories, report_codec};
     trajectories.add_effects(&addenda);
+    // Certificates (issue 11): the Part A check before receipt_confirmed, the certificate of
+    // certificate_issued, the renewal's dates on the certificate a re-certification renews.
+    SodiumCertificateSigner certificate_signer;
+    CertificateService certificates{**store, trajectories, report_codec, certificate_signer,
+                                    frameworks.rbegin()->second.procedure, base_url};
+    trajectories.add_effects(&certificates);
     CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
@@ -281,7 +294,7 @@ int run_serve(ServeOptions const& options)
     // Notifications (issue 10 §5): after the report's effects, and after the demo's seeded history
     // (which is not news to anyone). The worker sends the outbox with its own synchronous
     // transport; password reset keeps its queue.
-    NotificationService notifications{**store, trajectories, NotificationSettings{base_url}};
+    NotificationService notifications{**store, trajectories, NotificationSettings{base_url, frameworks.rbegin()->second.procedure}};
     trajectories.add_effects(&notifications);
     std::unique_ptr<Mailer> outbox_transport;
     OutboxWorkerSettings outbox_settings;
@@ -326,13 +339,15 @@ int run_serve(ServeOptions const& options)
         }
     });
     outbox_worker.start();
-    http::App app{http::AppServices{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
-                                    static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
-                                    [](ReportDocument const& report, bool part_b) {
-                                        return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
-                                    },
-                                    notifications, addenda},
-                  now_seconds};
+    http::AppServices app_services{auth, resets, users, trajectories, registry, *tariffs, self_evaluations, *catalog,
+                                   static_files, auditors, settings, documents, peer_pools, reports, plans, calendars,
+                                   [](ReportDocument const& report, bool part_b) {
+                                       return render_report_pdf(report, part_b ? ReportPart::B : ReportPart::A);
+                                   },
+                                   notifications, addenda};
+    app_services.certificates = &certificates;
+    app_services.certificate_pdf = render_certificate_pdf;
+    http::App app{app_services, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
     spdlog::info("luistert op {}:{}; basis-URL {}; database {}", config.listen_host, port, base_url,

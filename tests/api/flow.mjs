@@ -36,10 +36,10 @@ export async function recorded(client, id, event, fields = {}) {
 }
 
 // toFinalFindings: the WijkKracht trajectory with final findings; `verdictOf(code)` gives each
-// norm's verdict. Returns the trajectory id.
-export async function toFinalFindings(c, verdictOf) {
+// norm's verdict. Returns the trajectory id. `requestedId`: another requested trajectory of WijkKracht.
+export async function toFinalFindings(c, verdictOf, requestedId = undefined) {
   const list = (await c.ciAdmin.get('/api/v1/trajectories')).data.trajectories;
-  const id = list.find((t) => t.member.name === 'Stichting WijkKracht' && t.state === 'requested').id;
+  const id = requestedId ?? list.find((t) => t.member.name === 'Stichting WijkKracht' && t.state === 'requested').id;
   await recorded(c.ciAdmin, id, 'audit_accepted');
   await recorded(c.secretariat, id, 'membership_confirmed');
   const auditors = (await c.ciAdmin.get('/api/v1/auditors')).data.auditors;

@@ -256,6 +256,21 @@ const MATRIX = () => [
   ['GET', '/api/v1/outbox?status=failed', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/outbox?status=kapot', undefined, [401, 403, 403, 403, 400, 403]],
   ['POST', '/api/v1/outbox/987654/retry', undefined, [401, 403, 403, 403, 404, 403]],
+  // Certificates (issue 11): the Part A check is the secretariat's and the trajectory's CI's; a
+  // certificate's PDF its member's, CI's, the secretariat's and the committee's (an unknown or
+  // another's: 404, see certificates.test.mjs); reissue and withdrawal the secretariat's; the
+  // register and the verification anyone's, without login.
+  ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}/part-a-check`, undefined, [401, 403, 200, 403, 200, 403]],
+  ['GET', '/api/v1/trajectories/987654/part-a-check', undefined, [401, 403, 404, 403, 404, 403]],
+  ['GET', '/api/v1/certificates/SSW-2026-9999.pdf', undefined, [401, 404, 404, 403, 404, 404]],
+  ['POST', '/api/v1/certificates/SSW-2026-9999/reissue', { reason: 'x', scope: 'y' }, [401, 403, 403, 403, 404, 403]],
+  ['POST', '/api/v1/certificates/SSW-2026-9999/withdraw', { reason: 'x' }, [401, 403, 403, 403, 404, 403]],
+  ['GET', '/api/v1/register', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/register?q=welzijn&town=utrecht&scope=jongerenwerk', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/register.csv', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/register/public-key', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/register/certificates/SSW-2026-9999', undefined, [404, 404, 404, 404, 404, 404]],
+  ['POST', '/api/v1/register', {}, [405, 405, 405, 405, 405, 405]],
 ];
 
 test('role policy matrix: every endpoint × anonymous and the five roles', async () => {

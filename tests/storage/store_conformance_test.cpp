@@ -1363,6 +1363,8 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
         // 8: documents, 9: auditors and their ties, 10: peer pools, 11: evidence, to_confirm,
         // carried_from and CI feedback; the columns go with their tables).
         auto sql = raw();
+        *sql << "DROP TABLE signing_keys";
+        *sql << "DROP TABLE certificates";
         *sql << "DROP TABLE calendar_feeds";
         *sql << "DROP TABLE plan_rounds";
         *sql << "DROP TABLE outbox";
@@ -1553,6 +1555,71 @@ TEST_P(StoreConformance, UserLanguageDefaultsToDutchAndCanBeChanged)
     ASSERT_TRUE(store().users().set_language(anna, "en").ok());
     EXPECT_EQ(store().users().find(anna).value()->language, "en");
     EXPECT_EQ(store().users().set_language(999999, "en").error().code, ErrorCode::NotFound);
+}
+
+// Issue 11: certificates keep their number unique (and the sequence per year), change only their
+// status while it is what the caller read, and the register lists the valid and suspended ones.
+TEST_P(StoreConformance, CertificatesAreNumberedOnceAndChangeStatusOnlyOverWhatWasRead)
+{
+    Id const member = store().organisations().create(make_organisation("Stichting Wélzijn")).value();
+    Certificate c;
+    c.number = "SSW-2026-0001";
+    c.year = 2026;
+    c.sequence = 1;
+    c.member_id = member;
+    c.member_name = "Stichting Wélzijn";
+    c.town = "Utrecht";
+    c.kvk = "12345678";
+    c.lidnummer = "SWN-1";
+    c.scope = "De hele organisatie";
+    c.issued = Date::from_ymd(2026, 3, 15);
+    c.valid_from = c.issued;
+    c.valid_through = Date::from_ymd(2028, 3, 14);
+    c.expires = Date::from_ymd(2028, 3, 15);
+    c.renewal.accepted_on = Date::from_ymd(2028, 1, 2);
+    ASSERT_TRUE(store().certificates().create(c, search_text(c), 1000).ok());
+    auto twice = store().certificates().create(c, search_text(c), 1001);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().code, ErrorCode::FailedPrecondition);
+    EXPECT_EQ(twice.error().field, "number");
+    Certificate same_sequence = c;
+    same_sequence.number = "SSW-2026-00001";
+    EXPECT_FALSE(store().certificates().create(same_sequence, "", 1002).ok());
+    Certificate second = c;
+    second.number = "SSW-2026-0002";
+    second.sequence = 2;
+    second.trajectory_id.reset();
+    ASSERT_TRUE(store().certificates().create(second, search_text(second), 1003).ok());
+    EXPECT_EQ(store().certificates().sequences_in_year(2026).value().size(), 2U);
+    EXPECT_TRUE(store().certificates().sequences_in_year(2027).value().empty());
+
+    auto found = store().certificates().find("SSW-2026-0001").value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->member_name, "Stichting Wélzijn");
+    EXPECT_EQ(found->expires, c.expires);
+    EXPECT_EQ(found->renewal.accepted_on, c.renewal.accepted_on);
+    EXPECT_FALSE(found->trajectory_id.has_value());
+    EXPECT_FALSE(store().certificates().find("SSW-2026-0099").value().has_value());
+
+    auto withdrawn = withdraw_certificate(*found, Date::from_ymd(2026, 6, 1), "Openbare reden").value();
+    ASSERT_TRUE(store().certificates().set_status(withdrawn, CertificateStatus::Valid).ok());
+    EXPECT_EQ(store().certificates().set_status(withdrawn, CertificateStatus::Valid).error().code,
+              ErrorCode::FailedPrecondition);
+    auto listed = store().certificates().listed().value();
+    ASSERT_EQ(listed.size(), 1U);
+    EXPECT_EQ(listed.front().first.number, "SSW-2026-0002");
+    EXPECT_TRUE(matches_search(listed.front().second, "welzijn UTRECHT"));
+    EXPECT_EQ(store().certificates().of_member(member).value().size(), 2U);
+
+    ASSERT_TRUE(store().certificates().set_renewal("SSW-2026-0002", Renewal{std::nullopt, std::nullopt,
+                                                                            Date::from_ymd(2028, 4, 1)}).ok());
+    EXPECT_EQ(store().certificates().find("SSW-2026-0002").value()->renewal.ended_on, Date::from_ymd(2028, 4, 1));
+
+    EXPECT_FALSE(store().certificates().signing_key().value().has_value());
+    auto const first = store().certificates().store_signing_key({"pk1", "sk1"}, 1).value();
+    auto const again = store().certificates().store_signing_key({"pk2", "sk2"}, 2).value();
+    EXPECT_EQ(first.public_key, "pk1");
+    EXPECT_EQ(again.public_key, "pk1") << "the key is made once";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(TestBackend::Sqlite, TestBackend::Postgresql),

@@ -15,6 +15,7 @@
 #include "core/services/addendum_service.h"
 #include "core/services/auditor_service.h"
 #include "core/services/auth_service.h"
+#include "core/services/certificate_service.h"
 #include "core/services/document_service.h"
 #include "core/services/notification_service.h"
 #include "core/services/password_reset_service.h"
@@ -68,6 +69,9 @@ struct AppServices {
     std::function<Result<std::string>(ReportDocument const&, bool part_b)> report_pdf;
     NotificationService& notifications;
     AddendumService& addenda;
+    // Certificates and the register (issue 11); the PDF drawn in-process (src/adapters/pdf).
+    CertificateService* certificates = nullptr;
+    std::function<Result<std::string>(Certificate const&, std::string const& verification_url)> certificate_pdf{};
 };
 
 class App {

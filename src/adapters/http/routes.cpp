@@ -121,6 +121,20 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/me/notifications", P::MyNotificationsRead, S::None, Work::Inline, get_my_notifications},
         {"GET", "/api/v1/outbox", P::OutboxRead, S::None, Work::Inline, get_outbox},
         {"POST", "/api/v1/outbox/{id}/retry", P::OutboxRetry, S::None, Work::Inline, post_outbox_retry},
+        // Certificates and the public register (issue 11): which certificate and trajectory is
+        // CertificateService's rule; the register and the verification need no login.
+        {"GET", "/api/v1/trajectories/{id}/part-a-check", P::PartACheckRead, S::None, Work::Inline, get_part_a_check},
+        {"GET", "/api/v1/certificates/{number}.pdf", P::CertificatePdfRead, S::None, Work::Worker,
+         get_certificate_pdf},
+        {"POST", "/api/v1/certificates/{number}/reissue", P::CertificatesWrite, S::None, Work::Inline,
+         post_certificate_reissue},
+        {"POST", "/api/v1/certificates/{number}/withdraw", P::CertificatesWrite, S::None, Work::Inline,
+         post_certificate_withdraw},
+        {"GET", "/api/v1/register", P::RegisterRead, S::None, Work::Inline, get_register},
+        {"GET", "/api/v1/register.csv", P::RegisterRead, S::None, Work::Inline, get_register_csv},
+        {"GET", "/api/v1/register/public-key", P::RegisterRead, S::None, Work::Inline, get_register_public_key},
+        {"GET", "/api/v1/register/certificates/{number}", P::RegisterRead, S::None, Work::Inline,
+         get_register_certificate},
     };
     return routes;
 }

@@ -682,6 +682,84 @@ std::vector<Migration> const& migrations()
                 " applied_at BIGINT NOT NULL)",
             },
         },
+        {
+            // Issue 11: the certificates as issued (number SSW-YYYY-NNNN unique, a sequence per year
+            // never reused), with their status and the renewal's dates the live status needs, a
+            // folded search column for the public register; the register's ed25519 key pair.
+            "certificates, signing_keys",
+            {
+                "CREATE TABLE certificates ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " number TEXT NOT NULL UNIQUE,"
+                " year INTEGER NOT NULL,"
+                " sequence INTEGER NOT NULL,"
+                " member_id INTEGER NOT NULL REFERENCES organisations (id),"
+                " member_name TEXT NOT NULL,"
+                " town TEXT NOT NULL,"
+                " kvk TEXT NOT NULL,"
+                " lidnummer TEXT NOT NULL,"
+                " scope TEXT NOT NULL,"
+                " issued_on TEXT NOT NULL,"
+                " valid_from TEXT NOT NULL,"
+                " valid_through TEXT NOT NULL,"
+                " expires TEXT NOT NULL,"
+                " trajectory_id INTEGER REFERENCES trajectories (id),"
+                " status TEXT NOT NULL,"
+                " status_on TEXT NOT NULL DEFAULT '',"
+                " reason TEXT NOT NULL DEFAULT '',"
+                " supersedes TEXT NOT NULL DEFAULT '',"
+                " superseded_by TEXT NOT NULL DEFAULT '',"
+                " renewal_accepted_on TEXT NOT NULL DEFAULT '',"
+                " renewal_positive_on TEXT NOT NULL DEFAULT '',"
+                " renewal_ended_on TEXT NOT NULL DEFAULT '',"
+                " search TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL,"
+                " UNIQUE (year, sequence))",
+                "CREATE INDEX certificates_member ON certificates (member_id)",
+                "CREATE INDEX certificates_status ON certificates (status)",
+                "CREATE TABLE signing_keys ("
+                " id INTEGER PRIMARY KEY,"
+                " public_key TEXT NOT NULL,"
+                " secret_key TEXT NOT NULL,"
+                " created_at INTEGER NOT NULL)",
+            },
+            {
+                "CREATE TABLE certificates ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " number TEXT NOT NULL UNIQUE,"
+                " year INTEGER NOT NULL,"
+                " sequence INTEGER NOT NULL,"
+                " member_id BIGINT NOT NULL REFERENCES organisations (id),"
+                " member_name TEXT NOT NULL,"
+                " town TEXT NOT NULL,"
+                " kvk TEXT NOT NULL,"
+                " lidnummer TEXT NOT NULL,"
+                " scope TEXT NOT NULL,"
+                " issued_on TEXT NOT NULL,"
+                " valid_from TEXT NOT NULL,"
+                " valid_through TEXT NOT NULL,"
+                " expires TEXT NOT NULL,"
+                " trajectory_id BIGINT REFERENCES trajectories (id),"
+                " status TEXT NOT NULL,"
+                " status_on TEXT NOT NULL DEFAULT '',"
+                " reason TEXT NOT NULL DEFAULT '',"
+                " supersedes TEXT NOT NULL DEFAULT '',"
+                " superseded_by TEXT NOT NULL DEFAULT '',"
+                " renewal_accepted_on TEXT NOT NULL DEFAULT '',"
+                " renewal_positive_on TEXT NOT NULL DEFAULT '',"
+                " renewal_ended_on TEXT NOT NULL DEFAULT '',"
+                " search TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL,"
+                " UNIQUE (year, sequence))",
+                "CREATE INDEX certificates_member ON certificates (member_id)",
+                "CREATE INDEX certificates_status ON certificates (status)",
+                "CREATE TABLE signing_keys ("
+                " id INTEGER PRIMARY KEY,"
+                " public_key TEXT NOT NULL,"
+                " secret_key TEXT NOT NULL,"
+                " created_at BIGINT NOT NULL)",
+            },
+        },
     };
     return list;
 }

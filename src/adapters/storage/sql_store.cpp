@@ -22,6 +22,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_calendar_feeds(*m_db)
     , m_outbox(*m_db)
     , m_lifecycle(*m_db)
+    , m_certificates(*m_db)
 {
 }
 

@@ -5,6 +5,7 @@
 
 #include "adapters/storage/database.h"
 #include "adapters/storage/sql_audit_log_repository.h"
+#include "adapters/storage/sql_certificate_repository.h"
 #include "adapters/storage/sql_document_repository.h"
 #include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
@@ -48,6 +49,7 @@ public:
     CalendarFeedRepository& calendar_feeds() override { return m_calendar_feeds; }
     OutboxRepository& outbox() override { return m_outbox; }
     LifecycleRepository& lifecycle() override { return m_lifecycle; }
+    CertificateRepository& certificates() override { return m_certificates; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -71,6 +73,7 @@ private:
     SqlCalendarFeedRepository m_calendar_feeds;
     SqlOutboxRepository m_outbox;
     SqlLifecycleRepository m_lifecycle;
+    SqlCertificateRepository m_certificates;
 };
 
 }  // namespace sterk

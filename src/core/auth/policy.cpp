@@ -103,6 +103,14 @@ constexpr PolicyRow POLICY[] = {
     {Permission::MyNotificationsRead, "me.notifications.read",   D, A, A, A, A, A},
     {Permission::OutboxRead, "outbox.read",                      D, D, D, D, A, D},
     {Permission::OutboxRetry, "outbox.retry",                    D, D, D, D, A, D},
+    // Certificates (issue 11): the Part A check is the secretariat's (the trajectory's CI reads it
+    // too); a certificate's PDF its member's, its CI's, the secretariat's and the committee's
+    // (CertificateService checks which); reissue and withdrawal the secretariat's; the register
+    // and the verification anyone's, without login.
+    {Permission::PartACheckRead, "part-a-check.read",            D, D, A, D, A, D},
+    {Permission::CertificatePdfRead, "certificate.pdf.read",     D, A, A, D, A, A},
+    {Permission::CertificatesWrite, "certificates.write",        D, D, D, D, A, D},
+    {Permission::RegisterRead, "register.read",                  A, A, A, A, A, A},
 };
 
 PolicyRow const* row_for(Permission permission)

@@ -259,4 +259,81 @@ MessageText digest_message(std::vector<OverdueItem> const& items, Date today, st
     return out;
 }
 
+MessageText certificate_message(CertificateEffect const& effect, std::string const& recipient_name,
+                                std::string const& base_url, std::string const& language)
+{
+    bool const en = english(language);
+    auto const& c = effect.certificate;
+    MessageText out;
+    out.link = "/register/" + c.number;
+    std::string const which = (en ? "certificate " : "certificaat ") + c.number + (en ? " of " : " van ") + c.member_name;
+    std::string const expires = long_date(c.expires, en);
+    std::string text;
+    switch (effect.kind) {
+    case CertificateEffectKind::Reminder:
+        out.subject = en ? "Sterklabel: your certificate expires on " + expires
+                         : "Sterklabel: uw certificaat verloopt op " + expires;
+        text = en ? "The " + which + " expires on " + expires +
+                        ". Request the re-certification in time and agree the audit with a certification body: "
+                        "without a re-certification under way the certificate lapses on that day."
+                  : "Het " + which + " verloopt op " + expires +
+                        ". Vraag tijdig de hercertificering aan en spreek de toetsing af met een certificerende "
+                        "instelling: zonder lopende hercertificering vervalt het certificaat op die dag.";
+        break;
+    case CertificateEffectKind::Notice: {
+        out.subject = en ? "Sterklabel: what happens to your certificate on " + expires
+                         : "Sterklabel: wat er op " + expires + " met uw certificaat gebeurt";
+        std::string outcome;
+        if (c.renewal.positive_on) {
+            outcome = en ? "it is renewed: the new certificate starts on that day."
+                         : "wordt het verlengd: het nieuwe certificaat gaat op die dag in.";
+        } else if (effect.outcome.status == CertificateStatus::Suspended) {
+            std::string const through = effect.outcome.suspended_through
+                                            ? long_date(*effect.outcome.suspended_through, en)
+                                            : std::string{"?"};
+            outcome = en ? "it is suspended while the re-certification runs, until " + through +
+                               " at the latest. While suspended you may not refer to the certificate or use the "
+                               "label's logo."
+                         : "wordt het geschorst zolang de hercertificering loopt, uiterlijk tot en met " + through +
+                               ". Zolang het geschorst is, mag u niet naar het certificaat verwijzen en het logo niet "
+                               "gebruiken.";
+        } else {
+            outcome = en ? "it lapses: your organisation leaves the Kwaliteitsregister and may no longer use the "
+                           "label's logo."
+                         : "vervalt het: uw organisatie staat dan niet meer in het Kwaliteitsregister en mag het logo "
+                           "niet meer gebruiken.";
+        }
+        text = en ? "The " + which + " expires in two weeks, on " + expires + ". On that day " + outcome
+                  : "Het " + which + " verloopt over twee weken, op " + expires + ". Op die dag " + outcome;
+        break;
+    }
+    case CertificateEffectKind::Suspended: {
+        std::string const through =
+            effect.outcome.suspended_through ? long_date(*effect.outcome.suspended_through, en) : std::string{"?"};
+        out.subject = en ? "Sterklabel: certificate " + c.number + " suspended"
+                         : "Sterklabel: certificaat " + c.number + " geschorst";
+        text = en ? "The " + which + " is suspended from " + long_date(effect.due, en) +
+                        " while the re-certification runs, until " + through +
+                        " at the latest. The register marks it as suspended; the label's logo may not be used meanwhile."
+                  : "Het " + which + " is geschorst vanaf " + long_date(effect.due, en) +
+                        " zolang de hercertificering loopt, uiterlijk tot en met " + through +
+                        ". Het register toont het als geschorst; het logo mag in die tijd niet worden gebruikt.";
+        break;
+    }
+    case CertificateEffectKind::Lapsed:
+        out.subject = en ? "Sterklabel: certificate " + c.number + " lapsed"
+                         : "Sterklabel: certificaat " + c.number + " vervallen";
+        text = en ? "The " + which + " lapsed on " + long_date(effect.due, en) +
+                        ". It has left the Kwaliteitsregister, and the label's logo may no longer be used from that day."
+                  : "Het " + which + " is vervallen op " + long_date(effect.due, en) +
+                        ". Het staat niet meer in het Kwaliteitsregister, en het logo mag vanaf die dag niet meer "
+                        "worden gebruikt.";
+        break;
+    }
+    out.body = greeting(recipient_name, en) + "\n\n" + text + "\n\n" +
+               (en ? "The certificate in the register: " : "Het certificaat in het register: ") + base_url + out.link +
+               "\n\n" + closing(en);
+    return out;
+}
+
 }  // namespace sterk

@@ -8,6 +8,7 @@
 //   auto text = event_message(input, "en");  // text.subject "Sterklabel: Concept report sent – …"
 #pragma once
 
+#include "core/certificate/certificate_lifecycle.h"
 #include "core/notify/notify_rules.h"
 
 #include <string>
@@ -46,6 +47,12 @@ MessageText overdue_message(OverdueItem const& item, std::string const& recipien
 // digest_message: the secretariat's list of every overdue deadline on `today`.
 MessageText digest_message(std::vector<OverdueItem> const& items, Date today, std::string const& recipient_name,
                            std::string const& base_url, std::string const& language);
+
+// certificate_message: a reminder before expiry, the two-week notice of what happens at expiry,
+// or that the certificate is now suspended or lapsed (to the member; the last two also to the
+// secretariat). The link is the certificate's page in the public register.
+MessageText certificate_message(CertificateEffect const& effect, std::string const& recipient_name,
+                                std::string const& base_url, std::string const& language);
 
 // english_label: the English wording of an event's label or an action/deadline key's todo
 // ("concept_sent" → "Concept report sent"); empty when unknown.

@@ -4,6 +4,7 @@
 // A plain lookup returns std::optional; the service turns "missing" into NotFound.
 #pragma once
 
+#include "core/ports/certificate_records.h"
 #include "core/ports/document_records.h"
 #include "core/ports/outbox_records.h"
 #include "core/ports/records.h"
@@ -364,6 +365,7 @@ public:
     virtual PeerPoolRepository& peer_pools() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual LifecycleRepository& lifecycle() = 0;
+    virtual CertificateRepository& certificates() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -134,27 +134,73 @@ Result<LifecycleSummary> NotificationService::run_lifecycle(Date today, UnixTime
                     digest_message(effect.items, today, user.name, m_settings.base_url, user.language), now));
             }
         }
-        bool applied = false;
-        TRY(m_store.transaction([&]() -> Status {
-            applied = TRY(m_store.lifecycle().mark_applied(effect.key, now));
-            if (!applied) {
-                return ok_status();  // another run got there first
-            }
-            TRY(add_messages(messages));
-            auto entry = audit_entry(now, "lifecycle." + kind, "sterklabel", "", std::nullopt,
-                                     effect.key + ": " + std::to_string(messages.size()) + " bericht(en)");
-            entry.subject = effect.trajectory ? "trajectory:" + std::to_string(effect.trajectory->id) : "lifecycle";
-            TRY(m_store.audit_log().append(entry));
-            return ok_status();
-        }));
-        if (applied) {
-            summary.applied.push_back(effect.key);
-            summary.messages += static_cast<int>(messages.size());
-        } else {
-            ++summary.skipped;
-        }
+        TRY(apply_once(effect.key, kind,
+                       effect.trajectory ? "trajectory:" + std::to_string(effect.trajectory->id) : "lifecycle", messages,
+                       summary, now));
+    }
+    if (m_settings.certificate_procedure) {
+        TRY(run_certificates(today, now, users, summary));
     }
     return summary;
+}
+
+Status NotificationService::apply_once(std::string const& key, std::string const& kind, std::string const& subject,
+                                       std::vector<OutboxMessage> const& messages, LifecycleSummary& summary,
+                                       UnixTime now)
+{
+    bool applied = false;
+    TRY(m_store.transaction([&]() -> Status {
+        applied = TRY(m_store.lifecycle().mark_applied(key, now));
+        if (!applied) {
+            return ok_status();  // another run got there first
+        }
+        TRY(add_messages(messages));
+        auto entry = audit_entry(now, "lifecycle." + kind, "sterklabel", "", std::nullopt,
+                                 key + ": " + std::to_string(messages.size()) + " bericht(en)");
+        entry.subject = subject;
+        TRY(m_store.audit_log().append(entry));
+        return ok_status();
+    }));
+    if (applied) {
+        summary.applied.push_back(key);
+        summary.messages += static_cast<int>(messages.size());
+    } else {
+        ++summary.skipped;
+    }
+    return ok_status();
+}
+
+// run_certificates: the certificates' reminders, notice, suspension and lapse (LIFECYCLE.md §3):
+// to the member's users, suspension and lapse also to the secretariat (the register changes).
+Status NotificationService::run_certificates(Date today, UnixTime now, std::vector<User> const& users,
+                                             LifecycleSummary& summary)
+{
+    std::vector<Certificate> certificates;
+    for (auto& [certificate, folded] : TRY(m_store.certificates().listed())) {
+        (void)folded;
+        certificates.push_back(std::move(certificate));
+    }
+    summary.certificates = static_cast<int>(certificates.size());
+    auto const applied = TRY(m_store.lifecycle().applied_keys());
+    for (auto const& effect : certificate_effects(*m_settings.certificate_procedure, certificates, today, applied)) {
+        std::string const kind = certificate_effect_kind_key(effect.kind);
+        TrajectoryRecord of_member;
+        of_member.member_id = effect.certificate.member_id;
+        auto recipients = users_of_party(Party::Member, of_member, users);
+        if (effect.kind == CertificateEffectKind::Suspended || effect.kind == CertificateEffectKind::Lapsed) {
+            for (auto const& user : users_of_party(Party::Secretariat, of_member, users)) {
+                recipients.push_back(user);
+            }
+        }
+        std::vector<OutboxMessage> messages;
+        for (auto const& user : recipients) {
+            messages.push_back(message_for(user, kind, effect.certificate.trajectory_id,
+                                           certificate_message(effect, user.name, m_settings.base_url, user.language),
+                                           now));
+        }
+        TRY(apply_once(effect.key, kind, "certificate:" + effect.certificate.number, messages, summary, now));
+    }
+    return ok_status();
 }
 
 Result<std::string> NotificationService::language(Principal const& caller)

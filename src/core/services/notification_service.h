@@ -23,11 +23,15 @@ namespace sterk {
 
 struct NotificationSettings {
     std::string base_url;  // links in messages: base_url + "/trajecten/12"
+    // The certificates' reminders, notice, suspension and lapse (issue 11) follow these rules;
+    // none without them.
+    std::optional<ProcedureSettings> certificate_procedure = std::nullopt;
 };
 
 // LifecycleSummary: what one run of the daily job did.
 struct LifecycleSummary {
     int trajectories = 0;  // looked at
+    int certificates = 0;  // looked at
     std::vector<std::string> applied;  // the effect keys applied in this run
     int skipped = 0;  // due, but applied meanwhile by another run
     int messages = 0;  // outbox rows written
@@ -72,6 +76,11 @@ public:
 
 private:
     Status add_messages(std::vector<OutboxMessage> const& messages);
+    // apply_once: marks `key` applied and writes its messages and audit entry in one transaction,
+    // unless another run applied it first.
+    Status apply_once(std::string const& key, std::string const& kind, std::string const& subject,
+                      std::vector<OutboxMessage> const& messages, LifecycleSummary& summary, UnixTime now);
+    Status run_certificates(Date today, UnixTime now, std::vector<User> const& users, LifecycleSummary& summary);
 
     Store& m_store;
     TrajectoryService& m_trajectories;

@@ -62,6 +62,21 @@ Finding finding_of(ReportEntry const& e, std::vector<FindingSource> sources)
     return f;
 }
 
+// part_a_returned: the secretariat returned Part A to the CI (B6 §14a) and the CI has not
+// resubmitted it yet: its typed fields are open to the CI's team again (issue 11).
+bool part_a_returned(StoredTrajectory const& t)
+{
+    for (auto it = t.events.rbegin(); it != t.events.rend(); ++it) {
+        if (it->key == "part_a_returned") {
+            return true;
+        }
+        if (it->key == "part_a_resubmitted" || it->key == "receipt_confirmed" || it->key == "part_a_received") {
+            return false;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 // Access: what the caller may do with this trajectory's report.
@@ -270,7 +285,7 @@ Result<PartAView> ReportService::part_a(Principal const& caller, Id id, Date tod
     }
     PartAView view;
     view.stage = a.stage;
-    view.editable = a.ci && a.stage == ReportStage::Draft;
+    view.editable = a.ci && (a.stage == ReportStage::Draft || part_a_returned(a.trajectory));
     for (auto const& spec : part_a_fields(*a.framework)) {
         PartAValue value{spec.key, "", {}, 0};
         if (auto const found = typed.find(spec.key); found != typed.end()) {
@@ -291,7 +306,7 @@ Result<PartAValue> ReportService::save_part_a(Principal const& caller, Actor con
     if (!a.ci) {
         return Error{ErrorCode::PermissionDenied, "Deel A vult het team van de CI in.", ""};
     }
-    if (a.stage != ReportStage::Draft) {
+    if (a.stage != ReportStage::Draft && !part_a_returned(a.trajectory)) {
         return Error::precondition("Het concept is verstuurd: deel A verandert nu alleen via een geaccepteerde opmerking.");
     }
     auto value = TRY(check_part_a_value(*a.framework, input));
@@ -606,6 +621,10 @@ Status ReportService::apply(StoredTrajectory const& t, RawEvent const& raw, Acto
         return freeze(t, ReportStage::Concept, raw.on, now);
     }
     if (raw.key == "findings_final") {
+        return freeze(t, ReportStage::Final, raw.on, now);
+    }
+    if (raw.key == "part_a_resubmitted") {
+        // The CI completed Part A after the secretariat returned it: a new final version.
         return freeze(t, ReportStage::Final, raw.on, now);
     }
     if (raw.key == "corrections_received") {

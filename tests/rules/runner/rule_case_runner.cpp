@@ -1,6 +1,7 @@
 // rule_case_runner DIR: runs every *.case file under DIR against the core rules and prints
 // "N passed, N failed". The commands are documented in tests/rules/README.md.
 #include "adapters/config/data_files.h"
+#include "core/certificate/certificate.h"
 #include "core/estimate/estimate.h"
 #include "core/evaluation/scope_fte.h"
 #include "core/registry/peer_pool.h"
@@ -76,8 +77,10 @@ private:
     Result<Lines> trajectory_command(std::vector<std::string> const& w);
     Result<Lines> event_command(std::vector<std::string> const& w);
     Result<Lines> trajectory_query(std::vector<std::string> const& w);
+    Result<Lines> book_command(std::vector<std::string> const& w);
 
     std::optional<NormFramework> m_framework;
+    std::vector<Certificate> m_book;  // the certificates issued in this case file
     std::map<std::string, std::string> m_verdicts;
     TrajectoryKind m_kind = TrajectoryKind::Initial;
     std::optional<PreviousCertificate> m_previous;
@@ -364,6 +367,136 @@ Result<Lines> peer_visits_command(std::vector<std::string> const& w)
     return out;
 }
 
+// The certificate book (core/certificate/certificate.h): `issue DATE NAME [renews NUMBER]`,
+// `reissue NUMBER DATE [name=X] [scope=X] [from=D] [through=D] [expires=D] [reason=TEXT...]`,
+// `withdraw NUMBER DATE [reason=TEXT...]`, `renewal NUMBER [accepted=D] [positive=D] [ended=D]`,
+// `live NUMBER DATE`, `number TEXT`, `fold TEXT...`, `book` (every certificate with its status).
+Result<Lines> CaseState::book_command(std::vector<std::string> const& w)
+{
+    auto const* fw = TRY(framework());
+    auto const& p = fw->procedure;
+    auto const arg = [&](size_t i) -> std::string { return i < w.size() ? w[i] : std::string{}; };
+    auto const find = [&](std::string const& number) -> Result<Certificate*> {
+        for (auto& c : m_book) {
+            if (c.number == number) {
+                return &c;
+            }
+        }
+        return Error::invalid("case", "onbekend certificaat " + number);
+    };
+    auto const used = [&](int year) {
+        std::vector<int> out;
+        for (auto const& c : m_book) {
+            if (c.year == year) {
+                out.push_back(c.sequence);
+            }
+        }
+        return out;
+    };
+    // options: key=value words from `from`; reason= takes the rest of the line.
+    auto const options = [&](size_t from) {
+        std::map<std::string, std::string> out;
+        for (size_t i = from; i < w.size(); ++i) {
+            auto const eq = w[i].find('=');
+            if (eq == std::string::npos) {
+                continue;
+            }
+            auto const key = w[i].substr(0, eq);
+            if (key == "reason") {
+                std::vector<std::string> rest{w[i].substr(eq + 1)};
+                rest.insert(rest.end(), w.begin() + static_cast<long>(i) + 1, w.end());
+                out[key] = join(rest, " ");
+                break;
+            }
+            out[key] = w[i].substr(eq + 1);
+        }
+        return out;
+    };
+    auto const show = [](Certificate const& c) {
+        return c.number + " " + c.member_name + " starts=" + c.valid_from.iso() + " valid_through=" +
+               c.valid_through.iso() + " expires=" + c.expires.iso() +
+               (c.supersedes.empty() ? std::string{} : " supersedes=" + c.supersedes);
+    };
+    std::string const& verb = w[0];
+    if (verb == "number") {
+        auto const n = TRY(parse_certificate_number(arg(1)));
+        return Lines{"year=" + std::to_string(n.year) + " sequence=" + std::to_string(n.sequence)};
+    }
+    if (verb == "fold") {
+        return Lines{fold_for_search(join(std::vector<std::string>(w.begin() + 1, w.end()), " "))};
+    }
+    if (verb == "issue") {
+        auto const on = TRY(Date::parse(arg(1), "date"));
+        std::optional<Date> previous_expiry;
+        std::string renews;
+        if (arg(3) == "renews") {
+            auto* old = TRY(find(arg(4)));
+            previous_expiry = old->expires;
+            renews = old->number;
+        }
+        auto const term = certificate_term(p, on, previous_expiry);
+        auto c = TRY(issue_certificate({1, arg(2), "", "", "", "Werksoorten: jongerenwerk", std::nullopt}, on, term,
+                                       next_certificate_sequence(used(on.year()))));
+        c.supersedes = renews;
+        if (!renews.empty()) {
+            auto* old = TRY(find(renews));
+            old->status = CertificateStatus::Superseded;
+            old->status_on = on;
+            old->superseded_by = c.number;
+        }
+        m_book.push_back(c);
+        return Lines{show(c)};
+    }
+    if (verb == "reissue") {
+        auto* old = TRY(find(arg(1)));
+        auto const on = TRY(Date::parse(arg(2), "date"));
+        auto const o = options(3);
+        Correction correction;
+        if (o.count("name")) correction.member_name = o.at("name");
+        if (o.count("scope")) correction.scope = o.at("scope");
+        if (o.count("from")) correction.valid_from = TRY(Date::parse(o.at("from"), "from"));
+        if (o.count("through")) correction.valid_through = TRY(Date::parse(o.at("through"), "through"));
+        if (o.count("expires")) correction.expires = TRY(Date::parse(o.at("expires"), "expires"));
+        correction.reason = o.count("reason") ? o.at("reason") : "";
+        auto const made = TRY(reissue_certificate(*old, correction, on, next_certificate_sequence(used(on.year()))));
+        *old = made.superseded;
+        Lines out{show(made.replacement), old->number + " superseded on " + old->status_on->iso() + " by " +
+                                              old->superseded_by};
+        m_book.push_back(made.replacement);  // (invalidates `old`)
+        return out;
+    }
+    if (verb == "withdraw") {
+        auto* old = TRY(find(arg(1)));
+        auto const o = options(3);
+        *old = TRY(withdraw_certificate(*old, TRY(Date::parse(arg(2), "date")), o.count("reason") ? o.at("reason") : ""));
+        return Lines{old->number + " withdrawn on " + old->status_on->iso() + ": " + old->reason};
+    }
+    if (verb == "renewal") {
+        auto* c = TRY(find(arg(1)));
+        auto const o = options(2);
+        auto const date = [&](char const* key) -> Result<std::optional<Date>> {
+            if (!o.count(key)) {
+                return std::optional<Date>{};
+            }
+            return std::optional<Date>{TRY(Date::parse(o.at(key), key))};
+        };
+        c->renewal = Renewal{TRY(date("accepted")), TRY(date("positive")), TRY(date("ended"))};
+        return Lines{};
+    }
+    if (verb == "live") {
+        auto* c = TRY(find(arg(1)));
+        auto const live = live_status(p, *c, TRY(Date::parse(arg(2), "date")));
+        return Lines{certificate_status_key(live.status) + " since=" + live.since.iso() +
+                     (live.suspended_through ? " through=" + live.suspended_through->iso() : std::string{}) +
+                     (in_register(live.status) ? " listed" : " unlisted")};
+    }
+    Lines out;
+    for (auto const& c : m_book) {
+        out.push_back(c.number + " " + certificate_status_key(c.status));
+    }
+    return out;
+}
+
 Result<Lines> CaseState::date_command(std::vector<std::string> const& w)
 {
     auto const* fw = TRY(framework());
@@ -511,6 +644,10 @@ Result<Lines> CaseState::run(std::string const& command)
     }
     if (verb == "peer_visits") {
         return peer_visits_command(w);
+    }
+    if (verb == "issue" || verb == "reissue" || verb == "withdraw" || verb == "renewal" || verb == "live" ||
+        verb == "number" || verb == "fold" || verb == "book") {
+        return book_command(w);
     }
     if (verb == "add" && w.size() == 4) {
         auto const d = TRY(Date::parse(w[1], "date"));

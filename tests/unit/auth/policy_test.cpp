@@ -22,7 +22,7 @@ TEST(Policy, EveryPermissionHasARow)
         EXPECT_FALSE(permission_key(permission).empty()) << static_cast<int>(permission);
     }
     // The last enumerator is the count's anchor: nothing may come after it unnoticed.
-    EXPECT_EQ(all_permissions().back(), Permission::OutboxRetry);
+    EXPECT_EQ(all_permissions().back(), Permission::RegisterRead);
 }
 
 TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
@@ -51,7 +51,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::PartBRequestsWrite, Permission::PlanRead, Permission::PlanItemsWrite,
                                   Permission::PlanAssess, Permission::ActionsRead, Permission::CalendarManage,
                                   Permission::MyLanguageWrite, Permission::MyNotificationsRead, Permission::OutboxRead,
-                                  Permission::OutboxRetry}) {
+                                  Permission::OutboxRetry, Permission::PartACheckRead,
+                                  Permission::CertificatePdfRead, Permission::CertificatesWrite}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
@@ -62,7 +63,7 @@ TEST(Policy, OnlyTheSecretariatListsAndManagesUsersOrganisationsAndTheAuditLog)
 {
     for (Permission permission : {Permission::UsersList, Permission::OrganisationsList, Permission::AuditLogRead,
                                   Permission::UsersCreate, Permission::UsersUpdate, Permission::UsersSendLink,
-                                  Permission::OutboxRead, Permission::OutboxRetry}) {
+                                  Permission::OutboxRead, Permission::OutboxRetry, Permission::CertificatesWrite}) {
         EXPECT_TRUE(authorize(permission, as(Role::Secretariat)).ok());
         for (Role role : {Role::Member, Role::CiAdmin, Role::Auditor, Role::Committee}) {
             auto const result = authorize(permission, as(role));

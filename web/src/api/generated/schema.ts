@@ -1145,6 +1145,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/part-a-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secretariat's checklist of Part A (the trajectory's CI reads it too): every field of the final report filled, the final verdicts consistent with the advice and thresholds, every plan round dated and the last approved, the CI and team eligible. receipt_confirmed is refused (409, field part_a) while it is incomplete; record part_a_found_incomplete with the remarks as reason instead. */
+        get: operations["getPartACheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{number}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as PDF (A4: the label's heading, number, member, scope, dates) with a QR code of the signed verification URL {base}/register/{number}?member=…&scope=…&from=…&through=…&expires=…&sig=… (ed25519 over the canonical payload, base64url). For the certificate's member, the CI of its trajectory, the secretariat and the committee; 404 for anyone else. */
+        get: operations["getCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{number}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A correction (secretariat): a new certificate with a new number that supersedes this one; the dates stay unless corrected. 400 naming reason (required), member_name, scope, valid_through, expires or correction (nothing changed); 409 when the certificate is withdrawn or superseded. Audited `certificate.reissue`. */
+        post: operations["reissueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{number}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a certificate today with a public reason (secretariat); it leaves the register and its verification answers `withdrawn` with the date and reason. 400 field reason without one; 409 when withdrawn or superseded already. Audited `certificate.withdraw`. */
+        post: operations["withdrawCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public Kwaliteitsregister: the members with a certificate that is valid or suspended today, by name; a lapsed, withdrawn or superseded one is not listed. */
+        get: operations["searchRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as open data: the same entries as CSV, UTF-8 with a BOM, semicolons, CRLF, Dutch headings Naam;Plaats;KvK-nummer;Lidnummer;Scope;Certificaatnummer;Status;Geldig vanaf;Geldig tot en met. */
+        get: operations["getRegisterCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register's ed25519 public key (base64 of the 32 raw bytes), which checks the signature in a certificate's QR code (also offline: sterklabel verify-certificate URL --public-key KEY). */
+        get: operations["getRegisterPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate's live status (valid, suspended, lapsed, withdrawn, superseded, with the day it began), member, scope and dates, and the history of its member's certificates; 404 for an unknown number. */
+        get: operations["getRegisterCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories/{id}/addendum": {
         parameters: {
             query?: never;
@@ -2467,6 +2603,116 @@ export interface components {
         LanguagePreference: {
             /** @enum {string} */
             language: "nl" | "en";
+        };
+        Certificate: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "lapsed" | "withdrawn" | "superseded";
+            status_dutch: string;
+            /** Format: date */
+            status_since: string;
+            /** Format: date */
+            suspended_through: string | null;
+            member: string;
+            town: string;
+            kvk: string;
+            lidnummer: string;
+            scope: string;
+            /** Format: date */
+            issued: string;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_through: string;
+            /** Format: date */
+            expires: string;
+            /** @description the public reason of a withdrawal, or what a reissue corrected */
+            reason: string;
+            supersedes: string;
+            superseded_by: string;
+            /** @description the signed URL of the QR code (reissue, withdraw) */
+            verification_url?: string;
+        };
+        RegisterCertificate: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "lapsed" | "withdrawn" | "superseded";
+            status_dutch: string;
+            /** Format: date */
+            status_since: string;
+            /** Format: date */
+            suspended_through: string | null;
+            member: string;
+            town: string;
+            kvk: string;
+            lidnummer: string;
+            scope: string;
+            /** Format: date */
+            issued: string;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_through: string;
+            /** Format: date */
+            expires: string;
+            /** @description the public reason of a withdrawal, or what a reissue corrected */
+            reason: string;
+            supersedes: string;
+            superseded_by: string;
+            /** @description the signed URL of the QR code (reissue, withdraw) */
+            verification_url?: string;
+            /** @description every certificate of the member, newest first */
+            history: components["schemas"]["Certificate"][];
+        };
+        RegisterEntry: {
+            member: string;
+            town: string;
+            kvk: string;
+            scope: string;
+            certificate: {
+                number: string;
+                /** @enum {string} */
+                status: "valid" | "suspended";
+                /** Format: date */
+                valid_through: string;
+            };
+        };
+        RegisterList: {
+            entries: components["schemas"]["RegisterEntry"][];
+        };
+        RegisterPublicKey: {
+            /** @enum {string} */
+            algorithm: "ed25519";
+            /** @enum {string} */
+            encoding: "base64";
+            public_key: string;
+        };
+        PartACheck: {
+            complete: boolean;
+            items: {
+                /** @enum {string} */
+                key: "fields" | "verdicts" | "plans" | "ci_and_team";
+                label: string;
+                ok: boolean;
+                problems: string[];
+            }[];
+            /** @description every problem with its item's label, for part_a_found_incomplete's reason */
+            remarks: string[];
+        };
+        CertificateReissueInput: {
+            member_name?: string;
+            scope?: string;
+            /** Format: date */
+            valid_from?: string;
+            /** Format: date */
+            valid_through?: string;
+            /** Format: date */
+            expires?: string;
+            reason: string;
+        };
+        CertificateWithdrawInput: {
+            /** @description public: shown in the register */
+            reason: string;
         };
         /** @description One reassessed norm: the final report's verdict and the team's reassessment (version 0: not yet saved) */
         AddendumNorm: components["schemas"]["Finding"] & {
@@ -5084,6 +5330,229 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getPartACheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartACheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    reissueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateReissueInput"];
+            };
+        };
+        responses: {
+            /** @description The new certificate */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    withdrawCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateWithdrawInput"];
+            };
+        };
+        responses: {
+            /** @description The withdrawn certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    searchRegister: {
+        parameters: {
+            query?: {
+                /** @description words in the member's name, town, KvK number, lidnummer, scope or the certificate number; case and accents do not matter */
+                q?: string;
+                /** @description the town (case and accents do not matter) */
+                town?: string;
+                /** @description words of the scope (e.g. jongerenwerk) */
+                scope?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegisterCsv: {
+        parameters: {
+            query?: {
+                /** @description words in the member's name, town, KvK number, lidnummer, scope or the certificate number; case and accents do not matter */
+                q?: string;
+                /** @description the town (case and accents do not matter) */
+                town?: string;
+                /** @description words of the scope (e.g. jongerenwerk) */
+                scope?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegisterPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPublicKey"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegisterCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterCertificate"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -1,0 +1,118 @@
+// File: certificate_service.h
+// CertificateService: certificates as the parties and the public see them (issue 11; LIFECYCLE.md
+// §2 "check" and "certificate", §3). As a trajectory's event effect it refuses receipt_confirmed
+// while the Part A check is incomplete, numbers and stores the certificate of certificate_issued in
+// the event's transaction (superseding the one it renews), and keeps the renewal's dates on the
+// certificate a re-certification renews (so the register knows it is suspended, not lapsed). The
+// secretariat reissues (a correction: new number, supersedes) and withdraws (with a public reason).
+// The public register and the verification read the certificates table only.
+//
+// Example:
+//   trajectories.add_effects(&certificates);
+//   auto entries = TRY(certificates.register_entries({"welzijn", "", ""}, today));
+#pragma once
+
+#include "core/certificate/certificate.h"
+#include "core/certificate/part_a_check.h"
+#include "core/certificate/verification.h"
+#include "core/services/report_service.h"
+#include "core/services/trajectory_service.h"
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sterk {
+
+// CertificateSigner: ed25519 over the signed payload (an adapter: libsodium).
+class CertificateSigner {
+public:
+    virtual ~CertificateSigner() = default;
+    virtual SigningKeyPair new_key_pair() = 0;
+    // sign: base64url (no padding) of the detached signature; InvalidArgument for a broken key.
+    virtual Result<std::string> sign(SigningKeyPair const& key, std::string const& payload) = 0;
+    // verify: false for a wrong signature, a broken key or a broken encoding.
+    virtual bool verify(std::string const& public_key, std::string const& payload, std::string const& signature) = 0;
+};
+
+// CertificateView: a certificate with its status on the day asked and its signed verification URL.
+struct CertificateView {
+    Certificate certificate;
+    LiveStatus live;
+    std::string verification_url;
+};
+
+struct RegisterQuery {
+    std::string q;  // words in name, town, KvK, lidnummer, scope or number
+    std::string town;
+    std::string scope;
+};
+
+// PublicCertificate: the verification page: the certificate and every certificate of its member.
+struct PublicCertificate {
+    CertificateView certificate;
+    std::vector<CertificateView> history;  // the member's, newest first (this one included)
+};
+
+class CertificateService final : public EventEffects {
+public:
+    CertificateService(Store& store, TrajectoryService& trajectories, ReportCodec const& report_codec,
+                       CertificateSigner& signer, ProcedureSettings const& procedure, std::string base_url);
+
+    Status prepare(StoredTrajectory const& trajectory, RawEvent& raw) override;
+    Status apply(StoredTrajectory const& trajectory, RawEvent const& raw, Actor const& actor, UnixTime now) override;
+
+    // part_a_check: NotFound as TrajectoryService::get; PermissionDenied for anyone but the
+    // secretariat and the trajectory's CI.
+    Result<PartACheck> part_a_check(Principal const& caller, Id trajectory_id, Date today);
+    // certificate: for its member, the CI of its trajectory, the secretariat and the committee;
+    // NotFound for anyone else and for an unknown number.
+    Result<CertificateView> certificate(Principal const& caller, std::string const& number, Date today, UnixTime now);
+    // reissue / withdraw: the secretariat's (PermissionDenied otherwise); NotFound for an unknown
+    // number; the core's refusals (certificate.h). Audited certificate.reissue / certificate.withdraw.
+    Result<CertificateView> reissue(Principal const& caller, Actor const& actor, std::string const& number,
+                                    Correction const& correction, Date today, UnixTime now);
+    Result<CertificateView> withdraw(Principal const& caller, Actor const& actor, std::string const& number,
+                                     std::string const& reason, Date today, UnixTime now);
+
+    // register_entries: the certificates valid or suspended on `today` that match the query, by
+    // member name (no login). The table's listed rows are kept in memory for REGISTER_CACHE_SECONDS
+    // after `now` (a write through this service drops them at once; another server's write shows
+    // within those seconds), so a burst of searches reads the database once.
+    Result<std::vector<CertificateView>> register_entries(RegisterQuery const& query, Date today, UnixTime now);
+    static constexpr UnixTime REGISTER_CACHE_SECONDS = 2;
+    // public_certificate: NotFound for an unknown number (no login).
+    Result<PublicCertificate> public_certificate(std::string const& number, Date today, UnixTime now);
+    // public_key: the register's ed25519 public key (base64), created once.
+    Result<std::string> public_key(UnixTime now);
+    // verify: whether `scanned` (a verification URL or its query) carries a valid signature by
+    // `public_key`; the facts it states. InvalidArgument when it cannot be read.
+    Result<SignedCertificate> read_scanned(std::string const& scanned) const;
+    bool verify(std::string const& public_key, SignedCertificate const& scanned) const;
+
+private:
+    Result<SigningKeyPair> key(UnixTime now);
+    Result<CertificateView> view_of(Certificate const& certificate, Date today, UnixTime now);
+    Status issue(StoredTrajectory const& trajectory, RawEvent const& raw, Actor const& actor, UnixTime now);
+    Status track_renewal(StoredTrajectory const& trajectory);
+    Result<PartACheck> check_of(StoredTrajectory const& trajectory);
+    Result<int> next_sequence(int year);
+
+    using ListedRows = std::vector<std::pair<Certificate, std::string>>;
+    Result<std::shared_ptr<ListedRows const>> listed(UnixTime now);
+    void forget_listed();
+
+    Store& m_store;
+    std::mutex m_cache_mutex;
+    std::shared_ptr<ListedRows const> m_listed;
+    UnixTime m_listed_at = 0;
+    TrajectoryService& m_trajectories;
+    ReportCodec const& m_report_codec;
+    CertificateSigner& m_signer;
+    ProcedureSettings m_procedure;
+    std::string m_base_url;
+};
+
+}  // namespace sterk

@@ -4,6 +4,7 @@ import type { Messages } from './nl';
 import { enRegistry } from './registry.en';
 import { enReport } from './report.en';
 import { enPlan } from './plan.en';
+import { enRegister } from './register.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -582,4 +583,5 @@ export const en: Messages = {
   ...enRegistry,
   ...enReport,
   ...enPlan,
+  ...enRegister,
 };

@@ -3,6 +3,7 @@
 import { nlRegistry } from './registry.nl';
 import { nlReport } from './report.nl';
 import { nlPlan } from './plan.nl';
+import { nlRegister } from './register.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -585,6 +586,7 @@ export const nl = {
   ...nlRegistry,
   ...nlReport,
   ...nlPlan,
+  ...nlRegister,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -168,7 +168,6 @@ export const enRegister: Record<keyof typeof nlRegister, string> = {
   'partACheck.confirm': 'Confirm receipt',
   'partACheck.confirmed': 'Receipt of Part A is confirmed.',
   'partACheck.issue': 'Issue the certificate',
-  'partACheck.issueTerm': 'The certificate will be valid from {from} through {through} and expires on {expires}.',
   'partACheck.issued': 'Certificate {number} has been issued and is in the register.',
   'partACheck.refused': 'Not recorded',
   'partACheck.readOnly': 'Only the secretariat records the check; you see here what the secretariat sees.',

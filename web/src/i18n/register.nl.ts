@@ -170,7 +170,6 @@ export const nlRegister = {
   'partACheck.confirm': 'Ontvangst bevestigen',
   'partACheck.confirmed': 'De ontvangst van deel A is bevestigd.',
   'partACheck.issue': 'Certificaat uitgeven',
-  'partACheck.issueTerm': 'Het certificaat wordt geldig van {from} tot en met {through} en verloopt op {expires}.',
   'partACheck.issued': 'Certificaat {number} is uitgegeven en staat in het register.',
   'partACheck.refused': 'Niet vastgelegd',
   'partACheck.readOnly': 'Alleen het secretariaat legt de controle vast; u ziet hier wat het secretariaat ziet.',

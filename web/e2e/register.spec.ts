@@ -250,6 +250,22 @@ test.describe.serial('Kwaliteitsregister en certificaat', () => {
     await expect(page.getByRole('link', { name: /als CSV/ }).first()).toHaveAttribute('href', '/api/v1/register.csv?q=BUURTCAFE+registerproef');
     await checkA11y('the register with a result');
 
+    // Keyboard only: from the search field to the certificate's link.
+    await page.getByLabel('Zoeken', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Plaats', { exact: true })).toBeFocused();
+    // Printed: the results without the menu and the search form.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
+    await expect(page.getByRole('search')).toBeHidden();
+    await expect(rows.first()).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    // On a phone the table stacks: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(rows.first()).toContainText(MEMBER);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The town filter, accents aside; then nothing found.
     await page.getByLabel('Zoeken', { exact: true }).fill('');
     await page.getByLabel('Plaats', { exact: true }).fill('sudwest-fryslan');
@@ -321,23 +337,51 @@ test.describe.serial('Kwaliteitsregister en certificaat', () => {
     await checkA11y('the organisation page with the certificate');
   });
 
-  test('the secretariat withdraws the certificate with a public reason; the register says so', async ({ page, signInAs }) => {
+  test('the secretariat corrects the certificate (a new number) and withdraws it with a public reason', async ({ page, signInAs, checkA11y }) => {
     await signInAs('secretariat');
     await page.goto(`/trajecten/${id}`);
     const card = page.getByTestId('certificate-card');
+
+    // Reissue: a reason is required, and something must change.
+    await card.getByRole('button', { name: 'Corrigeren (heruitgeven)' }).click();
+    await card.getByRole('button', { name: 'Verder' }).click();
+    await expect(card.getByText('Vul de reden in.')).toBeVisible();
+    await expect(card.getByLabel('Wat wordt er verbeterd?')).toBeFocused();
+    await card.getByLabel('Wat wordt er verbeterd?').fill('Scope verkeerd gedrukt');
+    await card.getByRole('button', { name: 'Verder' }).click();
+    await expect(card.getByRole('alert')).toContainText('Er is niets veranderd');
+    await card.getByLabel('Scope').fill('Werksoorten: jongerenwerk');
+    await card.getByRole('button', { name: 'Verder' }).click();
+    await expect(card.getByRole('group')).toContainText(`Certificaat ${number} heruitgeven met een nieuw nummer?`);
+    await checkA11y('the reissue confirmation');
+    await card.getByRole('button', { name: 'Heruitgeven', exact: true }).click();
+    const reissued = card.getByRole('status').filter({ hasText: /Heruitgegeven als certificaat SSW-\d{4}-\d{4}/ });
+    await expect(reissued).toBeVisible();
+    const replacement = /SSW-\d{4}-\d{4}/.exec((await reissued.textContent()) ?? '')![0];
+    expect(replacement).not.toBe(number);
+    await expect(card.getByRole('heading', { name: `Certificaat ${replacement}` })).toBeVisible();
+    await expect(card).toContainText('Werksoorten: jongerenwerk');
+
+    // Withdraw the replacement: a public reason, asked once more.
     await card.getByRole('button', { name: 'Intrekken' }).click();
     await card.getByRole('button', { name: 'Verder' }).click();
     await expect(card.getByText('Vul de reden in.')).toBeVisible();
     await card.getByLabel('Openbare reden').fill('Het rapport bleek op onjuiste gegevens te berusten.');
     await card.getByRole('button', { name: 'Verder' }).click();
-    await expect(card.getByRole('group')).toContainText(`Certificaat ${number} intrekken?`);
+    await expect(card.getByRole('group')).toContainText(`Certificaat ${replacement} intrekken?`);
     await card.getByRole('button', { name: 'Definitief intrekken' }).click();
-    await expect(card.getByRole('status').filter({ hasText: `Certificaat ${number} is ingetrokken.` })).toBeVisible();
+    await expect(card.getByRole('status').filter({ hasText: `Certificaat ${replacement} is ingetrokken.` })).toBeVisible();
     await expect(card.getByTestId('certificate-status')).toContainText('ingetrokken');
 
+    // Publicly: the old one superseded by the replacement, the replacement withdrawn with its reason,
+    // and the member no longer in the register.
     await page.context().clearCookies();
     await page.goto(`/register/${number}`);
+    await expect(page.getByTestId('certificate-status')).toContainText(`vervangen door certificaat ${replacement}`);
+    await page.getByRole('link', { name: `Naar certificaat ${replacement}` }).click();
     await expect(page.getByTestId('certificate-status')).toContainText('Reden: Het rapport bleek op onjuiste gegevens te berusten.');
+    await expect(page.getByTestId('certificate-history')).toContainText(number);
+    await checkA11y('a withdrawn certificate');
     await page.goto(`/register?q=${encodeURIComponent('registerproef')}`);
     await expect(page.getByText('Geen leden gevonden')).toBeVisible();
   });

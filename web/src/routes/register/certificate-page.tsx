@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { describeError } from '../../utils/handle-error';
 import { formatDate } from '../trajectories/trajectory-helpers';
 import { usePublicKey } from './public-key-box';
-import { CertificateStatusBox } from './certificate-status';
+import { CertificateStatusBox, useStatusSentence } from './certificate-status';
 import { parseVerification, verdictOf, type FactField, type RegisterCertificate, type Verdict } from './register-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; certificate: RegisterCertificate };
@@ -173,6 +173,7 @@ export function CertificatePage() {
 /** The member's certificates as a small timeline whose items read as sentences. */
 export function CertificateHistory({ history, current }: { history: RegisterCertificate['history']; current: string }) {
   const { t, language } = useI18n();
+  const sentence = useStatusSentence();
   const date = (iso: string) => formatDate(iso, language);
   return (
     <ol className="timeline certificate-history" data-testid="certificate-history">
@@ -190,7 +191,8 @@ export function CertificateHistory({ history, current }: { history: RegisterCert
             <span className={`status-tag certificate-status certificate-status--${h.status}`}>{t(`register.status.${h.status}`)}</span>
           </p>
           <p className="timeline__detail muted">
-            {t('certificate.historyItem', { number: h.number, issued: date(h.issued), from: date(h.valid_from), through: date(h.valid_through) })}
+            {t('certificate.historyItem', { number: h.number, issued: date(h.issued), from: date(h.valid_from), through: date(h.valid_through) })}{' '}
+            {sentence(h)}
           </p>
         </li>
       ))}

@@ -5,7 +5,6 @@
 #include "core/rules/deadlines.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace sterk {
 
@@ -46,9 +45,11 @@ std::optional<CertificateStatus> parse_certificate_status(std::string_view key)
 
 std::string certificate_number(int year, int sequence)
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "SSW-%04d-%04d", year, sequence);
-    return buffer;
+    auto const padded = [](int value) {
+        auto text = std::to_string(value);
+        return text.size() < 4 ? std::string(4 - text.size(), '0') + text : text;
+    };
+    return "SSW-" + padded(year) + "-" + padded(sequence);
 }
 
 Result<CertificateNumber> parse_certificate_number(std::string_view text)

@@ -192,6 +192,8 @@ describe('status in words', () => {
     expect(logoEndsOn(base)).toBeNull();
     expect(logoEndsOn({ status: 'suspended', status_since: '2028-03-15' })).toBe('2028-03-15');
     expect(logoEndsOn({ status: 'lapsed', status_since: '2028-09-15' })).toBe('2028-09-15');
+    expect(logoEndsOn({ status: 'withdrawn', status_since: '2027-01-02' })).toBe('2027-01-02');
+    expect(logoEndsOn({ status: 'superseded', status_since: '2026-04-01' })).toBeNull();
   });
 });
 

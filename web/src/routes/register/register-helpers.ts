@@ -65,9 +65,13 @@ export function statusWording(c: Pick<Certificate, 'status' | 'status_since' | '
   }
 }
 
-/** The date from which the label's logo may no longer be used, or null while it may. */
+/**
+ * The date from which the label's logo may no longer be used on the strength of this certificate, or
+ * null while it may: suspended, lapsed or withdrawn. A superseded one has a follow-on (a reissue or
+ * the renewal), which says for itself.
+ */
 export function logoEndsOn(c: Pick<Certificate, 'status' | 'status_since'>): string | null {
-  return c.status === 'valid' ? null : c.status_since;
+  return c.status === 'suspended' || c.status === 'lapsed' || c.status === 'withdrawn' ? c.status_since : null;
 }
 
 /** The facts a QR code carries beside its signature (the server's VerificationData). */

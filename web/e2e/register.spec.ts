@@ -287,6 +287,8 @@ test.describe.serial('Kwaliteitsregister en certificaat', () => {
 
   test('the QR code of the PDF opens the certificate, verified in the browser; an altered field fails', async ({ page, checkA11y }) => {
     test.skip(!hasTool('pdftoppm') || !hasTool('zbarimg'), 'needs poppler-utils and zbar-tools');
+    // Rendering the PDF and decoding its QR code, then five page loads: slow on a busy shared machine.
+    test.slow();
     const scanned = await scannedQr(number);
     const url = new URL(scanned);
     expect(url.pathname).toBe(`/register/${number}`);

@@ -57,6 +57,9 @@ for (const viewport of VIEWPORTS) {
         '/wachtwoord-herstellen',
         '/wachtwoord-herstellen?token=bestaat-niet',
         '/bestaat-niet/echt-niet',
+        '/register',
+        '/register?q=qwxzplork',
+        '/register/SSW-1999-0001',
       ]) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -33,6 +33,9 @@ import { ReportPage } from './routes/report/report-page';
 import { PlanPage } from './routes/plan/plan-page';
 import { AddendumPage } from './routes/addendum/addendum-page';
 import { OutboxPage } from './routes/outbox/outbox-page';
+import { RegisterPage } from './routes/register/register-page';
+import { CertificatePage } from './routes/register/certificate-page';
+import { PartACheckPage } from './routes/register/part-a-check-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -241,6 +244,16 @@ export function App() {
                   </Guard>
                 }
               />
+              <Route
+                path="trajecten/:id/deel-a-controle"
+                element={
+                  <Guard page="partACheck">
+                    <PartACheckPage />
+                  </Guard>
+                }
+              />
+              <Route path="register" element={<AfterSession><RegisterPage /></AfterSession>} />
+              <Route path="register/:number" element={<AfterSession><CertificatePage /></AfterSession>} />
               <Route path="normenkader" element={<AfterSession><FrameworkPage /></AfterSession>} />
               <Route path="inloggen" element={<AfterSession><LoginPage /></AfterSession>} />
               <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />

@@ -8,6 +8,7 @@ import './styles/pages.css';
 import './styles/registry.css';
 import './styles/report.css';
 import './styles/plan.css';
+import './styles/register.css';
 
 const root = document.getElementById('root');
 if (!root) {

@@ -5,6 +5,7 @@ import { enRegistry } from './registry.en';
 import { enReport } from './report.en';
 import { enAddendum } from './addendum.en';
 import { enPlan } from './plan.en';
+import { enRegister } from './register.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -584,4 +585,5 @@ export const en: Messages = {
   ...enReport,
   ...enPlan,
   ...enAddendum,
+  ...enRegister,
 };

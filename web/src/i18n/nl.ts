@@ -4,6 +4,7 @@ import { nlRegistry } from './registry.nl';
 import { nlReport } from './report.nl';
 import { nlAddendum } from './addendum.nl';
 import { nlPlan } from './plan.nl';
+import { nlRegister } from './register.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -587,6 +588,7 @@ export const nl = {
   ...nlReport,
   ...nlPlan,
   ...nlAddendum,
+  ...nlRegister,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -21,6 +21,7 @@ export const PAGE_ROLES = {
   reportPages: ['auditor', 'ci-admin', 'member', 'secretariat'],
   plan: ['auditor', 'ci-admin', 'member', 'secretariat'],
   outbox: ['secretariat'],
+  partACheck: ['secretariat', 'ci-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -86,6 +86,8 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'outbox')) {
     navItems.push({ to: '/uitgaande-post', label: t('nav.outbox') });
   }
+  // The public Kwaliteitsregister, for everyone (issue 11).
+  navItems.push({ to: '/register', label: t('nav.register') });
   if (session.status === 'anonymous') {
     navItems.push({ to: '/inloggen', label: t('nav.login') });
   }

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api, type CalendarFeed } from '../../api/client';
 import { Alert } from '../../components/common/alert';
+import { ConfirmBox } from '../../components/common/confirm-box';
 import { Loading } from '../../components/common/loading';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError } from '../../utils/handle-error';
@@ -147,34 +148,5 @@ export function CalendarFeedSection() {
         </>
       )}
     </section>
-  );
-}
-
-type ConfirmBoxProps = {
-  id: string;
-  warning: string;
-  confirmLabel: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-};
-
-/** Asks once more before the feed's link changes or stops: calendar apps subscribed to it lose it. */
-function ConfirmBox({ id, warning, confirmLabel, busy, onConfirm, onCancel }: ConfirmBoxProps) {
-  const { t } = useI18n();
-  return (
-    <div className="alert alert--info" role="group" aria-labelledby={id}>
-      <p className="alert__title" id={id}>
-        {warning}
-      </p>
-      <div className="form__actions">
-        <button type="button" className="button button--primary" aria-disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../errors/forbidden-page';
 import type { Ci, Member } from '../registry/registry-helpers';
 import { CiConditions, CiFacts, MemberFacts, OrganisationUsers, TariffFacts } from '../registry/registry-parts';
 import { formatDate } from '../trajectories/trajectory-helpers';
+import { MemberCertificate } from '../register/member-certificate';
 
 type LoadState =
   | { status: 'loading' }
@@ -106,6 +107,7 @@ export function OrganisationPage() {
           </div>
         </div>
       )}
+      {state.status === 'member' && <MemberCertificate />}
       {state.status === 'ci' && (
         <div className="registry__grid">
           <section className="card" aria-labelledby="organisatie-gegevens">

@@ -16,6 +16,9 @@ import { NotFoundPage } from '../errors/not-found-page';
 import { showsAddendumLink, showsPlanLink } from '../plan/plan-helpers';
 import { reportLinks } from '../report/report-links';
 import { RequestFacts } from '../request/request-facts';
+import { CertificateCard } from '../register/certificate-card';
+import { PART_A_CHECK_EVENTS, showsPartACheckLink } from '../register/part-a-links';
+import { returnedRemarks } from '../register/register-helpers';
 import { PreviousCertificateFacts } from './previous-certificate-facts';
 import { StepForm } from './step-form';
 import { Timeline } from './timeline';
@@ -83,14 +86,19 @@ export function TrajectoryPage() {
 
   const { trajectory } = state;
   const party = session.status === 'signed-in' ? partyOf(session.user.role) : null;
-  const steps = stepsFor(trajectory, party);
   const role = session.status === 'signed-in' ? session.user.role : null;
+  // The secretariat records the Part A check on its own page, beside the checklist.
+  const steps = stepsFor(trajectory, party).filter((step) => role !== 'secretariat' || !PART_A_CHECK_EVENTS.includes(step.event));
   const links = [
     ...reportLinks(trajectory.id, trajectory.state, role),
     // The improvement plan (scenario b and c), for everyone on the trajectory.
     ...(role && role !== 'committee' && showsPlanLink(trajectory) ? [{ path: `/trajecten/${trajectory.id}/verbeterplan`, label: 'plan.title' as const }] : []),
     ...(showsAddendumLink(trajectory, role) ? [{ path: `/trajecten/${trajectory.id}/aanvullende-toetsing`, label: 'addendum.title' as const }] : []),
+    // The check of Part A (issue 11), once Part A has reached the secretariat.
+    ...(role && showsPartACheckLink(trajectory, role) ? [{ path: `/trajecten/${trajectory.id}/deel-a-controle`, label: 'partACheck.link' as const }] : []),
   ];
+  const remarks = returnedRemarks(trajectory.events ?? []);
+  const completionDue = trajectory.actions.find((a) => a.key === 'part_a_completion')?.due ?? null;
   const variant = t.optional(`trajectory.variant.${trajectory.variant}`) ?? trajectory.variant;
 
   return (
@@ -149,6 +157,15 @@ export function TrajectoryPage() {
           </>
         )}
       </section>
+
+      {remarks !== null && (
+        <Alert tone="info" title={t('partACheck.returnedTitle')}>
+          {remarks && <p className="pre-line" data-testid="part-a-remarks">{remarks}</p>}
+          {completionDue && <p>{t('partACheck.returnedDue', { date: formatDate(completionDue, language) })}</p>}
+        </Alert>
+      )}
+
+      {trajectory.certificate?.number && <CertificateCard number={trajectory.certificate.number} />}
 
       {trajectory.planning && (
         <section className="card trajectory__team" aria-labelledby="team-titel">

@@ -389,8 +389,8 @@ test.describe.serial('Kwaliteitsregister en certificaat', () => {
   });
 
   test('a suspended certificate is marked in the register', async ({ page }) => {
-    // The demo data has no certificates yet (issue 11 §6: Welzijn Samen suspended, WijkKracht valid);
-    // the lead adds them. Until then this assertion cannot run.
+    // The demo register (issue 11 §6): Welzijn Samen's certificate expired three weeks ago while its
+    // audit runs, so it is listed as suspended.
     await page.goto('/register?q=welzijn+samen');
     const row = page.getByTestId('register-row').filter({ hasText: 'Welzijn Samen' });
     await expect(row).toHaveClass(/register__row--suspended/);

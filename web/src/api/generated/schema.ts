@@ -2558,7 +2558,7 @@ export interface components {
             /** @enum {string} */
             language: "nl" | "en";
             subject: string;
-            /** @description the event key, or reminder.overdue / digest.overdue */
+            /** @description the event key, or reminder.overdue / digest.overdue, or certificate.reminder / certificate.notice / certificate.suspended / certificate.lapsed */
             kind: string;
             /** Format: int64 */
             trajectory_id: number | null;

@@ -253,26 +253,16 @@ function ReissueForm({ certificate, onCancel, onDone }: { certificate: RegisterC
           }}
         />
       ))}
-      {confirming ? (
-        <ConfirmBox
-          focus
-          id="heruitgeven-bevestigen"
-          warning={t('certificate.reissueConfirm', { number: certificate.number })}
-          confirmLabel={t('certificate.reissueDo')}
-          busy={busy}
-          onConfirm={() => !busy && void reissue()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t('certificate.continue')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
+      <ConfirmOrContinue
+        confirming={confirming}
+        id="heruitgeven-bevestigen"
+        warning={t('certificate.reissueConfirm', { number: certificate.number })}
+        confirmLabel={t('certificate.reissueDo')}
+        busy={busy}
+        onConfirm={() => !busy && void reissue()}
+        onBack={() => setConfirming(false)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -330,26 +320,52 @@ function WithdrawForm({ certificate, onCancel, onDone }: { certificate: Register
           setConfirming(false);
         }}
       />
-      {confirming ? (
-        <ConfirmBox
-          focus
-          id="intrekken-bevestigen"
-          warning={t('certificate.withdrawConfirm', { number: certificate.number })}
-          confirmLabel={t('certificate.withdrawDo')}
-          busy={busy}
-          onConfirm={() => !busy && void withdraw()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t('certificate.continue')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
+      <ConfirmOrContinue
+        confirming={confirming}
+        id="intrekken-bevestigen"
+        warning={t('certificate.withdrawConfirm', { number: certificate.number })}
+        confirmLabel={t('certificate.withdrawDo')}
+        busy={busy}
+        onConfirm={() => !busy && void withdraw()}
+        onBack={() => setConfirming(false)}
+        onCancel={onCancel}
+      />
     </form>
+  );
+}
+
+/** The last step of a reissue or withdrawal: "Doorgaan" first, then the one confirmation. */
+function ConfirmOrContinue({
+  confirming,
+  id,
+  warning,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onBack,
+  onCancel,
+}: {
+  confirming: boolean;
+  id: string;
+  warning: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  if (confirming) {
+    return <ConfirmBox focus id={id} warning={warning} confirmLabel={confirmLabel} busy={busy} onConfirm={onConfirm} onCancel={onBack} />;
+  }
+  return (
+    <div className="form__actions">
+      <button type="submit" className="button button--primary">
+        {t('certificate.continue')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
   );
 }

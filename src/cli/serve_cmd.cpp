@@ -183,16 +183,17 @@ int run_serve(ServeOptions const& options)
             return report_error(logins.error(), {{"STERK_DEMO_PASSWORD", "STERK_DEMO_PASSWORD"}});
         }
         if (!logins->empty()) {
+            // The register first: the members that hold a certificate request its re-certification.
+            if (auto registered = seed_demo_certificates(**store, frameworks.rbegin()->second.procedure, now_seconds());
+                !registered) {
+                return report_error(registered.error());
+            }
             if (auto seeded = seed_demo_trajectories(**store, payload_codec, frameworks.at("2019"), now_seconds());
                 !seeded) {
                 return report_error(seeded.error());
             }
             if (auto pooled = seed_demo_peer_pool(**store, frameworks.at("2019"), now_seconds()); !pooled) {
                 return report_error(pooled.error());
-            }
-            if (auto registered = seed_demo_certificates(**store, frameworks.rbegin()->second.procedure, now_seconds());
-                !registered) {
-                return report_error(registered.error());
             }
             seed_report = true;
             std::cout << "Demogegevens aangemaakt. Inloggen kan met (wachtwoorden worden maar één keer getoond):\n";
@@ -296,6 +297,7 @@ int run_serve(ServeOptions const& options)
     // transport; password reset keeps its queue.
     NotificationService notifications{**store, trajectories, NotificationSettings{base_url, frameworks.rbegin()->second.procedure}};
     trajectories.add_effects(&notifications);
+    certificates.set_announcer(&notifications);
     std::unique_ptr<Mailer> outbox_transport;
     OutboxWorkerSettings outbox_settings;
     outbox_settings.poll = std::chrono::milliseconds(std::max(10, options.outbox_poll_ms));

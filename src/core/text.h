@@ -1,5 +1,6 @@
 // File: text.h
 // join: "VM1, VM2, OB23" — the one way lists are written in messages and reports.
+// is_blank: nothing but white space (a required text left empty).
 #pragma once
 
 #include <string>
@@ -18,6 +19,11 @@ inline std::string join(std::vector<std::string> const& items, std::string_view 
         out += item;
     }
     return out;
+}
+
+inline bool is_blank(std::string_view text)
+{
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 }  // namespace sterk

@@ -73,7 +73,10 @@ test('from part_a_received, returned once to the CI, to a certificate in the pub
     assert.equal(refused.status, 409, refused.text);
     assert.equal(refused.data.field, 'part_a');
 
-    // Returned to the CI with the checklist's remarks; the CI completes Part A and resubmits it.
+    // Returned to the CI with the checklist's remarks (required); the CI completes Part A and resubmits it.
+    const silent = await record(c.secretariat, id, 'part_a_found_incomplete', { reason: '  ' });
+    assert.equal(silent.status, 400, silent.text);
+    assert.equal(silent.data.field, 'reason');
     await recorded(c.secretariat, id, 'part_a_found_incomplete', { reason: check.data.remarks.join(' ') });
     await recorded(c.secretariat, id, 'part_a_returned');
     const partA = (await c.auditor.get(`/api/v1/trajectories/${id}/part-a`)).data;
@@ -211,6 +214,21 @@ test('from part_a_received, returned once to the CI, to a certificate in the pub
     assert.deepEqual(after.history.map((h) => h.number).slice(0, 2), [reissued.data.number, number]);
     // An old PDF still verifies (the signature is the register's) but the register says withdrawn.
     assert.equal(verify(scanned, key).status, 0);
+    // The member, its CI and the committee are told of the reissue and the withdrawal, in Dutch,
+    // with the new number and the public reason; the secretariat that made them is not.
+    const mails = (await c.secretariat.get('/api/v1/outbox')).data.messages;
+    const told = (kind) => mails.filter((m) => m.kind === kind).map((m) => m.recipient).sort();
+    const parties3 = [USERS.member, USERS.ciAdmin, USERS.committee].sort();
+    assert.deepEqual(told('certificate.reissued'), parties3);
+    assert.deepEqual(told('certificate.withdrawn'), parties3);
+    const mine = async (who, kind) =>
+      (await c[who].get('/api/v1/me/notifications')).data.notifications.find((m) => m.kind === kind);
+    const reissueMail = await mine('member', 'certificate.reissued');
+    assert.match(reissueMail.subject, new RegExp(`${number} opnieuw uitgegeven als ${reissued.data.number}`));
+    assert.match(reissueMail.body, /Scope verkeerd gedrukt/);
+    const withdrawMail = await mine('committee', 'certificate.withdrawn');
+    assert.match(withdrawMail.body, /Reden: Het logo werd buiten de scope gebruikt\./);
+    assert.equal(withdrawMail.link, `/register/${reissued.data.number}`);
     const log = (await c.secretariat.get('/api/v1/audit-log?limit=20')).data.entries.map((e) => e.action);
     for (const action of ['certificate.issue', 'certificate.reissue', 'certificate.withdraw']) {
       assert.ok(log.includes(action), `${action} in ${log}`);

@@ -64,7 +64,9 @@ test('one trajectory has the CLI view plus its identity and events; ?today moves
   assert.equal(res.status, 200, res.text);
   const t = res.data;
   assert.deepEqual(Object.keys(t).slice(0, 7), ['id', 'member', 'ci', 'variant', 'framework', 'kind', 'state']);
-  assert.equal(t.kind, 'initial');
+  // The demo's certified members wait for their recertification (issue 11's demo register).
+  assert.equal(t.kind, 'recertification');
+  assert.equal(t.previous_certificate.status, 'suspended'); // Welzijn Samen's expired while its audit runs
   assert.deepEqual(t.events.map((e) => e.event),
     ['self_evaluation_completed', 'audit_requested', 'audit_accepted', 'membership_confirmed', 'audit_planned']);
   assert.equal(t.events[4].first_day, localDate(14));
@@ -105,10 +107,11 @@ test('the parties walk the route to a planned audit; the wrong party and the wro
   const auditors = await c.ciAdmin.get('/api/v1/auditors');
   assert.equal(auditors.status, 200, auditors.text);
   const team = auditors.data.auditors.map((a) => ({ auditor_id: a.id, role: a.role }));
-  // The self-evaluation was 40 days ago: an audit more than 12 months after it is refused.
-  const late = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(400), last_day: localDate(401), team });
-  assert.equal(late.status, 409, late.text);
-  assert.match(late.data.message, /meer dan 12 maanden na de zelfevaluatie/);
+  // A recertification is not bound to the 12 months after the self-evaluation (an initial one is:
+  // rule cases), but the days must still be in order.
+  const backwards = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(21), last_day: localDate(20), team });
+  assert.equal(backwards.status, 409, backwards.text);
+  assert.match(backwards.data.message, /ligt vóór first_day/);
   const missing = await c.ciAdmin.post(path, { event: 'audit_planned', on: localDate(), first_day: localDate(20), team });
   assert.equal(missing.status, 400, missing.text);
   assert.match(missing.data.message, /last_day/);

@@ -336,4 +336,40 @@ MessageText certificate_message(CertificateEffect const& effect, std::string con
     return out;
 }
 
+MessageText certificate_change_message(CertificateChange const& change, std::string const& recipient_name,
+                                       std::string const& base_url, std::string const& language)
+{
+    bool const en = english(language);
+    auto const& c = change.certificate;
+    MessageText out;
+    out.link = "/register/" + c.number;
+    std::string text;
+    if (change.kind == CertificateChangeKind::Reissued) {
+        out.subject = en ? "Sterklabel: certificate " + change.previous_number + " reissued as " + c.number
+                         : "Sterklabel: certificaat " + change.previous_number + " opnieuw uitgegeven als " + c.number;
+        text = en ? "On " + long_date(change.on, en) + " the secretariat corrected certificate " + change.previous_number +
+                        " of " + c.member_name + ": " + c.reason + ". It has been replaced by certificate " + c.number +
+                        ", valid through " + long_date(c.valid_through, en) +
+                        ". The old certificate no longer counts; use the new one."
+                  : "Op " + long_date(change.on, en) + " heeft het secretariaat certificaat " + change.previous_number +
+                        " van " + c.member_name + " gecorrigeerd: " + c.reason + ". Het is vervangen door certificaat " +
+                        c.number + ", geldig tot en met " + long_date(c.valid_through, en) +
+                        ". Het oude certificaat telt niet meer; gebruik het nieuwe.";
+    } else {
+        out.subject = en ? "Sterklabel: certificate " + c.number + " withdrawn"
+                         : "Sterklabel: certificaat " + c.number + " ingetrokken";
+        text = en ? "On " + long_date(change.on, en) + " the secretariat withdrew certificate " + c.number + " of " +
+                        c.member_name + ". Reason: " + c.reason +
+                        ". It has left the Kwaliteitsregister, and the label's logo may no longer be used from that day."
+                  : "Op " + long_date(change.on, en) + " heeft het secretariaat certificaat " + c.number + " van " +
+                        c.member_name + " ingetrokken. Reden: " + c.reason +
+                        ". Het staat niet meer in het Kwaliteitsregister, en het logo mag vanaf die dag niet meer "
+                        "worden gebruikt.";
+    }
+    out.body = greeting(recipient_name, en) + "\n\n" + text + "\n\n" +
+               (en ? "The certificate in the register: " : "Het certificaat in het register: ") + base_url + out.link +
+               "\n\n" + closing(en);
+    return out;
+}
+
 }  // namespace sterk

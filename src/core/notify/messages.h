@@ -8,6 +8,7 @@
 //   auto text = event_message(input, "en");  // text.subject "Sterklabel: Concept report sent – …"
 #pragma once
 
+#include "core/certificate/certificate_change.h"
 #include "core/certificate/certificate_lifecycle.h"
 #include "core/notify/notify_rules.h"
 
@@ -53,6 +54,11 @@ MessageText digest_message(std::vector<OverdueItem> const& items, Date today, st
 // secretariat). The link is the certificate's page in the public register.
 MessageText certificate_message(CertificateEffect const& effect, std::string const& recipient_name,
                                 std::string const& base_url, std::string const& language);
+
+// certificate_change_message: a certificate reissued under a new number (what was corrected) or
+// withdrawn (the public reason), to the member, its CI and the committee.
+MessageText certificate_change_message(CertificateChange const& change, std::string const& recipient_name,
+                                       std::string const& base_url, std::string const& language);
 
 // english_label: the English wording of an event's label or an action/deadline key's todo
 // ("concept_sent" → "Concept report sent"); empty when unknown.

@@ -64,6 +64,15 @@ Result<int> CertificateService::next_sequence(int year)
 
 Status CertificateService::prepare(StoredTrajectory const&, RawEvent& raw)
 {
+    if (raw.key == "part_a_found_incomplete") {
+        // The CI repairs Part A from these remarks within its week: an empty return helps nobody.
+        // (Checked here, not in parse_event, so logs stored before the rule still replay.)
+        auto const reason = raw.fields.find("reason");
+        if (reason == raw.fields.end() || is_blank(reason->second)) {
+            return Error::invalid("reason", "Schrijf bij het terugsturen op wat er in deel A ontbreekt of niet klopt.");
+        }
+        return ok_status();
+    }
     if (raw.key != "certificate_issued") {
         return ok_status();
     }
@@ -260,6 +269,9 @@ Result<CertificateView> CertificateService::reissue(Principal const& caller, Act
         replacement = made.replacement;
         TRY(m_store.certificates().create(replacement, search_text(replacement), now));
         TRY(m_store.certificates().set_status(made.superseded, old->status));
+        if (m_announcer) {
+            TRY(m_announcer->announce({CertificateChangeKind::Reissued, replacement, old->number, today}, now));
+        }
         return audit_certificate(m_store, actor, now, "certificate.reissue", replacement.number,
                                  "vervangt " + old->number + ": " + replacement.reason);
     }));
@@ -284,6 +296,9 @@ Result<CertificateView> CertificateService::withdraw(Principal const& caller, Ac
         }
         withdrawn = TRY(withdraw_certificate(*old, today, reason));
         TRY(m_store.certificates().set_status(withdrawn, old->status));
+        if (m_announcer) {
+            TRY(m_announcer->announce({CertificateChangeKind::Withdrawn, withdrawn, "", today}, now));
+        }
         return audit_certificate(m_store, actor, now, "certificate.withdraw", number, withdrawn.reason);
     }));
     forget_listed();

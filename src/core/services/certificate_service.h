@@ -13,6 +13,7 @@
 #pragma once
 
 #include "core/certificate/certificate.h"
+#include "core/certificate/certificate_change.h"
 #include "core/certificate/part_a_check.h"
 #include "core/certificate/verification.h"
 #include "core/services/report_service.h"
@@ -60,6 +61,9 @@ class CertificateService final : public EventEffects {
 public:
     CertificateService(Store& store, TrajectoryService& trajectories, ReportCodec const& report_codec,
                        CertificateSigner& signer, ProcedureSettings const& procedure, std::string base_url);
+
+    // set_announcer: who is told of a reissue or withdrawal, in its transaction (none: nobody).
+    void set_announcer(CertificateAnnouncer* announcer) { m_announcer = announcer; }
 
     Status prepare(StoredTrajectory const& trajectory, RawEvent& raw) override;
     Status apply(StoredTrajectory const& trajectory, RawEvent const& raw, Actor const& actor, UnixTime now) override;
@@ -113,6 +117,7 @@ private:
     CertificateSigner& m_signer;
     ProcedureSettings m_procedure;
     std::string m_base_url;
+    CertificateAnnouncer* m_announcer = nullptr;
 };
 
 }  // namespace sterk

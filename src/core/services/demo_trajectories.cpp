@@ -107,9 +107,17 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
                 : member == *de_brug
                     ? R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":21,"critical_interns":2,"critical_volunteers":3,"management_support":3}})"
                     : "{}";
-            TrajectoryRecord record{0, member, *ci, "initial", "ci", framework.version, "", "", scope, now};
+            // A member that holds a certificate (seed_demo_certificates ran first) is re-certifying it.
+            std::optional<PreviousCertificate> previous;
+            for (auto const& held : TRY(store.certificates().of_member(member))) {
+                previous = PreviousCertificate{held.number, held.expires};
+                break;  // newest first
+            }
+            TrajectoryRecord record{0, member, *ci, previous ? "recertification" : "initial", "ci", framework.version,
+                                    previous ? previous->number : "", previous ? previous->expires.iso() : "", scope,
+                                    now};
             Id const id = TRY(store.trajectories().create(record));
-            TrajectoryLog log{TrajectoryKind::Initial, std::nullopt, {}};
+            TrajectoryLog log{previous ? TrajectoryKind::Recertification : TrajectoryKind::Initial, previous, {}};
             int seq = 0;
             for (auto const& e : events) {
                 RawEvent raw{day(-e.days_ago), e.key, e.fields, std::nullopt, e.team, e.locations};

@@ -203,6 +203,34 @@ Status NotificationService::run_certificates(Date today, UnixTime now, std::vect
     return ok_status();
 }
 
+Status NotificationService::announce(CertificateChange const& change, UnixTime now)
+{
+    auto const users = TRY(m_store.users().list());
+    TrajectoryRecord of_certificate;
+    of_certificate.member_id = change.certificate.member_id;
+    if (change.certificate.trajectory_id) {
+        if (auto const record = TRY(m_store.trajectories().find(*change.certificate.trajectory_id))) {
+            of_certificate = *record;
+        }
+    }
+    std::vector<User> recipients = users_of_party(Party::Member, of_certificate, users);
+    if (of_certificate.ci_id != 0) {
+        for (auto const& user : users_of_party(Party::Ci, of_certificate, users)) {
+            recipients.push_back(user);
+        }
+    }
+    for (auto const& user : users_of_party(Party::Committee, of_certificate, users)) {
+        recipients.push_back(user);
+    }
+    std::vector<OutboxMessage> messages;
+    for (auto const& user : recipients) {
+        messages.push_back(message_for(user, certificate_change_kind_key(change.kind), change.certificate.trajectory_id,
+                                       certificate_change_message(change, user.name, m_settings.base_url, user.language),
+                                       now));
+    }
+    return add_messages(messages);
+}
+
 Result<std::string> NotificationService::language(Principal const& caller)
 {
     auto const user = TRY(m_store.users().find(caller.user_id));

@@ -10,6 +10,7 @@
 //   auto summary = TRY(notifications.run_lifecycle(today, now));
 #pragma once
 
+#include "core/certificate/certificate_change.h"
 #include "core/notify/messages.h"
 #include "core/notify/notify_rules.h"
 #include "core/services/trajectory_service.h"
@@ -41,7 +42,7 @@ struct LifecycleSummary {
 constexpr int NOTIFICATIONS_LIMIT = 50;
 constexpr int OUTBOX_LIST_LIMIT = 200;
 
-class NotificationService final : public EventEffects {
+class NotificationService final : public EventEffects, public CertificateAnnouncer {
 public:
     NotificationService(Store& store, TrajectoryService& trajectories, NotificationSettings settings);
 
@@ -51,6 +52,11 @@ public:
     // EventEffects: nothing to prepare; apply writes the messages of the event just appended.
     Status prepare(StoredTrajectory const& trajectory, RawEvent& raw) override;
     Status apply(StoredTrajectory const& trajectory, RawEvent const& raw, Actor const& actor, UnixTime now) override;
+
+    // announce: a reissued or withdrawn certificate to its member's users, the CI admins of the
+    // trajectory it came from (none for an imported one) and the committee; one outbox row each,
+    // in the caller's transaction.
+    Status announce(CertificateChange const& change, UnixTime now) override;
 
     // run_lifecycle: the daily job on `today` (LIFECYCLE.md §4): every trajectory's view on that
     // date, the effects lifecycle_effects() lists, each applied in its own transaction with its

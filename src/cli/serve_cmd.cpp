@@ -24,6 +24,7 @@
 #include "cli/commands.h"
 #include "cli/today.h"
 #include "core/services/demo_certificates.h"
+#include "core/services/trend_service.h"
 #include "core/services/demo_seed.h"
 #include "core/services/demo_trajectories.h"
 #include "core/services/notification_service.h"
@@ -283,6 +284,24 @@ int run_serve(ServeOptions const& options)
     CertificateService certificates{**store, trajectories, report_codec, certificate_signer,
                                     frameworks.rbegin()->second.procedure, base_url};
     trajectories.add_effects(&certificates);
+    // The trend analysis (issue 12): each trajectory's fact and the counters follow its events.
+    std::vector<std::string> variant_keys;
+    for (auto const& variant : tariffs->variants) {
+        variant_keys.push_back(variant.key);
+    }
+    TrendService trends{**store, trajectories, report_codec,
+                        [&frameworks](std::string const& version) {
+                            auto const found = frameworks.find(version);
+                            return found == frameworks.end() ? nullptr : &found->second;
+                        },
+                        frameworks.rbegin()->first, variant_keys};
+    trajectories.add_effects(&trends);
+    if (auto const years = (*store)->trends().years(); years && years->empty()) {
+        // A database from before the trend analysis (or a new one): count what is there once.
+        if (auto rebuilt = trends.rebuild(Date::from_unix_seconds(now_seconds())); !rebuilt) {
+            return report_error(rebuilt.error());
+        }
+    }
     CalendarService calendars{**store, trajectories, tokens};
     if (seed_report) {
         if (auto written = seed_demo_report(**store, trajectories, reports, plans, now_seconds()); !written) {
@@ -349,6 +368,7 @@ int run_serve(ServeOptions const& options)
                                    notifications, addenda};
     app_services.certificates = &certificates;
     app_services.certificate_pdf = render_certificate_pdf;
+    app_services.trends = &trends;
     http::App app{app_services, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;

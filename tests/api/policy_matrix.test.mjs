@@ -271,6 +271,12 @@ const MATRIX = () => [
   ['GET', '/api/v1/register/public-key', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/register/certificates/SSW-2026-9999', undefined, [404, 404, 404, 404, 404, 404]],
   ['POST', '/api/v1/register', {}, [405, 405, 405, 405, 405, 405]],
+  // Issue 12: the anonymised trends for the committee and the secretariat; a member's calibration
+  // for the member itself and the secretariat.
+  ['GET', '/api/v1/trends', undefined, [401, 403, 403, 403, 200, 200]],
+  ['GET', '/api/v1/trends.csv', undefined, [401, 403, 403, 403, 200, 200]],
+  ['GET', `/api/v1/members/${orgs.wijkkracht}/calibration`, undefined, [401, 200, 403, 403, 200, 403]],
+  ['GET', `/api/v1/members/${orgs.welzijnSamen}/calibration`, undefined, [401, 403, 403, 403, 200, 403]],
 ];
 
 test('role policy matrix: every endpoint × anonymous and the five roles', async () => {

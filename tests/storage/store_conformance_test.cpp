@@ -1363,6 +1363,10 @@ TEST_P(StoreConformance, OlderDatabaseIsMigratedForwardKeepingItsData)
         // 8: documents, 9: auditors and their ties, 10: peer pools, 11: evidence, to_confirm,
         // carried_from and CI feedback; the columns go with their tables).
         auto sql = raw();
+        *sql << "DROP TABLE trend_members";
+        *sql << "DROP TABLE trend_counts";
+        *sql << "DROP TABLE trend_verdicts";
+        *sql << "DROP TABLE trend_facts";
         *sql << "DROP TABLE signing_keys";
         *sql << "DROP TABLE certificates";
         *sql << "DROP TABLE calendar_feeds";

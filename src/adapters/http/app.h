@@ -26,6 +26,7 @@
 #include "core/services/report_service.h"
 #include "core/services/self_evaluation_service.h"
 #include "core/services/trajectory_service.h"
+#include "core/services/trend_service.h"
 #include "core/services/user_service.h"
 
 #include <functional>
@@ -72,6 +73,8 @@ struct AppServices {
     // Certificates and the register (issue 11); the PDF drawn in-process (src/adapters/pdf).
     CertificateService* certificates = nullptr;
     std::function<Result<std::string>(Certificate const&, std::string const& verification_url)> certificate_pdf{};
+    // The trend analysis (issue 12).
+    TrendService* trends = nullptr;
 };
 
 class App {

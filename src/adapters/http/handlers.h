@@ -126,4 +126,9 @@ Result<Response> get_register_csv(AppServices& app, Call const& call);
 Result<Response> get_register_certificate(AppServices& app, Call const& call);
 Result<Response> get_register_public_key(AppServices& app, Call const& call);
 
+// Trend analysis (issue 12).
+Result<Response> get_trends(AppServices& app, Call const& call);
+Result<Response> get_trends_csv(AppServices& app, Call const& call);
+Result<Response> get_member_calibration(AppServices& app, Call const& call);
+
 }  // namespace sterk::http

@@ -182,6 +182,21 @@ Result<ReportDocument> JsonReportCodec::decode_report(std::string const& text) c
     return r;
 }
 
+std::map<std::string, double> JsonReportCodec::scope_fte_groups(std::string const& scope_json) const
+{
+    std::map<std::string, double> out;
+    auto const scope = json::parse(scope_json, nullptr, false);
+    if (!scope.is_object() || !scope.contains("fte") || !scope["fte"].is_object()) {
+        return out;
+    }
+    for (auto const& [group, value] : scope["fte"].items()) {
+        if (value.is_number()) {
+            out[group] = value.get<double>();
+        }
+    }
+    return out;
+}
+
 void JsonReportCodec::scope_facts(std::string const& scope_json, ReportFacts& facts) const
 {
     auto const scope = json::parse(scope_json, nullptr, false);

@@ -19,6 +19,7 @@ public:
     std::string encode_report(ReportDocument const& report) const override;
     Result<ReportDocument> decode_report(std::string const& text) const override;
     void scope_facts(std::string const& scope_json, ReportFacts& facts) const override;
+    std::map<std::string, double> scope_fte_groups(std::string const& scope_json) const override;
 };
 
 // sources_from_json: a request's "sources" (or "documents") list; InvalidArgument naming `field`.

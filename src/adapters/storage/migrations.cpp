@@ -760,6 +760,68 @@ std::vector<Migration> const& migrations()
                 " created_at BIGINT NOT NULL)",
             },
         },
+        {
+            // Issue 12: the trend analysis: one fact per trajectory with final findings (its
+            // verdicts also as rows, for plain SQL and the benchmark's anchor) and the counters
+            // kept from the facts per group, so a trends page reads a bounded number of rows.
+            "trend_facts, trend_verdicts, trend_counts, trend_members",
+            {
+                "CREATE TABLE trend_facts ("
+                " trajectory_id INTEGER PRIMARY KEY REFERENCES trajectories (id),"
+                " member_id INTEGER NOT NULL,"
+                " year INTEGER NOT NULL,"
+                " variant TEXT NOT NULL,"
+                " band TEXT NOT NULL,"
+                " content TEXT NOT NULL)",
+                "CREATE INDEX trend_facts_year ON trend_facts (year)",
+                "CREATE INDEX trend_facts_member ON trend_facts (member_id)",
+                "CREATE TABLE trend_verdicts ("
+                " trajectory_id INTEGER NOT NULL REFERENCES trend_facts (trajectory_id),"
+                " norm TEXT NOT NULL,"
+                " verdict TEXT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, norm))",
+                "CREATE TABLE trend_counts ("
+                " grp TEXT NOT NULL,"
+                " metric TEXT NOT NULL,"
+                " subject TEXT NOT NULL,"
+                " value TEXT NOT NULL,"
+                " n BIGINT NOT NULL,"
+                " PRIMARY KEY (grp, metric, subject, value))",
+                "CREATE TABLE trend_members ("
+                " grp TEXT NOT NULL,"
+                " member_id INTEGER NOT NULL,"
+                " n BIGINT NOT NULL,"
+                " PRIMARY KEY (grp, member_id))",
+            },
+            {
+                "CREATE TABLE trend_facts ("
+                " trajectory_id BIGINT PRIMARY KEY REFERENCES trajectories (id),"
+                " member_id BIGINT NOT NULL,"
+                " year INTEGER NOT NULL,"
+                " variant TEXT NOT NULL,"
+                " band TEXT NOT NULL,"
+                " content TEXT NOT NULL)",
+                "CREATE INDEX trend_facts_year ON trend_facts (year)",
+                "CREATE INDEX trend_facts_member ON trend_facts (member_id)",
+                "CREATE TABLE trend_verdicts ("
+                " trajectory_id BIGINT NOT NULL REFERENCES trend_facts (trajectory_id),"
+                " norm TEXT NOT NULL,"
+                " verdict TEXT NOT NULL,"
+                " PRIMARY KEY (trajectory_id, norm))",
+                "CREATE TABLE trend_counts ("
+                " grp TEXT NOT NULL,"
+                " metric TEXT NOT NULL,"
+                " subject TEXT NOT NULL,"
+                " value TEXT NOT NULL,"
+                " n BIGINT NOT NULL,"
+                " PRIMARY KEY (grp, metric, subject, value))",
+                "CREATE TABLE trend_members ("
+                " grp TEXT NOT NULL,"
+                " member_id BIGINT NOT NULL,"
+                " n BIGINT NOT NULL,"
+                " PRIMARY KEY (grp, member_id))",
+            },
+        },
     };
     return list;
 }

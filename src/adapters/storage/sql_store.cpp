@@ -23,6 +23,7 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_outbox(*m_db)
     , m_lifecycle(*m_db)
     , m_certificates(*m_db)
+    , m_trends(*m_db)
 {
 }
 

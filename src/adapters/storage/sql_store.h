@@ -6,6 +6,7 @@
 #include "adapters/storage/database.h"
 #include "adapters/storage/sql_audit_log_repository.h"
 #include "adapters/storage/sql_certificate_repository.h"
+#include "adapters/storage/sql_trend_repository.h"
 #include "adapters/storage/sql_document_repository.h"
 #include "adapters/storage/sql_auditor_repository.h"
 #include "adapters/storage/sql_login_attempt_repository.h"
@@ -50,6 +51,7 @@ public:
     OutboxRepository& outbox() override { return m_outbox; }
     LifecycleRepository& lifecycle() override { return m_lifecycle; }
     CertificateRepository& certificates() override { return m_certificates; }
+    TrendRepository& trends() override { return m_trends; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
 
@@ -74,6 +76,7 @@ private:
     SqlOutboxRepository m_outbox;
     SqlLifecycleRepository m_lifecycle;
     SqlCertificateRepository m_certificates;
+    SqlTrendRepository m_trends;
 };
 
 }  // namespace sterk

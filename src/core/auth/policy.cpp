@@ -111,6 +111,10 @@ constexpr PolicyRow POLICY[] = {
     {Permission::CertificatePdfRead, "certificate.pdf.read",     D, A, A, D, A, A},
     {Permission::CertificatesWrite, "certificates.write",        D, D, D, D, A, D},
     {Permission::RegisterRead, "register.read",                  A, A, A, A, A, A},
+    // Trends (issue 12): anonymised, the committee's and the secretariat's; a member's
+    // calibration of its self-evaluation against its audits its own (and the secretariat's).
+    {Permission::TrendsRead, "trends.read",                      D, D, D, D, A, A},
+    {Permission::CalibrationRead, "calibration.read",            D, O, D, D, A, D},
 };
 
 PolicyRow const* row_for(Permission permission)

@@ -12,6 +12,7 @@
 #include "core/ports/report_records.h"
 #include "core/ports/self_evaluation_records.h"
 #include "core/ports/trajectory_records.h"
+#include "core/ports/trend_records.h"
 #include "core/registry/auditor.h"
 #include "core/registry/peer_pool.h"
 #include "core/registry/registry.h"
@@ -366,6 +367,7 @@ public:
     virtual OutboxRepository& outbox() = 0;
     virtual LifecycleRepository& lifecycle() = 0;
     virtual CertificateRepository& certificates() = 0;
+    virtual TrendRepository& trends() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
 };

@@ -152,9 +152,14 @@ Result<DemoDataSummary> generate_demo_audits(Store& store, EventPayloadCodec con
                     }
                 }
                 raw.resize(accepted);
+                // Sizes from a small neighbourhood team to a large city-wide organisation, so every
+                // FTE band of the trend analysis has members.
+                int const professionals = 6 + random.below(30) + (random.below(3) == 0 ? random.below(150) : 0);
+                std::string const scope = R"({"whole":true,"werksoorten":[],"fte":{"professionals_employed":)" +
+                                          std::to_string(professionals) + "}}";
                 TrajectoryRecord record{0, member_id, cis[random.below(static_cast<int>(cis.size()))], "initial",
                                         VARIANTS[random.below(VARIANTS.size())], framework.version, "", "",
-                                        R"({"whole":true,"werksoorten":[],"fte":{}})", now};
+                                        scope, now};
                 Id const id = TRY(store.trajectories().create(record));
                 for (std::size_t e = 0; e < raw.size(); ++e) {
                     TRY(store.trajectories().append(

@@ -55,7 +55,8 @@ Status seed_demo_trajectories(Store& store, EventPayloadCodec const& codec, Norm
         welzijn_samen = o.lidnummer == "SWN-1002" ? std::optional<Id>(o.id) : welzijn_samen;
         buurtwerk_noord = o.lidnummer == "SWN-1004" ? std::optional<Id>(o.id) : buurtwerk_noord;
         de_brug = o.lidnummer == "SWN-1005" ? std::optional<Id>(o.id) : de_brug;
-        ci = o.kind == OrganisationKind::CertificationBody && !ci ? std::optional<Id>(o.id) : ci;
+        // By name: a database filled by `demo-data` first has fictitious CIs too.
+        ci = o.kind == OrganisationKind::CertificationBody && o.name == "CI Toetsbureau" ? std::optional<Id>(o.id) : ci;
     }
     if (!wijkkracht || !welzijn_samen || !buurtwerk_noord || !de_brug || !ci) {
         return Error::precondition("de demo-organisaties ontbreken; eerst seed_demo");
@@ -167,7 +168,8 @@ Status seed_demo_peer_pool(Store& store, NormFramework const& framework, UnixTim
         members[0] = o.lidnummer == "SWN-1001" ? o.id : members[0];
         members[1] = o.lidnummer == "SWN-1002" ? o.id : members[1];
         members[2] = o.lidnummer == "SWN-1003" ? o.id : members[2];
-        ci = o.kind == OrganisationKind::CertificationBody && !ci ? std::optional<Id>(o.id) : ci;
+        // By name: a database filled by `demo-data` first has fictitious CIs too.
+        ci = o.kind == OrganisationKind::CertificationBody && o.name == "CI Toetsbureau" ? std::optional<Id>(o.id) : ci;
     }
     auto const quality_officer = TRY(store.users().find_by_email("kwaliteit@buurtwerkoost.example"));
     auto const secretariat = TRY(store.users().find_by_email("secretariaat@sociaalwerk.example"));

@@ -13,6 +13,7 @@
 #include "core/report/report_builder.h"
 #include "core/services/trajectory_service.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ public:
     virtual Result<ReportDocument> decode_report(std::string const& text) const = 0;
     // scope_facts: fills scope, fte_staff, fte_interns and fte_volunteers from the frozen scope.
     virtual void scope_facts(std::string const& scope_json, ReportFacts& facts) const = 0;
+    // scope_fte_groups: the FTE per group frozen with the scope (empty when it has none).
+    virtual std::map<std::string, double> scope_fte_groups(std::string const& scope_json) const = 0;
 };
 
 struct FindingView {

@@ -1332,6 +1332,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The branch's trend analysis from final reports (committee and secretariat): per year and over all years the verdicts per norm and rubric, the norms most often not met, the norms the strong and improvement points name, the steps against their deadlines (per CI for the secretariat only), and self-evaluation agreement. A group of fewer than 5 members is null ("te weinig gegevens"). */
+        get: operations["getTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend view's verdicts per year and norm as CSV (UTF-8 with BOM, semicolons, Dutch headings Jaar;Rubriek;Norm;Voldoet (+);Deels (+/-);Voldoet niet (-);N.v.t.;Totaal;Organisaties); a suppressed group reads "te weinig gegevens". */
+        get: operations["getTrendsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's self-evaluation against its audits' final verdicts, per norm, newest audit first, with the branch's agreement beside each norm (the member itself and the secretariat). */
+        get: operations["getMemberCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2760,6 +2811,104 @@ export interface components {
         /** @description Error; `current` is the stored reassessment or passage when the save was stale */
         AddendumConflict: components["schemas"]["Error"] & {
             current?: components["schemas"]["AddendumNorm"] | components["schemas"]["AddendumPassage"];
+        };
+        /** @description Verdict counts of one column; null when the column's group has fewer than min_organisations members ("te weinig gegevens"). */
+        TrendVerdictTally: {
+            met: number;
+            partly: number;
+            not_met: number;
+            not_applicable: number;
+            total: number;
+        } | null;
+        TrendColumn: {
+            /** @description null: all years of the selection */
+            year: number | null;
+            /** @description "2025" or "alle jaren" */
+            label: string;
+            /** @description fewer than min_organisations members: no figures, not even the count */
+            suppressed: boolean;
+            organisations: number | null;
+            reports: number | null;
+        };
+        TrendRow: {
+            code: string;
+            rubric?: string;
+            name?: string;
+            columns: components["schemas"]["TrendVerdictTally"][];
+        };
+        TrendRankedNorm: {
+            code: string;
+            text: string;
+            /** @description reports with "-" (most_not_met) or naming the norm (strong/improvement points) */
+            count: number;
+            /** @description most_not_met: reports with "+/-" (the tie-break) */
+            partly: number;
+            out_of: number;
+        };
+        TrendStep: {
+            deadline: string;
+            label: string;
+            /** @enum {string} */
+            party: "member" | "ci" | "secretariat";
+            met: number;
+            mean_days: number;
+            mean_allowed: number;
+            late: number;
+        };
+        TrendView: {
+            selection: {
+                variant: string;
+                band: string;
+            };
+            /** @description smallest group shown (5) */
+            min_organisations: number;
+            /** @description "te weinig gegevens" */
+            too_few: string;
+            bands: string[];
+            variants: {
+                key: string;
+                label: string;
+            }[];
+            /** @description each year with reports, ascending, then all years */
+            columns: components["schemas"]["TrendColumn"][];
+            norms: components["schemas"]["TrendRow"][];
+            rubrics: components["schemas"]["TrendRow"][];
+            most_not_met: components["schemas"]["TrendRankedNorm"][];
+            strong_points: components["schemas"]["TrendRankedNorm"][];
+            improvement_points: components["schemas"]["TrendRankedNorm"][];
+            steps: components["schemas"]["TrendStep"][];
+            calibration: {
+                code: string;
+                agree: number;
+                compared: number;
+            }[];
+            /** @description the secretariat's only: per CI over all years; empty for the committee */
+            per_ci: {
+                ci_id: number;
+                name: string;
+                suppressed: boolean;
+                organisations: number | null;
+                steps: components["schemas"]["TrendStep"][];
+            }[];
+        };
+        MemberCalibration: {
+            audits: {
+                trajectory_id: number;
+                year: number;
+                agree: number;
+                compared: number;
+                norms: {
+                    code: string;
+                    text: string;
+                    self: string | null;
+                    audit: string | null;
+                    /** @description the branch's agreement on this norm; null while too few */
+                    branch: {
+                        agree?: number;
+                        compared?: number;
+                    } | null;
+                }[];
+            }[];
         };
     };
     responses: {
@@ -5671,6 +5820,91 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrends: {
+        parameters: {
+            query?: {
+                /** @description an audit variant key (tariffs), or * / empty for all */
+                variant?: string;
+                /** @description a size band ("tot 20 fte", "20-50 fte", "50-100 fte", "100+ fte"), or * / empty for all */
+                band?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trend view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrendsCsv: {
+        parameters: {
+            query?: {
+                /** @description an audit variant key (tariffs), or * / empty for all */
+                variant?: string;
+                /** @description a size band ("tot 20 fte", "20-50 fte", "50-100 fte", "100+ fte"), or * / empty for all */
+                band?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMemberCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calibration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCalibration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -135,6 +135,8 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/register/public-key", P::RegisterRead, S::None, Work::Inline, get_register_public_key},
         {"GET", "/api/v1/register/certificates/{number}", P::RegisterRead, S::None, Work::Inline,
          get_register_certificate},
+        // A worker: a register file of some hundreds of rows is checked against the database.
+        {"POST", "/api/v1/register/import", P::RegisterImport, S::None, Work::Worker, post_register_import},
     };
     return routes;
 }

@@ -111,6 +111,8 @@ constexpr PolicyRow POLICY[] = {
     {Permission::CertificatePdfRead, "certificate.pdf.read",     D, A, A, D, A, A},
     {Permission::CertificatesWrite, "certificates.write",        D, D, D, D, A, D},
     {Permission::RegisterRead, "register.read",                  A, A, A, A, A, A},
+    // The register kept before this system, loaded once (issue 11, item 5): the secretariat's.
+    {Permission::RegisterImport, "register.import",              D, D, D, D, A, D},
 };
 
 PolicyRow const* row_for(Permission permission)

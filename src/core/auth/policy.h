@@ -78,11 +78,12 @@ enum class Permission {
     CertificatePdfRead,
     CertificatesWrite,
     RegisterRead,
+    RegisterImport,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.
 };
 
 // PERMISSION_COUNT: how many Permission values there are (the last one plus one).
-constexpr int PERMISSION_COUNT = static_cast<int>(Permission::RegisterRead) + 1;
+constexpr int PERMISSION_COUNT = static_cast<int>(Permission::RegisterImport) + 1;
 
 // Access: what the table says for one role (or for an anonymous caller).
 enum class Access {

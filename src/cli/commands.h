@@ -22,6 +22,7 @@ void add_user_command(CLI::App& app, CommandContext& context);
 void add_demo_data_command(CLI::App& app, CommandContext& context);
 void add_lifecycle_command(CLI::App& app, CommandContext& context);
 void add_verify_certificate_command(CLI::App& app, CommandContext& context);
+void add_import_command(CLI::App& app, CommandContext& context);
 void add_trends_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sterk::cli

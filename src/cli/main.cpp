@@ -17,6 +17,7 @@ int main(int argc, char** argv)
     sterk::cli::add_demo_data_command(app, context);
     sterk::cli::add_lifecycle_command(app, context);
     sterk::cli::add_verify_certificate_command(app, context);
+    sterk::cli::add_import_command(app, context);
     sterk::cli::add_trends_command(app, context);
     try {
         app.parse(argc, argv);

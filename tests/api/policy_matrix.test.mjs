@@ -271,6 +271,10 @@ const MATRIX = () => [
   ['GET', '/api/v1/register/public-key', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/register/certificates/SSW-2026-9999', undefined, [404, 404, 404, 404, 404, 404]],
   ['POST', '/api/v1/register', {}, [405, 405, 405, 405, 405, 405]],
+  // The register import (issue 11, item 5) is the secretariat's; a dry run writes nothing.
+  ['POST', '/api/v1/register/import?dry_run=true',
+    { csv: 'lidnummer;naam;kvk;plaats;scope;certificaatnummer;uitgegeven;verloopt\nSWN-9901;Matrix Lid;;Ede;Het hele lid;SSW-2019-0999;2019-01-01;2021-01-01\n' },
+    [401, 403, 403, 403, 200, 403]],
   // Issue 12: the anonymised trends for the committee and the secretariat; a member's calibration
   // for the member itself and the secretariat.
   ['GET', '/api/v1/trends', undefined, [401, 403, 403, 403, 200, 200]],

@@ -36,6 +36,7 @@ import { OutboxPage } from './routes/outbox/outbox-page';
 import { RegisterPage } from './routes/register/register-page';
 import { CertificatePage } from './routes/register/certificate-page';
 import { PartACheckPage } from './routes/register/part-a-check-page';
+import { RegisterImportPage } from './routes/register/register-import-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -253,6 +254,14 @@ export function App() {
                 }
               />
               <Route path="register" element={<AfterSession><RegisterPage /></AfterSession>} />
+              <Route
+                path="register/importeren"
+                element={
+                  <Guard page="registerImport">
+                    <RegisterImportPage />
+                  </Guard>
+                }
+              />
               <Route path="register/:number" element={<AfterSession><CertificatePage /></AfterSession>} />
               <Route path="normenkader" element={<AfterSession><FrameworkPage /></AfterSession>} />
               <Route path="inloggen" element={<AfterSession><LoginPage /></AfterSession>} />

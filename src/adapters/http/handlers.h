@@ -125,6 +125,8 @@ Result<Response> get_register(AppServices& app, Call const& call);
 Result<Response> get_register_csv(AppServices& app, Call const& call);
 Result<Response> get_register_certificate(AppServices& app, Call const& call);
 Result<Response> get_register_public_key(AppServices& app, Call const& call);
+// The register kept before this system, loaded by the secretariat (issue 11, item 5).
+Result<Response> post_register_import(AppServices& app, Call const& call);
 
 // Trend analysis (issue 12).
 Result<Response> get_trends(AppServices& app, Call const& call);

@@ -135,6 +135,8 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/register/public-key", P::RegisterRead, S::None, Work::Inline, get_register_public_key},
         {"GET", "/api/v1/register/certificates/{number}", P::RegisterRead, S::None, Work::Inline,
          get_register_certificate},
+        // A worker: a register file of some hundreds of rows is checked against the database.
+        {"POST", "/api/v1/register/import", P::RegisterImport, S::None, Work::Worker, post_register_import},
         // Trend analysis (issue 12): TrendService checks the role again and suppresses small groups.
         {"GET", "/api/v1/trends", P::TrendsRead, S::None, Work::Inline, get_trends},
         {"GET", "/api/v1/trends.csv", P::TrendsRead, S::None, Work::Inline, get_trends_csv},

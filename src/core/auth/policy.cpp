@@ -111,6 +111,8 @@ constexpr PolicyRow POLICY[] = {
     {Permission::CertificatePdfRead, "certificate.pdf.read",     D, A, A, D, A, A},
     {Permission::CertificatesWrite, "certificates.write",        D, D, D, D, A, D},
     {Permission::RegisterRead, "register.read",                  A, A, A, A, A, A},
+    // The register kept before this system, loaded once (issue 11, item 5): the secretariat's.
+    {Permission::RegisterImport, "register.import",              D, D, D, D, A, D},
     // Trends (issue 12): anonymised, the committee's and the secretariat's; a member's
     // calibration of its self-evaluation against its audits its own (and the secretariat's).
     {Permission::TrendsRead, "trends.read",                      D, D, D, D, A, A},

@@ -78,6 +78,7 @@ enum class Permission {
     CertificatePdfRead,
     CertificatesWrite,
     RegisterRead,
+    RegisterImport,
     TrendsRead,
     CalibrationRead,
     // Add new permissions above this line: PERMISSION_COUNT and all_permissions() follow it.

@@ -15,10 +15,12 @@
 #include "core/certificate/certificate.h"
 #include "core/certificate/certificate_change.h"
 #include "core/certificate/part_a_check.h"
+#include "core/certificate/register_import.h"
 #include "core/certificate/verification.h"
 #include "core/services/report_service.h"
 #include "core/services/trajectory_service.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,6 +59,32 @@ struct PublicCertificate {
     std::vector<CertificateView> history;  // the member's, newest first (this one included)
 };
 
+// ImportMode: a register import that writes, or one that only checks (a dry run).
+enum class ImportMode { Write, CheckOnly };
+
+struct RegisterImportOptions {
+    ImportMode mode = ImportMode::Write;
+    // on_row_checked: after each row's check against the database (rows done, rows in the file).
+    std::function<void(int, int)> on_row_checked;
+};
+
+// RegisterImportSummary: what an import did, or (checking only) would do.
+struct RegisterImportSummary {
+    int rows = 0;
+    int members_created = 0;  // lidnummers not yet known: new member organisations
+    int members_matched = 0;  // lidnummers of existing members
+    int certificates_imported = 0;
+    int certificates_present = 0;  // the same number with the same content: skipped (a re-run)
+    int certificates_lapsed = 0;  // of those imported, past their expiry today
+};
+
+// RegisterImport: the summary, or every problem (with problems nothing was written).
+struct RegisterImport {
+    RegisterImportSummary summary;
+    std::vector<ImportProblem> problems;
+    bool written = false;
+};
+
 class CertificateService final : public EventEffects {
 public:
     CertificateService(Store& store, TrajectoryService& trajectories, ReportCodec const& report_codec,
@@ -80,6 +108,16 @@ public:
                                     Correction const& correction, Date today, UnixTime now);
     Result<CertificateView> withdraw(Principal const& caller, Actor const& actor, std::string const& number,
                                      std::string const& reason, Date today, UnixTime now);
+
+    // import_register: the secretariat's (PermissionDenied otherwise) load of the register kept
+    // before this system (register_import.h): the file is checked as a whole, its readable rows
+    // also against the database (a member matched on lidnummer, which must be one member's; a number already stored
+    // must hold the same certificate, then it is skipped, and no other certificate may have its
+    // sequence), and only when nothing is wrong are the new members and the certificates written,
+    // in one transaction with the audit entry register.import. The certificates have no
+    // trajectory; live_status and the daily job treat them like any other.
+    Result<RegisterImport> import_register(Principal const& caller, Actor const& actor, std::string const& csv,
+                                           Date today, UnixTime now, RegisterImportOptions const& options = {});
 
     // register_entries: the certificates valid or suspended on `today` that match the query, by
     // member name (no login). The table's listed rows are kept in memory for REGISTER_CACHE_SECONDS

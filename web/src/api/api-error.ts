@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly field: string | null;
   /** The server's message (Dutch), or null when the body was not an error object. */
   readonly serverMessage: string | null;
+  /** The whole error body, for answers that carry more than {code, message, field} (a register import's `errors`). */
+  readonly body: unknown;
 
   constructor(status: number, body: unknown) {
     const parsed = parseErrorBody(body);
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     this.code = parsed.code;
     this.field = parsed.field;
     this.serverMessage = parsed.message;
+    this.body = body;
   }
 }
 

@@ -6,6 +6,7 @@ import { enReport } from './report.en';
 import { enAddendum } from './addendum.en';
 import { enPlan } from './plan.en';
 import { enRegister } from './register.en';
+import { enRegisterImport } from './register-import.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -586,4 +587,5 @@ export const en: Messages = {
   ...enPlan,
   ...enAddendum,
   ...enRegister,
+  ...enRegisterImport,
 };

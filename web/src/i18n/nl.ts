@@ -5,6 +5,7 @@ import { nlReport } from './report.nl';
 import { nlAddendum } from './addendum.nl';
 import { nlPlan } from './plan.nl';
 import { nlRegister } from './register.nl';
+import { nlRegisterImport } from './register-import.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -589,6 +590,7 @@ export const nl = {
   ...nlPlan,
   ...nlAddendum,
   ...nlRegister,
+  ...nlRegisterImport,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

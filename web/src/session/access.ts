@@ -22,6 +22,7 @@ export const PAGE_ROLES = {
   plan: ['auditor', 'ci-admin', 'member', 'secretariat'],
   outbox: ['secretariat'],
   partACheck: ['secretariat', 'ci-admin'],
+  registerImport: ['secretariat'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

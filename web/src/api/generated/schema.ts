@@ -1281,6 +1281,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load the register kept before this system (secretariat): today's certified members with their certificate dates, from a CSV file sent as text. The file is checked as a whole first, then against the database; with any problem nothing is written and the answer is 400 with every problem in `errors` (line, field, message). A member is matched on lidnummer or created; a certificate number already stored with the same content is skipped (so a re-run is harmless), with other content it is an error. `dry_run=true` checks only. Audited `register.import`.
+         * @description The CSV: a header row naming the columns lidnummer, naam, kvk, plaats, scope, certificaatnummer, uitgegeven, verloopt (any order and case; all eight required, no others), separated by `;` (as Dutch Excel writes them) or `,`; UTF-8 with or without BOM; fields in double quotes may hold separators and line breaks, `""` is a quote; blank lines are skipped. Required per row: lidnummer, naam, scope, certificaatnummer (SSW-YYYY-NNNN), uitgegeven and verloopt (YYYY-MM-DD or DD-MM-YYYY; verloopt after uitgegeven, uitgegeven not after today); kvk empty or 8 digits. A certificate is valid from `uitgegeven` through the day before `verloopt`, its expiry, as the system's own certificates are. Line 1 is the header.
+         */
+        post: operations["importRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories/{id}/addendum": {
         parameters: {
             query?: never;
@@ -2811,6 +2831,37 @@ export interface components {
         /** @description Error; `current` is the stored reassessment or passage when the save was stale */
         AddendumConflict: components["schemas"]["Error"] & {
             current?: components["schemas"]["AddendumNorm"] | components["schemas"]["AddendumPassage"];
+        };
+        RegisterImportInput: {
+            /** @description The CSV file's text */
+            csv: string;
+        };
+        RegisterImportSummary: {
+            dry_run: boolean;
+            /** @description false for a dry run */
+            written: boolean;
+            /** @description rows in the file (below the header) */
+            rows: number;
+            /** @description lidnummers not known before: new member organisations */
+            members_created: number;
+            /** @description lidnummers of existing members */
+            members_matched: number;
+            certificates_imported: number;
+            /** @description already stored with the same content: skipped */
+            certificates_present: number;
+            /** @description of those imported, past their expiry today (the register shows them lapsed) */
+            certificates_lapsed: number;
+        };
+        RegisterImportProblem: {
+            /** @description 1-based line of the file; 1 is the header */
+            line: number;
+            /** @description the column (empty: the row or the file as a whole) */
+            field: string;
+            /** @description Dutch */
+            message: string;
+        };
+        RegisterImportRefusal: components["schemas"]["Error"] & {
+            errors?: components["schemas"]["RegisterImportProblem"][];
         };
         /** @description Verdict counts of one column; null when the column's group has fewer than min_organisations members ("te weinig gegevens"). */
         TrendVerdictTally: {
@@ -5702,6 +5753,46 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    importRegister: {
+        parameters: {
+            query?: {
+                /** @description true: check only, write nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterImportInput"];
+            };
+        };
+        responses: {
+            /** @description What was imported (or, with dry_run, would be) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterImportSummary"];
+                };
+            };
+            /** @description A malformed body, or a file with problems: nothing was written; `errors` lists every problem, `message` and `field` the first */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterImportRefusal"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
         };
     };

@@ -2,7 +2,8 @@
 // field and an optional town, one debounced request per search (GET /api/v1/register; the server
 // folds case and accents), the results as a table that stacks on a phone, suspended ones marked; the
 // CSV of the same search, the stable addresses for reuse, and the public key for offline checks.
-// The search is kept in the page's address (?q=…&plaats=…), so a result can be linked to.
+// The search is kept in the page's address (?q=…&plaats=…), so a result can be linked to. The
+// secretariat finds the register import (/register/importeren) here.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { unwrap } from '../../api/api-error';
@@ -12,6 +13,7 @@ import { EmptyState } from '../../components/common/empty-state';
 import { Loading } from '../../components/common/loading';
 import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
+import { useSession } from '../../session/session-context';
 import { describeError } from '../../utils/handle-error';
 import { formatDate } from '../trajectories/trajectory-helpers';
 import { PublicKeyBox } from './public-key-box';
@@ -23,6 +25,8 @@ type Results = { status: 'loading' } | { status: 'error'; message: string } | { 
 
 export function RegisterPage() {
   const { t, language } = useI18n();
+  const { session } = useSession();
+  const secretariat = session.status === 'signed-in' && session.user.role === 'secretariat';
   usePageTitle(t('register.title'));
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -81,6 +85,12 @@ export function RegisterPage() {
         <p className="page-heading__eyebrow">{t('register.eyebrow')}</p>
         <h1 tabIndex={-1}>{t('register.title')}</h1>
         <p className="lead">{t('register.lead')}</p>
+        {secretariat && (
+          <p className="register__import">
+            <Link to="/register/importeren">{t('registerImport.link')}</Link>
+            <span className="field__hint"> {t('registerImport.linkHint')}</span>
+          </p>
+        )}
       </div>
 
       <div className="card search-box register__search">

@@ -1,0 +1,50 @@
+// English twin of register-import.nl.ts (same keys).
+import type { nlRegisterImport } from './register-import.nl';
+
+export const enRegisterImport: Record<keyof typeof nlRegisterImport, string> = {
+  'registerImport.link': 'Import the register from a CSV file',
+  'registerImport.linkHint': 'For the secretariat: the members and their certificates from the register as it was kept until now.',
+  'registerImport.title': 'Import the register',
+  'registerImport.back': 'Back to the register',
+  'registerImport.lead':
+    'Load the members and their certificates from the register as it was kept until now, without auditing anyone again. Every row is checked first; if there is a single error, nothing is imported. A certificate already in the register with the same details is skipped, so importing again does no harm.',
+  'registerImport.formatTitle': 'The file',
+  'registerImport.formatBody':
+    'A CSV file (in Excel: Save as "CSV UTF-8") whose first line names these columns, in any order, separated by semicolons or commas:',
+  'registerImport.formatDates':
+    'Dates as 2026-03-15 or 15-03-2026. "Uitgegeven" is the first day the certificate is valid, "verloopt" the day it expires: it is valid through the day before. KvK number and town may be empty.',
+  'registerImport.matching': 'A member is recognised by its lidnummer; a lidnummer not known yet becomes a new member.',
+  'registerImport.file': 'CSV file',
+  'registerImport.fileHint': 'Choose the file and click Check. Importing is possible only after a check without errors.',
+  'registerImport.check': 'Check',
+  'registerImport.checking': 'Checking…',
+  'registerImport.import': 'Import',
+  'registerImport.importing': 'Importing…',
+  'registerImport.chooseFile': 'Choose a CSV file first.',
+  'registerImport.notUtf8': 'The file is not UTF-8 text. Save it in Excel as "CSV UTF-8 (comma delimited)" and try again.',
+  'registerImport.failed': 'The file could not be processed.',
+  'registerImport.problems.one': '1 error in {file}: nothing was imported',
+  'registerImport.problems.other': '{count} errors in {file}: nothing was imported',
+  'registerImport.problemsBody': 'Correct these rows in the file, save it and check it again.',
+  'registerImport.colLine': 'Line',
+  'registerImport.colField': 'Field',
+  'registerImport.colMessage': 'Message',
+  'registerImport.wholeRow': '(the whole row)',
+  'registerImport.checkedTitle': 'No errors found in {file}',
+  'registerImport.checkedBody': 'This is what importing will do. Nothing has been stored yet.',
+  'registerImport.nothingNew': 'Every certificate in this file is in the register already; importing changes nothing.',
+  'registerImport.importedTitle': 'The register has been imported',
+  'registerImport.importedBody':
+    'The members and their certificates are now in the system. A certificate that has expired already shows as lapsed with its member and not in the public list.',
+  'registerImport.toRegister': 'To the register',
+  'registerImport.summaryCaption': 'Outcome',
+  'registerImport.what': 'What',
+  'registerImport.count': 'Count',
+  'registerImport.rows': 'Rows in the file',
+  'registerImport.membersCreated': 'New members',
+  'registerImport.membersMatched': 'Existing members (recognised by lidnummer)',
+  'registerImport.certificatesToImport': 'Certificates to be imported',
+  'registerImport.certificatesImported': 'Certificates imported',
+  'registerImport.certificatesPresent': 'In the register already (skipped)',
+  'registerImport.certificatesLapsed': 'Of which expired already',
+};

@@ -1,0 +1,50 @@
+// Dutch texts of the register import (issue 11, item 5): the secretariat loads the register kept
+// before this system from a CSV file. Spread into nl.ts; en has the same keys.
+export const nlRegisterImport = {
+  'registerImport.link': 'Register importeren uit een CSV-bestand',
+  'registerImport.linkHint': 'Voor het secretariaat: de leden met hun certificaten uit het register zoals het tot nu toe werd bijgehouden.',
+  'registerImport.title': 'Register importeren',
+  'registerImport.back': 'Terug naar het register',
+  'registerImport.lead':
+    'Laad de leden met hun certificaat uit het register zoals dat tot nu toe werd bijgehouden, zonder iemand opnieuw te toetsen. Elke regel wordt eerst gecontroleerd; is er één fout, dan wordt er niets geïmporteerd. Een certificaat dat al met dezelfde gegevens in het register staat, wordt overgeslagen: opnieuw importeren kan dus geen kwaad.',
+  'registerImport.formatTitle': 'Het bestand',
+  'registerImport.formatBody':
+    'Een CSV-bestand (in Excel: Opslaan als "CSV UTF-8") met op de eerste regel deze kolommen, in willekeurige volgorde, gescheiden door puntkomma\'s of komma\'s:',
+  'registerImport.formatDates':
+    'Datums als 2026-03-15 of 15-03-2026. "Uitgegeven" is de eerste dag waarop het certificaat geldt, "verloopt" de dag waarop het verloopt: het is geldig tot en met de dag ervoor. KvK-nummer en plaats mogen leeg zijn.',
+  'registerImport.matching': 'Een lid wordt herkend aan het lidnummer; een lidnummer dat nog niet bekend is, wordt een nieuw lid.',
+  'registerImport.file': 'CSV-bestand',
+  'registerImport.fileHint': 'Kies het bestand en klik op Controleren. Importeren kan pas na een controle zonder fouten.',
+  'registerImport.check': 'Controleren',
+  'registerImport.checking': 'Bezig met controleren…',
+  'registerImport.import': 'Importeren',
+  'registerImport.importing': 'Bezig met importeren…',
+  'registerImport.chooseFile': 'Kies eerst een CSV-bestand.',
+  'registerImport.notUtf8':
+    'Het bestand is geen UTF-8-tekst. Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)" en probeer het opnieuw.',
+  'registerImport.failed': 'Het bestand kon niet worden verwerkt.',
+  'registerImport.problems.one': '1 fout in {file}: er is niets geïmporteerd',
+  'registerImport.problems.other': '{count} fouten in {file}: er is niets geïmporteerd',
+  'registerImport.problemsBody': 'Verbeter deze regels in het bestand, sla het op en controleer het opnieuw.',
+  'registerImport.colLine': 'Regel',
+  'registerImport.colField': 'Veld',
+  'registerImport.colMessage': 'Melding',
+  'registerImport.wholeRow': '(de hele regel)',
+  'registerImport.checkedTitle': 'Geen fouten gevonden in {file}',
+  'registerImport.checkedBody': 'Dit gebeurt er als u importeert. Er is nog niets opgeslagen.',
+  'registerImport.nothingNew': 'Alle certificaten in dit bestand staan al in het register; importeren verandert niets.',
+  'registerImport.importedTitle': 'Het register is geïmporteerd',
+  'registerImport.importedBody':
+    'De leden en hun certificaten staan nu in het systeem. Een certificaat dat al verlopen is, staat als vervallen bij het lid en niet in de openbare lijst.',
+  'registerImport.toRegister': 'Naar het register',
+  'registerImport.summaryCaption': 'Uitkomst',
+  'registerImport.what': 'Wat',
+  'registerImport.count': 'Aantal',
+  'registerImport.rows': 'Regels in het bestand',
+  'registerImport.membersCreated': 'Nieuwe leden',
+  'registerImport.membersMatched': 'Bestaande leden (herkend aan het lidnummer)',
+  'registerImport.certificatesToImport': 'Certificaten die worden geïmporteerd',
+  'registerImport.certificatesImported': 'Certificaten geïmporteerd',
+  'registerImport.certificatesPresent': 'Al in het register (overgeslagen)',
+  'registerImport.certificatesLapsed': 'Waarvan al verlopen',
+} as const;

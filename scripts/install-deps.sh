@@ -18,6 +18,8 @@ packages=(
   poppler-utils
   # the certificate's QR code (libqrencode), decoded again in the tests (zbarimg)
   libqrencode-dev zbar-tools
+  # lists and trends as Excel files (libxlsxwriter), read back in the tests by a second reader (openpyxl)
+  libxlsxwriter-dev python3-openpyxl
 )
 missing=()
 for p in "${packages[@]}"; do

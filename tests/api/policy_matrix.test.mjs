@@ -279,6 +279,10 @@ const MATRIX = () => [
   // for the member itself and the secretariat.
   ['GET', '/api/v1/trends', undefined, [401, 403, 403, 403, 200, 200]],
   ['GET', '/api/v1/trends.csv', undefined, [401, 403, 403, 403, 200, 200]],
+  ['GET', '/api/v1/trends.xlsx', undefined, [401, 403, 403, 403, 200, 200]],
+  ['GET', '/api/v1/register.xlsx', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/api/v1/trajectories.csv', undefined, [401, 200, 200, 200, 200, 403]],
+  ['GET', '/api/v1/trajectories.xlsx', undefined, [401, 200, 200, 200, 200, 403]],
   ['GET', `/api/v1/members/${orgs.wijkkracht}/calibration`, undefined, [401, 200, 403, 403, 200, 403]],
   ['GET', `/api/v1/members/${orgs.welzijnSamen}/calibration`, undefined, [401, 403, 403, 403, 200, 403]],
 ];

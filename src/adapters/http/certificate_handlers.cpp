@@ -1,6 +1,7 @@
 // Certificates and the public register (issue 11): the secretariat's Part A check, the certificate
 // PDF, reissue and withdrawal, and the register's search, CSV, verification and public key.
 #include "adapters/http/call_support.h"
+#include "adapters/http/export_response.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
@@ -63,21 +64,6 @@ Result<RegisterQuery> register_query(Call const& call)
         }
     }
     return q;
-}
-
-std::string csv_field(std::string const& value)
-{
-    if (value.find_first_of(";\"\n\r") == std::string::npos) {
-        return value;
-    }
-    std::string out = "\"";
-    for (char c : value) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
 }
 
 Result<std::optional<Date>> optional_date_field(JsonBody const& body, char const* name)
@@ -160,25 +146,20 @@ Result<Response> get_register(AppServices& app, Call const& call)
     return Response::json(200, {{"entries", entries}});
 }
 
-Result<Response> get_register_csv(AppServices& app, Call const& call)
+// get_register_export: the register as CSV or XLSX (open data), the same entries as the JSON.
+Result<Response> get_register_export(AppServices& app, Call const& call)
 {
     auto const query = TRY(register_query(call));
-    std::string csv = "\xEF\xBB\xBF";
-    csv += "Naam;Plaats;KvK-nummer;Lidnummer;Scope;Certificaatnummer;Status;Geldig vanaf;Geldig tot en met\r\n";
+    ExportTable table{"kwaliteitsregister",
+                      {"Naam", "Plaats", "KvK-nummer", "Lidnummer", "Scope", "Certificaatnummer", "Status",
+                       "Geldig vanaf", "Geldig tot en met"},
+                      {}};
     for (auto const& v : TRY(service(app).register_entries(query, local_date(call.now), call.now))) {
         auto const& c = v.certificate;
-        for (auto const& field : {c.member_name, c.town, c.kvk, c.lidnummer, c.scope, c.number,
-                                  certificate_status_dutch(v.live.status), c.valid_from.iso()}) {
-            csv += csv_field(field) + ";";
-        }
-        csv += c.valid_through.iso() + "\r\n";
+        table.rows.push_back({c.member_name, c.town, c.kvk, c.lidnummer, c.scope, c.number,
+                              certificate_status_dutch(v.live.status), c.valid_from, c.valid_through});
     }
-    Response response;
-    response.status = 200;
-    response.content_type = "text/csv; charset=utf-8";
-    response.body = std::move(csv);
-    response.set_header("Content-Disposition", "attachment; filename=\"kwaliteitsregister.csv\"");
-    return response;
+    return table_download(table, call.request.path);
 }
 
 Result<Response> get_register_certificate(AppServices& app, Call const& call)

@@ -36,6 +36,7 @@ Result<Response> post_password_reset_confirm(AppServices& app, Call const& call)
 Result<Response> get_password_reset_check(AppServices& app, Call const& call);
 
 Result<Response> get_trajectories(AppServices& app, Call const& call);
+Result<Response> get_trajectories_export(AppServices& app, Call const& call);  // .csv and .xlsx
 Result<Response> post_trajectory(AppServices& app, Call const& call);
 Result<Response> get_trajectory(AppServices& app, Call const& call);
 Result<Response> post_trajectory_event(AppServices& app, Call const& call);
@@ -122,7 +123,7 @@ Result<Response> get_certificate_pdf(AppServices& app, Call const& call);
 Result<Response> post_certificate_reissue(AppServices& app, Call const& call);
 Result<Response> post_certificate_withdraw(AppServices& app, Call const& call);
 Result<Response> get_register(AppServices& app, Call const& call);
-Result<Response> get_register_csv(AppServices& app, Call const& call);
+Result<Response> get_register_export(AppServices& app, Call const& call);  // .csv and .xlsx
 Result<Response> get_register_certificate(AppServices& app, Call const& call);
 Result<Response> get_register_public_key(AppServices& app, Call const& call);
 // The register kept before this system, loaded by the secretariat (issue 11, item 5).
@@ -130,7 +131,7 @@ Result<Response> post_register_import(AppServices& app, Call const& call);
 
 // Trend analysis (issue 12).
 Result<Response> get_trends(AppServices& app, Call const& call);
-Result<Response> get_trends_csv(AppServices& app, Call const& call);
+Result<Response> get_trends_export(AppServices& app, Call const& call);  // .csv and .xlsx
 Result<Response> get_member_calibration(AppServices& app, Call const& call);
 
 }  // namespace sterk::http

@@ -36,6 +36,9 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/cis/{id}", P::CiRead, S::PathId, Work::Inline, get_ci},
         {"PUT", "/api/v1/cis/{id}", P::CisWrite, S::PathId, Work::Inline, put_ci},
         {"GET", "/api/v1/trajectories", P::TrajectoriesRead, S::None, Work::Inline, get_trajectories},
+        // The lists as files: a workbook is written to a temporary file, so off the network thread.
+        {"GET", "/api/v1/trajectories.csv", P::TrajectoriesRead, S::None, Work::Worker, get_trajectories_export},
+        {"GET", "/api/v1/trajectories.xlsx", P::TrajectoriesRead, S::None, Work::Worker, get_trajectories_export},
         {"POST", "/api/v1/trajectories", P::TrajectoryCreate, S::None, Work::Inline, post_trajectory},
         {"GET", "/api/v1/trajectories/{id}", P::TrajectoriesRead, S::None, Work::Inline, get_trajectory},
         {"POST", "/api/v1/trajectories/{id}/events", P::TrajectoryEventCreate, S::None, Work::Inline,
@@ -131,7 +134,8 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/certificates/{number}/withdraw", P::CertificatesWrite, S::None, Work::Inline,
          post_certificate_withdraw},
         {"GET", "/api/v1/register", P::RegisterRead, S::None, Work::Inline, get_register},
-        {"GET", "/api/v1/register.csv", P::RegisterRead, S::None, Work::Inline, get_register_csv},
+        {"GET", "/api/v1/register.csv", P::RegisterRead, S::None, Work::Inline, get_register_export},
+        {"GET", "/api/v1/register.xlsx", P::RegisterRead, S::None, Work::Worker, get_register_export},
         {"GET", "/api/v1/register/public-key", P::RegisterRead, S::None, Work::Inline, get_register_public_key},
         {"GET", "/api/v1/register/certificates/{number}", P::RegisterRead, S::None, Work::Inline,
          get_register_certificate},
@@ -139,7 +143,8 @@ std::vector<Route> const& route_table()
         {"POST", "/api/v1/register/import", P::RegisterImport, S::None, Work::Worker, post_register_import},
         // Trend analysis (issue 12): TrendService checks the role again and suppresses small groups.
         {"GET", "/api/v1/trends", P::TrendsRead, S::None, Work::Inline, get_trends},
-        {"GET", "/api/v1/trends.csv", P::TrendsRead, S::None, Work::Inline, get_trends_csv},
+        {"GET", "/api/v1/trends.csv", P::TrendsRead, S::None, Work::Inline, get_trends_export},
+        {"GET", "/api/v1/trends.xlsx", P::TrendsRead, S::None, Work::Worker, get_trends_export},
         {"GET", "/api/v1/members/{id}/calibration", P::CalibrationRead, S::PathId, Work::Inline, get_member_calibration},
     };
     return routes;

@@ -1,6 +1,7 @@
 // Trajectories: the list a caller may see, one trajectory with its view on a date (the same facts
 // as `sterklabel trajectory --json`), and recording a milestone event. Which trajectory and which
 // event a caller may touch is TrajectoryService's rule; these only decode and encode.
+#include "adapters/http/export_response.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/call_support.h"
 #include "adapters/json/trajectory_json.h"
@@ -138,6 +139,43 @@ Result<Response> get_trajectories(AppServices& app, Call const& call)
         list.push_back(std::move(item));
     }
     return Response::json_in_order(200, nlohmann::ordered_json{{"trajectories", list}});
+}
+
+// get_trajectories_export: the same list (and filter) as a table: per trajectory the member, the
+// CI, where it stands and the first open step with its due date.
+Result<Response> get_trajectories_export(AppServices& app, Call const& call)
+{
+    auto const principal = call.session->principal();
+    Date const today = TRY(today_query(call));
+    auto const filter = TRY(filter_of(call));
+    ExportTable table{"trajectenlijst",
+                      {"Traject", "Lid", "CI", "Toetsvorm", "Fase", "Volgende stap", "Wie", "Uiterlijk", "Stand"},
+                      {}};
+    auto const name_of = [&app](Id id) {
+        auto const organisation = app.users.organisation(id);
+        return organisation ? organisation->name : std::string{};
+    };
+    auto const party_dutch = [](std::string const& actor) {
+        return actor == "member" ? std::string{"lid"} : actor == "ci" ? std::string{"CI"} : std::string{"secretariaat"};
+    };
+    for (auto const& record : TRY(app.trajectories.list(principal))) {
+        auto const stored = TRY(app.trajectories.get(principal, record.id, today));
+        if (!matches(filter, stored.record, stored.view)) {
+            continue;
+        }
+        std::vector<ExportCell> row{static_cast<double>(record.id), name_of(record.member_id), name_of(record.ci_id),
+                                    record.variant, state_dutch(stored.view.state)};
+        if (!stored.view.actions.empty()) {
+            auto const& next = stored.view.actions.front();
+            row.insert(row.end(), {next.todo, party_dutch(next.actor),
+                                   next.due ? ExportCell{*next.due} : ExportCell{},
+                                   next.status == DeadlineStatus::Overdue    ? std::string{"te laat"}
+                                   : next.status == DeadlineStatus::DueToday ? std::string{"vandaag"}
+                                                                             : std::string{"open"}});
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table_download(table, call.request.path);
 }
 
 Result<Response> post_trajectory(AppServices& app, Call const& call)

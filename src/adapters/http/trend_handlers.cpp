@@ -2,6 +2,7 @@
 // and CSV, and a member's calibration of its self-evaluation against its audits. Every figure
 // comes from TrendView, so a group the view suppresses is "te weinig gegevens" everywhere.
 #include "adapters/http/call_support.h"
+#include "adapters/http/export_response.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
@@ -124,21 +125,6 @@ nlohmann::json trend_json(TrendView const& view)
             {"per_ci", per_ci}};
 }
 
-std::string csv_field(std::string const& value)
-{
-    if (value.find_first_of(";\"\n\r") == std::string::npos) {
-        return value;
-    }
-    std::string out = "\"";
-    for (char c : value) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
-
 }  // namespace
 
 Result<Response> get_trends(AppServices& app, Call const& call)
@@ -152,32 +138,34 @@ Result<Response> get_trends(AppServices& app, Call const& call)
     return Response::json(200, body);
 }
 
-// get_trends_csv: per norm and column the verdict counts, in Dutch, ';' as Dutch Excel reads it;
-// a suppressed column says "te weinig gegevens" instead of figures.
-Result<Response> get_trends_csv(AppServices& app, Call const& call)
+// get_trends_export: per norm and column the verdict counts with Dutch headings, as CSV or XLSX;
+// a suppressed column says "te weinig gegevens" and gives no figure, not even its size.
+Result<Response> get_trends_export(AppServices& app, Call const& call)
 {
     auto const view = TRY(service(app).view(call.session->principal(), selection_of(call)));
-    std::string csv = "\xEF\xBB\xBF";
-    csv += "Jaar;Rubriek;Norm;Voldoet (+);Deels (+/-);Voldoet niet (-);N.v.t.;Totaal;Organisaties\r\n";
+    ExportTable table{"trendanalyse",
+                      {"Jaar", "Rubriek", "Norm", "Voldoet (+)", "Deels (+/-)", "Voldoet niet (-)", "N.v.t.", "Totaal",
+                       "Organisaties"},
+                      {}};
     for (auto const& norm : view.norms) {
         for (size_t i = 0; i < view.columns.size(); ++i) {
             auto const& column = view.columns[i];
-            csv += column_label(column) + ";" + csv_field(norm.rubric) + ";" + csv_field(norm.code) + ";";
+            std::vector<ExportCell> row{column.year == 0 ? ExportCell{column_label(column)}
+                                                         : ExportCell{static_cast<double>(column.year)},
+                                        norm.rubric, norm.code};
             if (auto const& counts = norm.columns[i]) {
-                csv += std::to_string(counts->met) + ";" + std::to_string(counts->partly) + ";" +
-                       std::to_string(counts->not_met) + ";" + std::to_string(counts->not_applicable) + ";" +
-                       std::to_string(counts->total()) + ";" + std::to_string(column.organisations) + "\r\n";
+                for (long const n : {static_cast<long>(counts->met), static_cast<long>(counts->partly),
+                                     static_cast<long>(counts->not_met), static_cast<long>(counts->not_applicable),
+                                     static_cast<long>(counts->total()), static_cast<long>(column.organisations)}) {
+                    row.emplace_back(static_cast<double>(n));
+                }
             } else {
-                csv += std::string{TOO_FEW} + ";;;;;\r\n";
+                row.emplace_back(std::string{TOO_FEW});
             }
+            table.rows.push_back(std::move(row));
         }
     }
-    Response response;
-    response.status = 200;
-    response.content_type = "text/csv; charset=utf-8";
-    response.body = std::move(csv);
-    response.set_header("Content-Disposition", "attachment; filename=\"trendanalyse.csv\"");
-    return response;
+    return table_download(table, call.request.path);
 }
 
 Result<Response> get_member_calibration(AppServices& app, Call const& call)

@@ -36,6 +36,7 @@ export const enRegister: Record<keyof typeof nlRegister, string> = {
   'register.openDataBody':
     'The register is open data: you may reuse it and link to it. Name the source (Sociaal Werk Nederland) and check a certificate’s status on the day you use it. These addresses stay the same:',
   'register.csvThis': 'This result as CSV (opens in Excel)',
+  'register.xlsxThis': 'This result as an Excel workbook (.xlsx)',
   'register.urlCsv': 'The whole register as CSV',
   'register.urlJson': 'The register as JSON (also with ?q= and ?town=)',
   'register.urlPage': 'The page of one certificate',

@@ -38,6 +38,7 @@ export const nlRegister = {
   'register.openDataBody':
     'Het register is open data: u mag het overnemen en ernaar linken. Vermeld de bron (Sociaal Werk Nederland) en controleer de status van een certificaat op de dag dat u het gebruikt. Deze adressen blijven gelijk:',
   'register.csvThis': 'Dit zoekresultaat als CSV (open in Excel)',
+  'register.xlsxThis': 'Dit zoekresultaat als Excel-bestand (.xlsx)',
   'register.urlCsv': 'Het hele register als CSV',
   'register.urlJson': 'Het register als JSON (ook met ?q= en ?town=)',
   'register.urlPage': 'De pagina van één certificaat',

@@ -1403,6 +1403,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as an Excel workbook: the same rows and Dutch headings as the CSV; dates as dates, one sheet "kwaliteitsregister". */
+        get: operations["getRegisterXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend view as an Excel workbook: the same rows as the CSV; counts and years as numbers; a suppressed group reads "te weinig gegevens" with no figures. */
+        get: operations["getTrendsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trajectory list (same filters and visibility as GET /api/v1/trajectories) as CSV: Traject;Lid;CI;Toetsvorm;Fase;Volgende stap;Wie;Uiterlijk;Stand (UTF-8 with BOM, semicolons, CRLF). */
+        get: operations["getTrajectoriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trajectory list as an Excel workbook: the same rows as the CSV; trajectory numbers as numbers, due dates as dates. */
+        get: operations["getTrajectoriesXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5996,6 +6064,134 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegisterXlsx: {
+        parameters: {
+            query?: {
+                /** @description words in the member's name, town, KvK number, lidnummer, scope or the certificate number; case and accents do not matter */
+                q?: string;
+                /** @description the town (case and accents do not matter) */
+                town?: string;
+                /** @description words of the scope (e.g. jongerenwerk) */
+                scope?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrendsXlsx: {
+        parameters: {
+            query?: {
+                /** @description an audit variant key (tariffs), or * / empty for all */
+                variant?: string;
+                /** @description a size band ("tot 20 fte", "20-50 fte", "50-100 fte", "100+ fte"), or * / empty for all */
+                band?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrajectoriesCsv: {
+        parameters: {
+            query?: {
+                /** @description The date the deadlines' status is computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+                /** @description Only this CI's trajectories */
+                ci?: number;
+                /** @description Only trajectories where this party has an open action */
+                party?: "member" | "ci" | "secretariat";
+                /** @description Only trajectories in this state (a state key) */
+                state?: string;
+                /** @description true: only trajectories with an overdue deadline (with `party`: overdue for that party) */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTrajectoriesXlsx: {
+        parameters: {
+            query?: {
+                /** @description The date the deadlines' status is computed for (YYYY-MM-DD); default: today on the server */
+                today?: string;
+                /** @description Only this CI's trajectories */
+                ci?: number;
+                /** @description Only trajectories where this party has an open action */
+                party?: "member" | "ci" | "secretariat";
+                /** @description Only trajectories in this state (a state key) */
+                state?: string;
+                /** @description true: only trajectories with an overdue deadline (with `party`: overdue for that party) */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
         };
     };

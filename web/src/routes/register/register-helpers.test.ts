@@ -225,5 +225,6 @@ describe('Part A check stage and the register links', () => {
   it('links the CSV of the same search', () => {
     expect(csvHref('', '')).toBe('/api/v1/register.csv');
     expect(csvHref(' wijk kracht ', 'Den Haag')).toBe('/api/v1/register.csv?q=wijk+kracht&town=Den+Haag');
+    expect(csvHref('wijk', '', 'xlsx')).toBe('/api/v1/register.xlsx?q=wijk');
   });
 });

@@ -258,10 +258,10 @@ export function registerQuery(q: string, town: string): Record<string, string> {
   return out;
 }
 
-/** The CSV's address for the same search (open data). */
-export function csvHref(q: string, town: string): string {
+/** The CSV's (or the Excel workbook's) address for the same search (open data). */
+export function csvHref(q: string, town: string, format: 'csv' | 'xlsx' = 'csv'): string {
   const query = new URLSearchParams(registerQuery(q, town)).toString();
-  return `/api/v1/register.csv${query ? `?${query}` : ''}`;
+  return `/api/v1/register.${format}${query ? `?${query}` : ''}`;
 }
 
 /** Whether the Part A check page's actions may be offered: after part_a_received, until the certificate. */

@@ -230,6 +230,11 @@ export function RegisterPage() {
               </a>
             </li>
             <li>
+              <a href={csvHref(q, town, 'xlsx')} download>
+                {t('register.xlsxThis')}
+              </a>
+            </li>
+            <li>
               {t('register.urlCsv')}: <code>/api/v1/register.csv</code>
             </li>
             <li>

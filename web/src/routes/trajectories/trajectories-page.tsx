@@ -15,7 +15,7 @@ import { ForbiddenPage } from '../errors/forbidden-page';
 import { reportLinks } from '../report/report-links';
 import { useSession } from '../../session/session-context';
 import { showsPlanLink } from '../plan/plan-helpers';
-import { filtersFromSearch, filtersToQuery, filtersToSearch, hasFilters, NO_FILTERS, overdueActions, type TrajectoryFilters } from './trajectory-filters';
+import { exportHref, filtersFromSearch, filtersToQuery, filtersToSearch, hasFilters, NO_FILTERS, overdueActions, type TrajectoryFilters } from './trajectory-filters';
 import { formatDate, nextAction, stateKey, TRAJECTORY_STATES } from './trajectory-helpers';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; trajectories: Trajectory[] };
@@ -171,6 +171,16 @@ export function TrajectoriesPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {state.status === 'ready' && state.trajectories.length > 0 && (
+        <ul className="link-list link-list--inline trajectories__downloads" aria-label={t('trajectories.downloads')}>
+          <li>
+            <a href={exportHref(filters, 'xlsx')} download>{t('trajectories.downloadXlsx')}</a>
+          </li>
+          <li>
+            <a href={exportHref(filters, 'csv')} download>{t('trajectories.downloadCsv')}</a>
+          </li>
+        </ul>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, filtersToQuery, filtersToSearch, hasFilters, NO_FILTERS, overdueActions } from './trajectory-filters';
+import { exportHref, filtersFromSearch, filtersToQuery, filtersToSearch, hasFilters, NO_FILTERS, overdueActions } from './trajectory-filters';
 
 describe('trajectory filters', () => {
   it('read the address and drop what is not a filter value', () => {
@@ -14,6 +14,8 @@ describe('trajectory filters', () => {
     expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters);
     expect(filtersToQuery(filters)).toEqual({ ci: 7, party: 'member', overdue: true });
     expect(filtersToQuery(NO_FILTERS)).toEqual({});
+    expect(exportHref(filters, 'xlsx')).toBe('/api/v1/trajectories.xlsx?ci=7&party=member&overdue=true');
+    expect(exportHref(NO_FILTERS, 'csv')).toBe('/api/v1/trajectories.csv');
     expect(hasFilters(NO_FILTERS)).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, state: 'plan' })).toBe(true);
   });

@@ -46,6 +46,12 @@ export function filtersToQuery(filters: TrajectoryFilters): { ci?: number; party
   };
 }
 
+/** The same list as a download: CSV or an Excel workbook, with the same filters. */
+export function exportHref(filters: TrajectoryFilters, format: 'csv' | 'xlsx'): string {
+  const query = new URLSearchParams(Object.entries(filtersToQuery(filters)).map(([key, value]) => [key, String(value)])).toString();
+  return `/api/v1/trajectories.${format}${query ? `?${query}` : ''}`;
+}
+
 export function hasFilters(filters: TrajectoryFilters): boolean {
   return filters.ci !== null || filters.party !== null || filters.state !== null || filters.overdue;
 }

@@ -1,0 +1,81 @@
+#include "core/export/table.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace sterk {
+
+namespace {
+
+std::string quoted(std::string const& value)
+{
+    if (value.find_first_of(";\"\n\r") == std::string::npos) {
+        return value;
+    }
+    std::string out = "\"";
+    for (char c : value) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::string dutch_number(double value)
+{
+    if (std::floor(value) == value && std::fabs(value) < 1e15) {
+        return std::to_string(static_cast<long long>(value));
+    }
+    char buffer[64];
+    auto const [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+    std::string text(buffer, ec == std::errc{} ? end : buffer);
+    for (char& c : text) {
+        c = c == '.' ? ',' : c;
+    }
+    return text;
+}
+
+std::string cell_text(ExportCell const& cell)
+{
+    if (auto const* text = std::get_if<std::string>(&cell)) {
+        return quoted(*text);
+    }
+    if (auto const* number = std::get_if<double>(&cell)) {
+        return dutch_number(*number);
+    }
+    if (auto const* date = std::get_if<Date>(&cell)) {
+        return date->iso();
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string to_csv(ExportTable const& table)
+{
+    std::string csv = "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < table.headings.size(); ++i) {
+        csv += (i == 0 ? "" : ";") + quoted(table.headings[i]);
+    }
+    csv += "\r\n";
+    for (auto const& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            csv += (i == 0 ? "" : ";") + cell_text(row[i]);
+        }
+        csv += "\r\n";
+    }
+    return csv;
+}
+
+std::string export_file_name(ExportTable const& table, std::string const& extension)
+{
+    std::string name;
+    for (char c : table.title) {
+        bool const plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        name += plain ? c : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '-';
+    }
+    return (name.empty() ? std::string{"export"} : name) + "." + extension;
+}
+
+}  // namespace sterk

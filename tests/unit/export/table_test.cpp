@@ -1,0 +1,25 @@
+// ExportTable's CSV (core/export/table): what Dutch Excel opens without an import dialog.
+#include "core/export/table.h"
+
+#include <gtest/gtest.h>
+
+namespace sterk {
+namespace {
+
+TEST(ExportCsv, DutchExcelReadsKindsAsTheyAre)
+{
+    ExportTable table{"Trend analyse", {"Naam", "Aantal", "Aandeel", "Datum", "Leeg"}, {}};
+    table.rows.push_back({std::string{"Welzijn; \"Samen\""}, 42.0, 0.375, Date::from_ymd(2026, 3, 1), ExportCell{}});
+    EXPECT_EQ(to_csv(table), "\xEF\xBB\xBFNaam;Aantal;Aandeel;Datum;Leeg\r\n"
+                             "\"Welzijn; \"\"Samen\"\"\";42;0,38;2026-03-01;\r\n");
+}
+
+TEST(ExportCsv, FileNamesAreSafeAndLowerCase)
+{
+    ExportTable const table{"Trend analyse/2026", {}, {}};
+    EXPECT_EQ(export_file_name(table, "xlsx"), "trend-analyse-2026.xlsx");
+    EXPECT_EQ(export_file_name(ExportTable{}, "csv"), "export.csv");
+}
+
+}  // namespace
+}  // namespace sterk

@@ -91,3 +91,17 @@ if [ -x /usr/bin/aiosmtpd ]; then
 else
   echo "skipped: needs /usr/bin/aiosmtpd (python3-aiosmtpd)"
 fi
+
+echo; echo "== trends: the trends page's data from the kept counters vs a plain GROUP BY over the stored verdicts (SQLite)"
+for audits in 2000 20000; do
+  rm -f "$dir/trends-$audits.db"
+  build/sterklabel demo-data --db "sqlite:$dir/trends-$audits.db" --audits "$audits" 2>/dev/null | tail -1
+  build/sterklabel trends time --db "sqlite:$dir/trends-$audits.db" --runs 50 | tee "$dir/trends-$audits" | grep -v '^[A-Z_]*='
+done
+p50() { grep -o 'TRENDS_P50_MS=[0-9.]*' "$1" | cut -d= -f2; }
+anchor() { grep -o 'GROUPBY_P50_MS=[0-9.]*' "$1" | cut -d= -f2; }
+small=$(p50 "$dir/trends-2000"); large=$(p50 "$dir/trends-20000"); group=$(anchor "$dir/trends-20000")
+awk -v s="$small" -v l="$large" -v g="$group" 'BEGIN {
+  printf "growth 2,000 -> 20,000 audits: %.2f ms -> %.2f ms (x%.1f for 10x the data)\n", s, l, l / s
+  printf "goals: under 50 ms (%s), at least 4x faster than the GROUP BY (%.0fx: %s), flat: under 2x for 10x the audits (%s)\n",
+    (l < 50 ? "met" : "NOT met"), g / l, (g / l >= 4 ? "met" : "NOT met"), (l / s < 2 ? "met" : "NOT met") }'

@@ -42,7 +42,9 @@ test.describe.serial('trajecten', () => {
     const facts = page.getByRole('region', { name: 'Gegevens van het traject' });
     await expect(facts).toContainText('CI Toetsbureau');
     await expect(facts).toContainText('Toetsing door een CI');
-    await expect(facts).toContainText('Eerste certificering');
+    // WijkKracht holds a certificate that expires soon: this request is its recertification.
+    await expect(facts).toContainText('Hercertificering');
+    await expect(facts).toContainText('SSW-2025-0001');
     await expect(facts).toContainText('Nog geen advies');
     const timeline = page.getByRole('region', { name: 'Tijdlijn' }).getByRole('listitem');
     await expect(timeline.filter({ hasText: 'Zelfevaluatie afgerond' })).toHaveCount(1);

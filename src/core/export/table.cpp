@@ -1,5 +1,6 @@
 #include "core/export/table.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -59,9 +60,11 @@ std::string to_csv(ExportTable const& table)
         csv += (i == 0 ? "" : ";") + quoted(table.headings[i]);
     }
     csv += "\r\n";
+    // A short row is padded to the headings' width: every line has the same number of fields.
     for (auto const& row : table.rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            csv += (i == 0 ? "" : ";") + cell_text(row[i]);
+        std::size_t const width = std::max(row.size(), table.headings.size());
+        for (std::size_t i = 0; i < width; ++i) {
+            csv += (i == 0 ? "" : ";") + (i < row.size() ? cell_text(row[i]) : std::string{});
         }
         csv += "\r\n";
     }

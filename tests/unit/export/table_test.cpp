@@ -14,6 +14,13 @@ TEST(ExportCsv, DutchExcelReadsKindsAsTheyAre)
                              "\"Welzijn; \"\"Samen\"\"\";42;0,38;2026-03-01;\r\n");
 }
 
+TEST(ExportCsv, AShortRowIsPaddedToTheHeadingsWidth)
+{
+    ExportTable table{"trends", {"Jaar", "Norm", "Voldoet", "Totaal"}, {}};
+    table.rows.push_back({std::string{"alle jaren"}, std::string{"VM1"}, std::string{"te weinig gegevens"}});
+    EXPECT_EQ(to_csv(table), "\xEF\xBB\xBFJaar;Norm;Voldoet;Totaal\r\nalle jaren;VM1;te weinig gegevens;\r\n");
+}
+
 TEST(ExportCsv, FileNamesAreSafeAndLowerCase)
 {
     ExportTable const table{"Trend analyse/2026", {}, {}};

@@ -37,6 +37,65 @@ run "GET /api/v1/me/actions as the secretariat (every trajectory replayed), 16 c
   -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me/actions"
 run "GET /api/v1/trajectories?overdue=true as the secretariat (the overview's filter), 4 connections, 10 s" \
   -t2 -c4 -d10s -H "Cookie: $cookie" "$url/api/v1/trajectories?overdue=true"
+echo; echo "== register search: the server vs nginx serving the same JSON as a static file (300 fictitious certified members)"
+awk 'BEGIN {
+  print "lidnummer;naam;kvk;plaats;scope;certificaatnummer;uitgegeven;verloopt"
+  split("Welzijn,Sociaal Werk,Buurtwerk,Wijkteam,Jongerenwerk,Mantelzorg", kind, ",")
+  split("Assen,Breda,Delft,Ede,Gouda,Hoorn,Leiden,Venlo,Zwolle,Emmen", town, ",")
+  for (i = 1; i <= 300; i++) {
+    month = 1 + i % 11; day = 1 + i % 27
+    printf "BENCH-%04d;Stichting %s %s %d (fictief);%08d;%s;Het hele lid;SSW-2026-%04d;2026-%02d-%02d;2028-%02d-%02d\n",
+      i, kind[1 + i % 6], town[1 + i % 10], i, 91000000 + i, town[1 + i % 10], 5000 + i, month, day, month, day
+  }
+}' >"$dir/register.csv"
+build/sterklabel import register "$dir/register.csv" --db "sqlite:$dir/bench.db" | tail -1
+search="/api/v1/register?q=welzijn"
+sleep 2.5  # the server keeps the register's rows for 2 s; the next request reads the imported ones
+curl -sf "$url$search" >"$dir/register.json"
+echo "answer: $(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1])); console.log(r.entries.length + " entries")' "$dir/register.json"), $(wc -c <"$dir/register.json") bytes"
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then
+  nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  mkdir -p "$dir/nginx/www/api/v1" "$dir/nginx/tmp"
+  cp "$dir/register.json" "$dir/nginx/www/api/v1/register"
+  chmod -R a+rX "$dir"
+  nginx_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  cat >"$dir/nginx/nginx.conf" <<CONF
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+worker_processes auto;
+daemon off;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/nginx/tmp; proxy_temp_path $dir/nginx/tmp; fastcgi_temp_path $dir/nginx/tmp;
+  uwsgi_temp_path $dir/nginx/tmp; scgi_temp_path $dir/nginx/tmp;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $dir/nginx/www;
+    location / { default_type application/json; }
+  }
+}
+CONF
+  "$nginx_bin" -p "$dir/nginx" -c "$dir/nginx/nginx.conf" &
+  nginx_pid=$!
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/api/v1/register" >/dev/null 2>&1 && break; sleep 0.1; done
+  wrk --latency -t2 -c64 -d10s "$url$search" >"$dir/wrk-server"
+  wrk --latency -t2 -c64 -d10s "http://127.0.0.1:$nginx_port/api/v1/register" >"$dir/wrk-nginx"
+  kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true
+  for who in server nginx; do
+    echo "$who: $(grep -E 'Requests/sec' "$dir/wrk-$who" | tr -s ' ')  p50 $(awk '$1 == "50%" {print $2}' "$dir/wrk-$who")  p99 $(awk '$1 == "99%" {print $2}' "$dir/wrk-$who")$(grep -E 'Non-2xx|Socket errors' "$dir/wrk-$who" | tr -s ' ' | sed 's/^/  /')"
+  done
+  awk -v s="$(awk '/Requests\/sec/ {print $2}' "$dir/wrk-server")" -v n="$(awk '/Requests\/sec/ {print $2}' "$dir/wrk-nginx")" \
+      -v p99="$(awk '$1 == "99%" {print $2}' "$dir/wrk-server")" 'BEGIN {
+    ms = p99 + 0; if (p99 ~ /us$/) ms /= 1000; else if (p99 ~ /[^m]s$/) ms *= 1000
+    printf "ratio server/nginx: %.2f of nginx'"'"'s rate (goal: at least 0.40: %s); server p99 %.2f ms (goal: under 10 ms: %s)\n",
+      s / n, (s / n >= 0.4 ? "met" : "NOT met"), ms, (ms < 10 ? "met" : "NOT met") }'
+else
+  echo "skipped: needs nginx (Debian nginx-light; scripts/install-deps.sh installs it)"
+fi
+echo; echo "== certificate: its PDF (signature, QR code, A4) and the label's logo, in-process (sterklabel-bench-certificate)"
+build/tests/pdf/sterklabel-bench-certificate --runs 200
 echo; echo "== server memory after load"
 grep -E "VmHWM|VmRSS" "/proc/$pid/status"
 echo; echo "== CLI: 100 x sterklabel advise (B8 example)"

@@ -13,7 +13,7 @@ packages=(
   # each user's calendar feed of deadlines (iCalendar), read back in the tests by python3-icalendar
   libical-dev python3-icalendar
   # tests: PostgreSQL server, SMTP sink, browser; tools
-  postgresql python3-aiosmtpd sqlite3 chromium curl wrk
+  postgresql python3-aiosmtpd sqlite3 chromium curl wrk nginx-light
   # tests: a PDF's text, pages and fonts read back (pdftotext, pdfinfo, pdffonts)
   poppler-utils
   # the certificate's QR code (libqrencode), decoded again in the tests (zbarimg)

@@ -14,6 +14,7 @@
 #include "adapters/json/plan_json.h"
 #include "adapters/json/report_json.h"
 #include "adapters/pdf/certificate_pdf.h"
+#include "adapters/pdf/label_logo.h"
 #include "adapters/pdf/report_pdf.h"
 #include "demo_report.h"
 #include "adapters/json/trajectory_json.h"
@@ -368,6 +369,9 @@ int run_serve(ServeOptions const& options)
                                    notifications, addenda};
     app_services.certificates = &certificates;
     app_services.certificate_pdf = render_certificate_pdf;
+    app_services.label_logo = [](LabelLogo const& logo, bool svg) {
+        return render_label_logo(logo, svg ? LogoFormat::Svg : LogoFormat::Png);
+    };
     app_services.trends = &trends;
     http::App app{app_services, now_seconds};
 

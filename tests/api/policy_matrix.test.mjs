@@ -263,6 +263,9 @@ const MATRIX = () => [
   ['GET', `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}/part-a-check`, undefined, [401, 403, 200, 403, 200, 403]],
   ['GET', '/api/v1/trajectories/987654/part-a-check', undefined, [401, 403, 404, 403, 404, 403]],
   ['GET', '/api/v1/certificates/SSW-2026-9999.pdf', undefined, [401, 404, 404, 403, 404, 404]],
+  // The logo is the certified member's (and the secretariat's, which sends it with the certificate).
+  ['GET', '/api/v1/certificates/SSW-2026-9999/logo.svg', undefined, [401, 404, 403, 403, 404, 403]],
+  ['GET', '/api/v1/certificates/SSW-2026-9999/logo.png', undefined, [401, 404, 403, 403, 404, 403]],
   ['POST', '/api/v1/certificates/SSW-2026-9999/reissue', { reason: 'x', scope: 'y' }, [401, 403, 403, 403, 404, 403]],
   ['POST', '/api/v1/certificates/SSW-2026-9999/withdraw', { reason: 'x' }, [401, 403, 403, 403, 404, 403]],
   ['GET', '/api/v1/register', undefined, [200, 200, 200, 200, 200, 200]],

@@ -8,7 +8,7 @@
 // (decoded with Debian's pdftoppm and zbarimg) and sees it verified in the browser; one altered query
 // field makes the check fail. axe runs on every page. The steps build on each other: in order.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
@@ -335,6 +335,14 @@ test.describe.serial('Kwaliteitsregister en certificaat', () => {
     await expect(card.getByRole('heading', { name: `Certificaat ${number}` })).toBeVisible();
     await expect(card.getByRole('heading', { name: 'Het logo van het label gebruiken' })).toBeVisible();
     await expect(card).toContainText('mag uw organisatie het logo');
+    // The valid certificate's logo with the year of certification, as the member downloads it.
+    const year = String(new Date().getFullYear());
+    const svgLink = card.getByRole('link', { name: `Logo ${year} downloaden (SVG)` });
+    await expect(card.getByRole('link', { name: `Logo ${year} downloaden (PNG, 1200 × 1200 pixels)` })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), svgLink.click()]);
+    expect(download.suggestedFilename()).toBe(`logo-sterk-sociaal-werk-${year}.svg`);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain(`<title>Kwaliteitslabel Sterk Sociaal Werk, gecertificeerd ${year}</title>`);
     await expect(card.getByRole('button', { name: 'Intrekken' })).toHaveCount(0);
     await checkA11y('the organisation page with the certificate');
   });

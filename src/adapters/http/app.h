@@ -15,6 +15,7 @@
 #include "core/services/addendum_service.h"
 #include "core/services/auditor_service.h"
 #include "core/services/auth_service.h"
+#include "core/certificate/logo_use.h"
 #include "core/services/certificate_service.h"
 #include "core/services/document_service.h"
 #include "core/services/notification_service.h"
@@ -73,6 +74,8 @@ struct AppServices {
     // Certificates and the register (issue 11); the PDF drawn in-process (src/adapters/pdf).
     CertificateService* certificates = nullptr;
     std::function<Result<std::string>(Certificate const&, std::string const& verification_url)> certificate_pdf{};
+    // The label's logo of a valid certificate, as SVG (true) or PNG (false).
+    std::function<Result<std::string>(LabelLogo const&, bool svg)> label_logo{};
     // The trend analysis (issue 12).
     TrendService* trends = nullptr;
 };

@@ -5,6 +5,11 @@
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 namespace sterk::http {
 
 namespace {
@@ -103,6 +108,26 @@ Result<Response> get_certificate_pdf(AppServices& app, Call const& call)
     return response;
 }
 
+// get_certificate_logo: logo.svg or logo.png, only while the certificate is valid (409 naming the
+// status and its date otherwise); the member's own and the secretariat's (the service checks whose).
+Result<Response> get_certificate_logo(AppServices& app, Call const& call)
+{
+    auto const number = call.params.at("number");
+    auto const view = TRY(service(app).certificate(call.session->principal(), number, local_date(call.now), call.now));
+    auto const logo = TRY(logo_for(view.certificate, view.live));
+    if (!app.label_logo) {
+        return Error::internal("Het logo is niet beschikbaar in deze build.");
+    }
+    bool const svg = call.request.path.ends_with(".svg");
+    Response response;
+    response.status = 200;
+    response.content_type = svg ? "image/svg+xml" : "image/png";
+    response.body = TRY(app.label_logo(logo, svg));
+    response.set_header("Content-Disposition", "attachment; filename=\"logo-sterk-sociaal-werk-" +
+                                                   std::to_string(logo.year) + (svg ? ".svg" : ".png") + "\"");
+    return response;
+}
+
 Result<Response> post_certificate_reissue(AppServices& app, Call const& call)
 {
     auto const body = TRY(JsonBody::parse(call.request.body,
@@ -128,11 +153,46 @@ Result<Response> post_certificate_withdraw(AppServices& app, Call const& call)
     return Response::json(200, certificate_json(view));
 }
 
-Result<Response> get_register(AppServices& app, Call const& call)
+namespace {
+
+// RegisterAnswers: the register's JSON per query, kept while the listed rows it came from are the
+// ones a search reads (CertificateService::register_rows_token), so a burst of the same public
+// search is answered from memory. At most MAX_QUERIES different searches are kept.
+class RegisterAnswers {
+public:
+    static constexpr std::size_t MAX_QUERIES = 256;
+
+    std::optional<std::string> find(std::shared_ptr<void const> const& rows, std::string const& key)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_rows.lock() != rows) {
+            return std::nullopt;
+        }
+        auto const found = m_bodies.find(key);
+        return found == m_bodies.end() ? std::nullopt : std::optional<std::string>{found->second};
+    }
+
+    void keep(std::shared_ptr<void const> const& rows, std::string const& key, std::string body)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_rows.lock() != rows || m_bodies.size() >= MAX_QUERIES) {
+            m_bodies.clear();
+            m_rows = rows;
+        }
+        m_bodies[key] = std::move(body);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::weak_ptr<void const> m_rows;
+    std::unordered_map<std::string, std::string> m_bodies;
+};
+
+// register_answer: the register's JSON for one search.
+Result<Response> register_answer(AppServices& app, RegisterQuery const& query, Date today, UnixTime now)
 {
-    auto const query = TRY(register_query(call));
     nlohmann::json entries = nlohmann::json::array();
-    for (auto const& v : TRY(service(app).register_entries(query, local_date(call.now), call.now))) {
+    for (auto const& v : TRY(service(app).register_entries(query, today, now))) {
         auto const& c = v.certificate;
         entries.push_back({{"member", c.member_name},
                            {"town", c.town},
@@ -144,6 +204,25 @@ Result<Response> get_register(AppServices& app, Call const& call)
                              {"valid_through", c.valid_through.iso()}}}});
     }
     return Response::json(200, {{"entries", entries}});
+}
+
+}  // namespace
+
+Result<Response> get_register(AppServices& app, Call const& call)
+{
+    static RegisterAnswers answers;
+    auto const query = TRY(register_query(call));
+    auto const today = local_date(call.now);
+    auto const rows = TRY(service(app).register_rows_token(call.now));
+    auto const key = today.iso() + '\x1f' + query.q + '\x1f' + query.town + '\x1f' + query.scope;
+    if (auto body = answers.find(rows, key)) {
+        Response response = Response::json(200, nlohmann::json::object());
+        response.body = std::move(*body);
+        return response;
+    }
+    auto response = TRY(register_answer(app, query, today, call.now));
+    answers.keep(rows, key, response.body);
+    return response;
 }
 
 // get_register_export: the register as CSV or XLSX (open data), the same entries as the JSON.

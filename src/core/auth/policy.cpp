@@ -109,6 +109,8 @@ constexpr PolicyRow POLICY[] = {
     // and the verification anyone's, without login.
     {Permission::PartACheckRead, "part-a-check.read",            D, D, A, D, A, D},
     {Permission::CertificatePdfRead, "certificate.pdf.read",     D, A, A, D, A, A},
+    // The logo is for the certified member (and the secretariat, which sends it with the PDF).
+    {Permission::CertificateLogoRead, "certificate.logo.read",   D, A, D, D, A, D},
     {Permission::CertificatesWrite, "certificates.write",        D, D, D, D, A, D},
     {Permission::RegisterRead, "register.read",                  A, A, A, A, A, A},
     // The register kept before this system, loaded once (issue 11, item 5): the secretariat's.

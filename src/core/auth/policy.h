@@ -76,6 +76,7 @@ enum class Permission {
     OutboxRetry,
     PartACheckRead,
     CertificatePdfRead,
+    CertificateLogoRead,
     CertificatesWrite,
     RegisterRead,
     RegisterImport,

@@ -320,6 +320,11 @@ Result<std::shared_ptr<CertificateService::ListedRows const>> CertificateService
     return rows;
 }
 
+Result<std::shared_ptr<void const>> CertificateService::register_rows_token(UnixTime now)
+{
+    return std::shared_ptr<void const>{TRY(listed(now))};
+}
+
 void CertificateService::forget_listed()
 {
     std::lock_guard lock(m_cache_mutex);

@@ -125,6 +125,10 @@ public:
     // within those seconds), so a burst of searches reads the database once.
     Result<std::vector<CertificateView>> register_entries(RegisterQuery const& query, Date today, UnixTime now);
     static constexpr UnixTime REGISTER_CACHE_SECONDS = 2;
+    // register_rows_token: the identity of the listed rows a search reads now; it expires when they
+    // are read again (after REGISTER_CACHE_SECONDS, or at once after a write through this service),
+    // so an adapter may keep its rendering of an answer for exactly as long (held as a weak_ptr).
+    Result<std::shared_ptr<void const>> register_rows_token(UnixTime now);
     // public_certificate: NotFound for an unknown number (no login).
     Result<PublicCertificate> public_certificate(std::string const& number, Date today, UnixTime now);
     // public_key: the register's ed25519 public key (base64), created once.

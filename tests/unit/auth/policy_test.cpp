@@ -52,7 +52,8 @@ TEST(Policy, AnonymousMayUseOnlyPublicEndpoints)
                                   Permission::PlanAssess, Permission::ActionsRead, Permission::CalendarManage,
                                   Permission::MyLanguageWrite, Permission::MyNotificationsRead, Permission::OutboxRead,
                                   Permission::OutboxRetry, Permission::PartACheckRead,
-                                  Permission::CertificatePdfRead, Permission::CertificatesWrite}) {
+                                  Permission::CertificatePdfRead, Permission::CertificateLogoRead,
+                                  Permission::CertificatesWrite}) {
         auto const result = authorize(permission, std::nullopt, OWN);
         ASSERT_FALSE(result.ok()) << permission_key(permission);
         EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);

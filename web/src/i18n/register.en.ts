@@ -136,7 +136,9 @@ export const enRegister: Record<keyof typeof nlRegister, string> = {
   'certificate.logoRule2':
     'The certificate is valid for two years. If the re-certification has not ended with positive advice by the expiry date, you may no longer use the logo, inside or outside your organisation.',
   'certificate.logoRule3': 'While the certificate is suspended, you may not refer to the certification on any channel.',
-  'certificate.logoFiles': 'The secretariat sends you the logo (as PNG and for Illustrator) by e-mail with the certificate.',
+  'certificate.logoFiles': 'Download the logo with the year of certification ({year}). The SVG file is for print and Illustrator and stays sharp at any size; the PNG is for the website and e-mail.',
+  'certificate.logoSvg': 'Download the {year} logo (SVG)',
+  'certificate.logoPng': 'Download the {year} logo (PNG, 1200 × 1200 pixels)',
   'certificate.logoStopSuspended': 'Your certificate has been suspended since {date}. Since that day you may not use the logo or refer to the certification until the re-certification is completed.',
   'certificate.logoStop': 'Your certificate is {status} since {date}. Since that day you may no longer use the label’s logo.',
   'certificate.noneTitle': 'No certificate yet',

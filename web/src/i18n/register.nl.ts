@@ -138,7 +138,9 @@ export const nlRegister = {
   'certificate.logoRule2':
     'Het certificaat is twee jaar geldig. Is de hercertificering op de vervaldatum niet met een positief advies afgerond, dan mag u het logo niet meer gebruiken, binnen en buiten uw organisatie.',
   'certificate.logoRule3': 'Zolang het certificaat geschorst is, mag u op geen enkel kanaal naar de certificering verwijzen.',
-  'certificate.logoFiles': 'Het logo (als PNG en voor Illustrator) stuurt het secretariaat u met het certificaat per e-mail.',
+  'certificate.logoFiles': 'Download het logo met het jaar van certificering ({year}). Het SVG-bestand is voor drukwerk en Illustrator en blijft scherp op elke grootte; de PNG is voor de website en e-mail.',
+  'certificate.logoSvg': 'Logo {year} downloaden (SVG)',
+  'certificate.logoPng': 'Logo {year} downloaden (PNG, 1200 × 1200 pixels)',
   'certificate.logoStopSuspended': 'Uw certificaat is geschorst sinds {date}. Sinds die dag mag u het logo niet gebruiken en niet naar de certificering verwijzen, tot de hercertificering is afgerond.',
   'certificate.logoStop': 'Uw certificaat is {status} sinds {date}. Sinds die dag mag u het logo van het label niet meer gebruiken.',
   'certificate.noneTitle': 'Nog geen certificaat',

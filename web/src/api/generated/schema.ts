@@ -1179,6 +1179,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{number}/logo.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The label's logo with the year of certification (the certificate's first day of validity), as SVG (text as outlines, a <title> naming it), while the certificate is valid: for its member and the secretariat. 409 naming the status and the day since which the logo may no longer be used once it is suspended, lapsed, withdrawn or superseded. */
+        get: operations["getCertificateLogoSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{number}/logo.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The label's logo with the year of certification (the certificate's first day of validity), as PNG (1200 x 1200 pixels), while the certificate is valid: for its member and the secretariat. 409 naming the status and the day since which the logo may no longer be used once it is suspended, lapsed, withdrawn or superseded. */
+        get: operations["getCertificateLogoPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{number}/reissue": {
         parameters: {
             query?: never;
@@ -5651,6 +5685,62 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCertificateLogoSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCertificateLogoPng: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SSW-YYYY-NNNN */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
         };
     };

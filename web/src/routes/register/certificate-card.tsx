@@ -145,6 +145,9 @@ export function CertificateCard({ number, showHistory = false }: { number: strin
 function LogoRules({ certificate }: { certificate: RegisterCertificate }) {
   const { t, language } = useI18n();
   const endsOn = logoEndsOn(certificate);
+  // The server draws the logo with the year of certification: the first day of validity.
+  const year = certificate.valid_from.slice(0, 4);
+  const logoBase = `/api/v1/certificates/${encodeURIComponent(certificate.number)}/logo`;
   return (
     <div className="certificate-card__logo">
       <h3>{t('certificate.logoTitle')}</h3>
@@ -160,7 +163,23 @@ function LogoRules({ certificate }: { certificate: RegisterCertificate }) {
         <li>{t('certificate.logoRule2')}</li>
         <li>{t('certificate.logoRule3')}</li>
       </ul>
-      <p className="muted">{t('certificate.logoFiles')}</p>
+      {certificate.status === 'valid' && (
+        <>
+          <p className="muted">{t('certificate.logoFiles', { year })}</p>
+          <ul className="link-list link-list--inline">
+            <li>
+              <a href={`${logoBase}.svg`} download>
+                {t('certificate.logoSvg', { year })}
+              </a>
+            </li>
+            <li>
+              <a href={`${logoBase}.png`} download>
+                {t('certificate.logoPng', { year })}
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
     </div>
   );
 }

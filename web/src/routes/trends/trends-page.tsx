@@ -357,11 +357,12 @@ function RubricChart({ view }: { view: TrendView }) {
     (Plot: PlotModule, width: number) =>
       Plot.plot({
         width,
-        marginLeft: 80,
-        marginRight: 150,
+        marginLeft: 56,
+        // The rubric's name beside its bars; on a phone the bars keep most of the width.
+        marginRight: width < 600 ? 120 : 150,
         x: { percent: true, domain: [0, 100], label: '%', grid: true },
         y: { label: null, domain: view.columns.map((c) => c.label) },
-        fy: { label: null },
+        fy: { label: null, domain: view.rubrics.map((r) => r.name ?? r.code) },
         color: { domain: Object.keys(VERDICT_COLOURS), range: Object.values(VERDICT_COLOURS) },
         marks: [Plot.barX(segments, Plot.stackX({ x: 'share', y: 'column', fy: 'group', fill: 'verdict', order: Object.keys(VERDICT_COLOURS) })), Plot.ruleX([0])],
       }),
@@ -382,7 +383,8 @@ function NotMet({ norms }: { norms: TrendRankedNorm[] }) {
       Plot.plot({
         width,
         marginLeft: 60,
-        x: { label: t('trends.colCount'), grid: true },
+        // Whole reports: integer ticks only.
+        x: { label: t('trends.colCount'), grid: true, ticks: Math.min(10, Math.max(1, ...top.map((n) => n.count))), tickFormat: 'd' },
         y: { label: null, domain: top.map((n) => n.code) },
         marks: [Plot.barX(top, { x: 'count', y: 'code', fill: VERDICT_COLOURS['-'] }), Plot.ruleX([0])],
       }),

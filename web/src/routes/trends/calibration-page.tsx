@@ -60,7 +60,7 @@ function AuditCalibration({ audit }: { audit: CalibrationAudit }) {
         <Link to={`/trajecten/${audit.trajectory_id}`}>{t('calibration.toTrajectory')}</Link>
       </p>
       <div className="table-wrap">
-        <table className="table trends__table" data-testid="calibration-table">
+        <table className="table table--stack trends__table" data-testid="calibration-table">
           <caption>{t('calibration.caption', { year: audit.year })}</caption>
           <thead>
             <tr>
@@ -80,10 +80,10 @@ function AuditCalibration({ audit }: { audit: CalibrationAudit }) {
                   <th scope="row">
                     <span className="trends__code">{norm.code}</span> <span className="trends__norm-text">{norm.text}</span>
                   </th>
-                  <td>{norm.self ?? <span className="calibration__none">{t('calibration.noVerdict')}</span>}</td>
-                  <td>{norm.audit ?? <span className="calibration__none">{t('calibration.noVerdict')}</span>}</td>
-                  <td>{t(match === null ? 'calibration.match.unknown' : match ? 'calibration.match.yes' : 'calibration.match.no')}</td>
-                  <td>
+                  <td data-label={t('calibration.colSelf')}>{norm.self ?? <span className="calibration__none">{t('calibration.noVerdict')}</span>}</td>
+                  <td data-label={t('calibration.colAudit')}>{norm.audit ?? <span className="calibration__none">{t('calibration.noVerdict')}</span>}</td>
+                  <td data-label={t('calibration.colMatch')}>{t(match === null ? 'calibration.match.unknown' : match ? 'calibration.match.yes' : 'calibration.match.no')}</td>
+                  <td data-label={t('calibration.colBranch')}>
                     {norm.branch === null ? (
                       <span className="trends__too-few">{t('trends.tooFew')}</span>
                     ) : branch ? (

@@ -245,7 +245,7 @@ function OverviewTable({ columns }: { columns: TrendColumn[] }) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="table trends__table" data-testid="trends-overview">
+      <table className="table table--stack trends__table" data-testid="trends-overview">
         <caption>{t('trends.overviewCaption')}</caption>
         <thead>
           <tr>
@@ -259,13 +259,13 @@ function OverviewTable({ columns }: { columns: TrendColumn[] }) {
             <tr key={column.label}>
               <th scope="row">{column.label}</th>
               {column.suppressed || column.organisations === null ? (
-                <td colSpan={2}>
+                <td colSpan={2} data-label={t('trends.colOrganisations')}>
                   <TooFew />
                 </td>
               ) : (
                 <>
-                  <td>{column.organisations}</td>
-                  <td>{column.reports}</td>
+                  <td data-label={t('trends.colOrganisations')}>{column.organisations}</td>
+                  <td data-label={t('trends.colReports')}>{column.reports}</td>
                 </>
               )}
             </tr>
@@ -307,7 +307,7 @@ function TallyTable({
   const { t, language } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="table trends__table trends__tally" data-testid={testId}>
+      <table className="table table--stack trends__table trends__tally" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -326,7 +326,7 @@ function TallyTable({
               {columns.map((column, index) => {
                 const cell = tallyCell(row.columns[index], column, language);
                 return (
-                  <td key={column.label}>
+                  <td key={column.label} data-label={column.label}>
                     {cell.suppressed ? (
                       <TooFew />
                     ) : (
@@ -398,7 +398,7 @@ function NotMet({ norms }: { norms: TrendRankedNorm[] }) {
     <>
       <TrendChart label={t('trends.notMetChart', { summary })} render={render} testId="trends-not-met-chart" />
       <div className="table-wrap">
-        <table className="table trends__table" data-testid="trends-not-met">
+        <table className="table table--stack trends__table" data-testid="trends-not-met">
           <caption>{t('trends.notMetCaption')}</caption>
           <thead>
             <tr>
@@ -414,9 +414,9 @@ function NotMet({ norms }: { norms: TrendRankedNorm[] }) {
                 <th scope="row">
                   <span className="trends__code">{n.code}</span> <span className="trends__norm-text">{n.text}</span>
                 </th>
-                <td>{n.count}</td>
-                <td>{n.partly}</td>
-                <td>{n.out_of}</td>
+                <td data-label={t('trends.colCount')}>{n.count}</td>
+                <td data-label={t('trends.colPartly')}>{n.partly}</td>
+                <td data-label={t('trends.colOutOf')}>{n.out_of}</td>
               </tr>
             ))}
           </tbody>
@@ -433,7 +433,7 @@ function RankedTable({ norms, caption }: { norms: TrendRankedNorm[]; caption: st
   }
   return (
     <div className="table-wrap">
-      <table className="table trends__table">
+      <table className="table table--stack trends__table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -448,8 +448,8 @@ function RankedTable({ norms, caption }: { norms: TrendRankedNorm[]; caption: st
               <th scope="row">
                 <span className="trends__code">{n.code}</span> <span className="trends__norm-text">{n.text}</span>
               </th>
-              <td>{n.count}</td>
-              <td>{n.out_of}</td>
+              <td data-label={t('trends.colNamed')}>{n.count}</td>
+              <td data-label={t('trends.colOutOf')}>{n.out_of}</td>
             </tr>
           ))}
         </tbody>
@@ -464,9 +464,10 @@ function Steps({ steps }: { steps: TrendStep[] }) {
     (Plot: PlotModule, width: number) =>
       Plot.plot({
         width,
-        marginLeft: 230,
+        // Step names are long: cut shorter on a phone (the table below has them in full).
+        marginLeft: width < 600 ? 130 : 230,
         x: { label: t('trends.colMeanDays'), grid: true },
-        y: { label: null, domain: steps.map((s) => s.deadline), tickFormat: (key: string) => shorten(steps.find((s) => s.label && s.deadline === key)?.label ?? key) },
+        y: { label: null, domain: steps.map((s) => s.deadline), tickFormat: (key: string) => shorten(steps.find((s) => s.deadline === key)?.label ?? key, width < 600 ? 20 : 38) },
         marks: [
           Plot.barX(steps, { x: 'mean_days', y: 'deadline', fill: '#1f5f8b' }),
           Plot.tickX(steps, { x: 'mean_allowed', y: 'deadline', stroke: VERDICT_COLOURS['-'], strokeWidth: 3 }),
@@ -504,15 +505,15 @@ function Steps({ steps }: { steps: TrendStep[] }) {
   );
 }
 
-function shorten(text: string): string {
-  return text.length > 38 ? `${text.slice(0, 37)}…` : text;
+function shorten(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 function StepTable({ steps, caption }: { steps: TrendStep[]; caption: string }) {
   const { t, language } = useI18n();
   return (
     <div className="table-wrap">
-      <table className="table trends__table" data-testid="trends-steps">
+      <table className="table table--stack trends__table" data-testid="trends-steps">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -530,11 +531,11 @@ function StepTable({ steps, caption }: { steps: TrendStep[]; caption: string }) 
             return (
               <tr key={s.deadline}>
                 <th scope="row">{s.label}</th>
-                <td>{s.met}</td>
-                <td>{s.late}</td>
-                <td>{onTime === null ? '–' : formatPercent(onTime, language)}</td>
-                <td>{formatDays(s.mean_days, language)}</td>
-                <td>{formatDays(s.mean_allowed, language)}</td>
+                <td data-label={t('trends.colMet')}>{s.met}</td>
+                <td data-label={t('trends.colLate')}>{s.late}</td>
+                <td data-label={t('trends.colOnTime')}>{onTime === null ? '–' : formatPercent(onTime, language)}</td>
+                <td data-label={t('trends.colMeanDays')}>{formatDays(s.mean_days, language)}</td>
+                <td data-label={t('trends.colAllowed')}>{formatDays(s.mean_allowed, language)}</td>
               </tr>
             );
           })}

@@ -114,7 +114,7 @@ for (const viewport of VIEWPORTS) {
           '/scope-en-fte',
           '/toetsing-aanvragen',
         ];
-        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, ...registryPaths, '/uitgaande-post', '/bestaat-niet']) {
+        for (const path of ['/', '/normenkader?q=VM1', '/gebruikers', '/zelfevaluatie', '/branchetoetsing', '/auditoren', ...trajectoryPaths, ...registryPaths, '/uitgaande-post', '/trends', '/kalibratie', '/bestaat-niet']) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expectNoOverflow(page, `${role} ${path}`);

@@ -37,6 +37,8 @@ import { RegisterPage } from './routes/register/register-page';
 import { CertificatePage } from './routes/register/certificate-page';
 import { PartACheckPage } from './routes/register/part-a-check-page';
 import { RegisterImportPage } from './routes/register/register-import-page';
+import { TrendsPage } from './routes/trends/trends-page';
+import { CalibrationPage } from './routes/trends/calibration-page';
 
 /** Signed out → to /inloggen (and back afterwards); signed in with the wrong role → "Geen toegang". */
 function Guard({ page, children }: { page: GuardedPage; children: ReactNode }) {
@@ -250,6 +252,22 @@ export function App() {
                 element={
                   <Guard page="partACheck">
                     <PartACheckPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="trends"
+                element={
+                  <Guard page="trends">
+                    <TrendsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="kalibratie"
+                element={
+                  <Guard page="calibration">
+                    <CalibrationPage />
                   </Guard>
                 }
               />

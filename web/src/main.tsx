@@ -9,6 +9,7 @@ import './styles/registry.css';
 import './styles/report.css';
 import './styles/plan.css';
 import './styles/register.css';
+import './styles/trends.css';
 
 const root = document.getElementById('root');
 if (!root) {

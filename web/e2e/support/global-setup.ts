@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from './demo-users';
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const START_TIMEOUT_MS = 30_000;
 
-function waitForAddress(server: ChildProcess, log: string[]): Promise<string> {
+export function waitForAddress(server: ChildProcess, log: string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`server did not print its address within ${START_TIMEOUT_MS} ms\n${log.join('\n')}`));

@@ -7,6 +7,7 @@ import { enAddendum } from './addendum.en';
 import { enPlan } from './plan.en';
 import { enRegister } from './register.en';
 import { enRegisterImport } from './register-import.en';
+import { enTrends } from './trends.en';
 
 export const en: Messages = {
   'common.cancel': 'Cancel',
@@ -591,4 +592,5 @@ export const en: Messages = {
   ...enAddendum,
   ...enRegister,
   ...enRegisterImport,
+  ...enTrends,
 };

@@ -6,6 +6,7 @@ import { nlAddendum } from './addendum.nl';
 import { nlPlan } from './plan.nl';
 import { nlRegister } from './register.nl';
 import { nlRegisterImport } from './register-import.nl';
+import { nlTrends } from './trends.nl';
 
 export const nl = {
   'common.cancel': 'Annuleren',
@@ -594,6 +595,7 @@ export const nl = {
   ...nlAddendum,
   ...nlRegister,
   ...nlRegisterImport,
+  ...nlTrends,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

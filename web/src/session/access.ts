@@ -23,6 +23,8 @@ export const PAGE_ROLES = {
   outbox: ['secretariat'],
   partACheck: ['secretariat', 'ci-admin'],
   registerImport: ['secretariat'],
+  trends: ['committee', 'secretariat'],
+  calibration: ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedPage = keyof typeof PAGE_ROLES;

@@ -65,6 +65,12 @@ export function AppShell() {
   if (signedIn && mayOpen(signedIn.user.role, 'request')) {
     navItems.push({ to: '/toetsing-aanvragen', label: t('nav.request') });
   }
+  if (signedIn && mayOpen(signedIn.user.role, 'calibration')) {
+    navItems.push({ to: '/kalibratie', label: t('nav.calibration') });
+  }
+  if (signedIn && mayOpen(signedIn.user.role, 'trends')) {
+    navItems.push({ to: '/trends', label: t('nav.trends') });
+  }
   if (signedIn && mayOpen(signedIn.user.role, 'members')) {
     navItems.push({ to: '/leden', label: t('nav.members') });
   }

@@ -127,6 +127,16 @@ export function HomePage() {
                   <Link to="/trajecten">{t('home.shortcut.trajectories')}</Link>
                 </li>
               )}
+              {mayOpen(user.role, 'calibration') && (
+                <li>
+                  <Link to="/kalibratie">{t('home.shortcut.calibration')}</Link>
+                </li>
+              )}
+              {mayOpen(user.role, 'trends') && (
+                <li>
+                  <Link to="/trends">{t('home.shortcut.trends')}</Link>
+                </li>
+              )}
               {mayOpen(user.role, 'users') && (
                 <li>
                   <Link to="/gebruikers">{t('home.shortcut.users')}</Link>

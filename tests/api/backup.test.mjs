@@ -225,6 +225,16 @@ test('a backup with one byte changed is refused and the target stays empty', asy
     assert.match(res.stderr, /^fout: --from: /);
     assert.ok(isEmpty(empty, targetKind), 'nothing written');
 
+    // A backup of a database without schema is refused, and leaves neither file nor database.
+    const none = join(dir, 'none.backup');
+    res = run(['backup', '--db', `sqlite:${join(dir, 'bestaat-niet.db')}`, '--to', none]);
+    assert.equal(res.status, 2, res.stdout + res.stderr);
+    assert.match(res.stderr, /fout: --db: de database heeft geen schema/);
+    assert.ok(!existsSync(none) && !existsSync(`${none}.tmp`) && !existsSync(join(dir, 'bestaat-niet.db')));
+    res = run(['backup', '--db', source.url, '--to', join(dir, 'geen-map', 'x.backup')]);
+    assert.equal(res.status, 2, res.stdout + res.stderr);
+    assert.match(res.stderr, /fout: --to: kan .*x\.backup niet schrijven/);
+
     // Not a backup at all.
     writeFileSync(damaged, 'naam;adres\n');
     res = run(['restore', '--from', damaged, '--db', empty.url]);

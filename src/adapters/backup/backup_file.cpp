@@ -214,7 +214,7 @@ Result<std::unique_ptr<BackupFileWriter>> BackupFileWriter::create(std::string p
     state->temporary = path + ".tmp";
     state->out.open(state->temporary, std::ios::binary | std::ios::trunc);
     if (!state->out) {
-        return Error::invalid("to", "kan " + state->temporary + " niet schrijven (bestaat de map?)");
+        return Error::invalid("to", "kan " + path + " niet schrijven (bestaat de map, mag er geschreven worden?)");
     }
     return std::unique_ptr<BackupFileWriter>(new BackupFileWriter(std::move(state)));
 }

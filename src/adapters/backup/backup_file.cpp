@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace sterk {
@@ -264,6 +267,15 @@ Result<std::uintmax_t> BackupFileWriter::finish()
     state.out.close();
     if (!state.out) {
         return Error::internal("schrijven naar " + state.temporary + " mislukt (schijf vol?)");
+    }
+    // On disk before it gets its name: a crash right after cannot leave a complete-looking,
+    // partly written backup.
+    if (int const fd = ::open(state.temporary.c_str(), O_RDONLY); fd >= 0) {
+        bool const synced = ::fsync(fd) == 0;
+        ::close(fd);
+        if (!synced) {
+            return Error::internal("kan " + state.temporary + " niet naar schijf schrijven (fsync)");
+        }
     }
     std::error_code ec;
     std::filesystem::rename(state.temporary, state.path, ec);

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, binary, freshDatabase, usesPostgres, Client, USERS } from './server.mjs';
@@ -132,6 +132,7 @@ after(async () => {
   await server?.stop();
   source?.drop();
   target?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test(`backup while the server runs, restore ${sourceKind} → ${targetKind}: every role gets the same answers`, async () => {

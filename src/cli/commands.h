@@ -24,5 +24,7 @@ void add_lifecycle_command(CLI::App& app, CommandContext& context);
 void add_verify_certificate_command(CLI::App& app, CommandContext& context);
 void add_import_command(CLI::App& app, CommandContext& context);
 void add_trends_command(CLI::App& app, CommandContext& context);
+void add_backup_command(CLI::App& app, CommandContext& context);
+void add_restore_command(CLI::App& app, CommandContext& context);
 
 }  // namespace sterk::cli

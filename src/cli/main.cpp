@@ -19,6 +19,8 @@ int main(int argc, char** argv)
     sterk::cli::add_verify_certificate_command(app, context);
     sterk::cli::add_import_command(app, context);
     sterk::cli::add_trends_command(app, context);
+    sterk::cli::add_backup_command(app, context);
+    sterk::cli::add_restore_command(app, context);
     try {
         app.parse(argc, argv);
     } catch (CLI::ParseError const& e) {

@@ -34,9 +34,10 @@ function psql(url, sql) {
   execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-// freshDatabase: a database URL nobody else uses, and a function that removes it.
-export function freshDatabase(dir) {
-  if (!usesPostgres()) {
+// freshDatabase: a database URL nobody else uses, and a function that removes it. `kind`:
+// 'sqlite' or 'postgresql' (default: the one STERK_API_DB names).
+export function freshDatabase(dir, kind = usesPostgres() ? 'postgresql' : 'sqlite') {
+  if (kind === 'sqlite') {
     return { url: `sqlite:${join(dir, 'sterklabel.db')}`, drop: () => {} };
   }
   const base = process.env.TEST_PG_URL;

@@ -127,3 +127,53 @@ test('the trends as XLSX: counts as numbers equal to the JSON, suppressed groups
   assert.ok(suppressed + shown === rows.length);
   assert.equal((await c.member.get('/api/v1/trends.xlsx')).status, 403);
 });
+
+test('the member list as XLSX and CSV: the JSON\'s members with membership dates as dates, the secretariat\'s only', async () => {
+  const members = (await c.secretariat.get('/api/v1/members')).data.members;
+  const book = await workbook(c.secretariat, '/api/v1/members.xlsx');
+  const [headings, ...rows] = book.rows;
+  assert.deepEqual(values(headings), ['Naam', 'Lidnummer', 'KvK-nummer', 'Adres', 'Postcode', 'Plaats', 'Contactpersoon',
+    'Telefoon', 'E-mail', 'Website', 'Lid vanaf', 'Lid tot', 'Actief']);
+  assert.equal(rows.length, members.length);
+  for (const m of members) {
+    const row = rows.find((r) => r[1][1] === m.lidnummer);
+    assert.ok(row, m.lidnummer);
+    assert.equal(row[0][1], m.name);
+    assert.deepEqual(row[10], m.member_from ? ['date', m.member_from] : ['empty', null], `${m.name}: lid vanaf`);
+    assert.deepEqual(row[12], ['text', m.active ? 'ja' : 'nee']);
+  }
+  const csv = await c.secretariat.get('/api/v1/members.csv');
+  assert.equal(csv.status, 200);
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines.length, members.length + 1);
+  assert.ok(lines[0].startsWith('Naam;Lidnummer;KvK-nummer;'));
+  for (const client of [c.member, c.committee]) assert.equal((await client.get('/api/v1/members.xlsx')).status, 403);
+});
+
+test('the audit log as XLSX and CSV: every page of the filtered log, newest first, the secretariat\'s only', async () => {
+  const all = [];
+  let cursor = null;
+  do {
+    const page = (await c.secretariat.get(`/api/v1/audit-log?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).data;
+    all.push(...page.entries);
+    cursor = page.next_cursor;
+  } while (cursor);
+  const book = await workbook(c.secretariat, '/api/v1/audit-log.xlsx');
+  const [headings, ...rows] = book.rows;
+  assert.deepEqual(values(headings), ['Tijdstip (UTC)', 'Gebruiker', 'Handeling', 'Betreft', 'Toelichting', 'IP-adres']);
+  // Downloading is not itself logged, so the workbook holds at least what the pages held.
+  assert.ok(rows.length >= all.length, `${rows.length} rows, ${all.length} entries`);
+  // Newest first, like the pages: the oldest entry is the last row.
+  assert.deepEqual(values(rows.at(-1)), [all.at(-1).at, all.at(-1).actor_email, all.at(-1).action, all.at(-1).subject,
+    all.at(-1).detail, all.at(-1).ip].map((v) => (v === '' ? null : v)));
+
+  const loginsOnly = await c.secretariat.get('/api/v1/audit-log.csv?action=login');
+  assert.equal(loginsOnly.status, 200);
+  const lines = loginsOnly.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  assert.ok(lines.length >= 3, 'the parties logged in');
+  assert.ok(lines.every((line) => line.split(';')[2] === 'login'), 'the filter applies to the download');
+  const bad = await c.secretariat.get('/api/v1/audit-log.csv?from=gisteren');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.data.field, 'from');
+  for (const client of [c.member, c.committee]) assert.equal((await client.get('/api/v1/audit-log.csv')).status, 403);
+});

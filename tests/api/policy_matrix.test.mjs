@@ -284,6 +284,11 @@ const MATRIX = () => [
   ['GET', '/api/v1/trends.csv', undefined, [401, 403, 403, 403, 200, 200]],
   ['GET', '/api/v1/trends.xlsx', undefined, [401, 403, 403, 403, 200, 200]],
   ['GET', '/api/v1/register.xlsx', undefined, [200, 200, 200, 200, 200, 200]],
+  // The member list and the audit log as downloads: the secretariat's, like the lists themselves.
+  ['GET', '/api/v1/members.csv', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/members.xlsx', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/audit-log.csv', undefined, [401, 403, 403, 403, 200, 403]],
+  ['GET', '/api/v1/audit-log.xlsx', undefined, [401, 403, 403, 403, 200, 403]],
   ['GET', '/api/v1/trajectories.csv', undefined, [401, 200, 200, 200, 200, 403]],
   ['GET', '/api/v1/trajectories.xlsx', undefined, [401, 200, 200, 200, 200, 403]],
   ['GET', `/api/v1/members/${orgs.wijkkracht}/calibration`, undefined, [401, 200, 403, 403, 200, 403]],

@@ -1,4 +1,5 @@
 #include "adapters/http/api_json.h"
+#include "adapters/http/export_response.h"
 #include "adapters/http/handlers.h"
 
 #include <charconv>
@@ -32,7 +33,10 @@ Result<Response> get_organisation(AppServices& app, Call const& call)
     return Response::json(200, organisation_json(organisation));
 }
 
-Result<Response> get_audit_log(AppServices& app, Call const& call)
+namespace {
+
+// audit_filter: the audit log's query: limit, cursor, action, actor (any case), from, to.
+Result<AuditLogFilter> audit_filter(Call const& call)
 {
     auto const& query = call.request.query;
     auto text = [&](char const* name) -> std::optional<std::string> {
@@ -53,13 +57,44 @@ Result<Response> get_audit_log(AppServices& app, Call const& call)
     filter.actor = text("actor");
     filter.from = text("from");
     filter.to = text("to");
-    auto const page = TRY(app.users.audit_log_page(filter));
+    return filter;
+}
+
+// At most this many entries in one download; a narrower period or action gives the rest.
+constexpr std::size_t AUDIT_LOG_EXPORT_MAX = 100000;
+
+}  // namespace
+
+Result<Response> get_audit_log(AppServices& app, Call const& call)
+{
+    auto const page = TRY(app.users.audit_log_page(TRY(audit_filter(call))));
     nlohmann::json list = nlohmann::json::array();
     for (auto const& entry : page.entries) {
         list.push_back(audit_entry_json(entry));
     }
     return Response::json(200, {{"entries", list},
                                 {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nullptr}});
+}
+
+// get_audit_log_export: the filtered log, newest first, every page of it (up to
+// AUDIT_LOG_EXPORT_MAX entries), as CSV or XLSX.
+Result<Response> get_audit_log_export(AppServices& app, Call const& call)
+{
+    auto filter = TRY(audit_filter(call));
+    filter.limit = AUDIT_LOG_MAX_LIMIT;
+    filter.cursor.reset();
+    ExportTable table{"auditlog", {"Tijdstip (UTC)", "Gebruiker", "Handeling", "Betreft", "Toelichting", "IP-adres"}, {}};
+    while (table.rows.size() < AUDIT_LOG_EXPORT_MAX) {
+        auto const page = TRY(app.users.audit_log_page(filter));
+        for (auto const& e : page.entries) {
+            table.rows.push_back({iso8601_utc(e.at), e.actor_email, e.action, e.subject, e.detail, e.ip});
+        }
+        if (!page.next_cursor) {
+            break;
+        }
+        filter.cursor = page.next_cursor;
+    }
+    return table_download(table, call.request.path);
 }
 
 }  // namespace sterk::http

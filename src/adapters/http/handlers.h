@@ -121,6 +121,8 @@ Result<Response> post_outbox_retry(AppServices& app, Call const& call);
 Result<Response> get_part_a_check(AppServices& app, Call const& call);
 Result<Response> get_certificate_pdf(AppServices& app, Call const& call);
 Result<Response> get_certificate_logo(AppServices& app, Call const& call);
+Result<Response> get_members_export(AppServices& app, Call const& call);
+Result<Response> get_audit_log_export(AppServices& app, Call const& call);
 Result<Response> post_certificate_reissue(AppServices& app, Call const& call);
 Result<Response> post_certificate_withdraw(AppServices& app, Call const& call);
 Result<Response> get_register(AppServices& app, Call const& call);

@@ -3,6 +3,7 @@
 #include "adapters/http/handlers.h"
 #include "adapters/http/json_body.h"
 #include "adapters/http/call_support.h"
+#include "adapters/http/export_response.h"
 #include "adapters/json/estimate_json.h"
 #include "adapters/http/api_json.h"
 
@@ -253,6 +254,24 @@ Result<Response> get_members(AppServices& app, Call const& call)
         list.push_back(member_json(entry));
     }
     return Response::json(200, {{"members", list}});
+}
+
+// get_members_export: the member list with its contact details and membership dates, as CSV or XLSX.
+Result<Response> get_members_export(AppServices& app, Call const& call)
+{
+    ExportTable table{"leden",
+                      {"Naam", "Lidnummer", "KvK-nummer", "Adres", "Postcode", "Plaats", "Contactpersoon", "Telefoon",
+                       "E-mail", "Website", "Lid vanaf", "Lid tot", "Actief"},
+                      {}};
+    auto const date_cell = [](std::optional<Date> const& d) { return d ? ExportCell{*d} : ExportCell{}; };
+    for (auto const& e : TRY(app.registry.members(local_date(call.now)))) {
+        auto const& o = e.organisation;
+        auto const& p = e.profile;
+        table.rows.push_back({o.name, o.lidnummer, p.kvk, p.address, p.postcode, o.city, p.contact_person, p.phone,
+                              o.email, o.website, date_cell(p.member_from), date_cell(p.member_until),
+                              std::string{e.active ? "ja" : "nee"}});
+    }
+    return table_download(table, call.request.path);
 }
 
 Result<Response> get_member(AppServices& app, Call const& call)

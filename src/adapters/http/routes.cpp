@@ -26,8 +26,13 @@ std::vector<Route> const& route_table()
         {"GET", "/api/v1/organisations", P::OrganisationsList, S::None, Work::Inline, get_organisations},
         {"GET", "/api/v1/organisations/{id}", P::OrganisationRead, S::PathId, Work::Inline, get_organisation},
         {"GET", "/api/v1/audit-log", P::AuditLogRead, S::None, Work::Inline, get_audit_log},
+        // Downloads of the lists (issue 12): every page of the filtered log, the member list.
+        {"GET", "/api/v1/audit-log.csv", P::AuditLogRead, S::None, Work::Worker, get_audit_log_export},
+        {"GET", "/api/v1/audit-log.xlsx", P::AuditLogRead, S::None, Work::Worker, get_audit_log_export},
         {"GET", "/api/v1/estimate", P::EstimateRead, S::None, Work::Inline, get_estimate},
         {"GET", "/api/v1/members", P::MembersList, S::None, Work::Inline, get_members},
+        {"GET", "/api/v1/members.csv", P::MembersList, S::None, Work::Worker, get_members_export},
+        {"GET", "/api/v1/members.xlsx", P::MembersList, S::None, Work::Worker, get_members_export},
         {"POST", "/api/v1/members", P::MembersWrite, S::None, Work::Inline, post_member},
         {"GET", "/api/v1/members/{id}", P::MemberRead, S::PathId, Work::Inline, get_member},
         {"PUT", "/api/v1/members/{id}", P::MembersWrite, S::PathId, Work::Inline, put_member},

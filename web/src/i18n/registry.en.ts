@@ -55,6 +55,9 @@ export const enRegistry: Record<keyof typeof nlRegistry, string> = {
   'registry.hint.tariff_code': 'The code in the tariffs file (B10), e.g. CIIO or LRQA.',
 
   'registry.members.title': 'Members',
+  'registry.members.downloads': 'Download the member list',
+  'registry.members.downloadXlsx': 'Member list as Excel',
+  'registry.members.downloadCsv': 'Member list as CSV',
   'registry.members.intro':
     'The members of Sociaal Werk Nederland who can apply for the quality label. Only a member with an active membership can request an audit.',
   'registry.members.add': 'Add member',

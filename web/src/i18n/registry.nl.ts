@@ -54,6 +54,9 @@ export const nlRegistry = {
   'registry.hint.tariff_code': 'De code in het tarievenbestand (B10), bijvoorbeeld CIIO of LRQA.',
 
   'registry.members.title': 'Leden',
+  'registry.members.downloads': 'Ledenlijst downloaden',
+  'registry.members.downloadXlsx': 'Ledenlijst als Excel',
+  'registry.members.downloadCsv': 'Ledenlijst als CSV',
   'registry.members.intro':
     'De leden van Sociaal Werk Nederland die het kwaliteitslabel kunnen aanvragen. Alleen een lid met een actief lidmaatschap kan een toetsing aanvragen.',
   'registry.members.add': 'Lid toevoegen',

@@ -212,6 +212,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as CSV (secretariat): every page of the filtered log, newest first, at most 100,000 entries; Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
+        get: operations["getAuditLogCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as an Excel workbook (secretariat): every page of the filtered log, newest first, at most 100,000 entries; Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
+        get: operations["getAuditLogXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories": {
         parameters: {
             query?: never;
@@ -276,6 +310,40 @@ export interface paths {
         put?: never;
         /** Add a member (secretariat); 400 names the first invalid field and lists every error; audited member.create */
         post: operations["createMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member list as CSV (secretariat): Naam;Lidnummer;KvK-nummer;Adres;Postcode;Plaats;Contactpersoon;Telefoon;E-mail;Website;Lid vanaf;Lid tot;Actief, membership dates as dates. */
+        get: operations["getMembersCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member list as an Excel workbook (secretariat): Naam;Lidnummer;KvK-nummer;Adres;Postcode;Plaats;Contactpersoon;Telefoon;E-mail;Website;Lid vanaf;Lid tot;Actief, membership dates as dates. */
+        get: operations["getMembersXlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3573,6 +3641,72 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    getAuditLogCsv: {
+        parameters: {
+            query?: {
+                /** @description Only this action, e.g. login, login-failed, login-refused, password-reset.request */
+                action?: string;
+                /** @description Only the entries of this e-mail address (any case) */
+                actor?: string;
+                /** @description From this day on (YYYY-MM-DD, UTC, inclusive) */
+                from?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV (UTF-8 with BOM, semicolons) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuditLogXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only this action, e.g. login, login-failed, login-refused, password-reset.request */
+                action?: string;
+                /** @description Only the entries of this e-mail address (any case) */
+                actor?: string;
+                /** @description From this day on (YYYY-MM-DD, UTC, inclusive) */
+                from?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listTrajectories: {
         parameters: {
             query?: {
@@ -3751,6 +3885,54 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMembersCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV (UTF-8 with BOM, semicolons) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMembersXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
         };
     };

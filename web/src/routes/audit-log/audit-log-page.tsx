@@ -9,10 +9,10 @@ import { usePageTitle } from '../../components/common/use-page-title';
 import { useI18n } from '../../i18n/i18n-context';
 import { handleError, type UiError } from '../../utils/handle-error';
 import { ForbiddenPage } from '../errors/forbidden-page';
+import { auditLogExportHref, type Filters } from './audit-log-helpers';
 
 const PAGE_SIZE = 25;
 
-type Filters = { action: string; actor: string; from: string; to: string };
 const NO_FILTERS: Filters = { action: '', actor: '', from: '', to: '' };
 
 type LoadState =
@@ -156,6 +156,14 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
+      <ul className="link-list link-list--inline" aria-label={t('auditLog.downloads')}>
+        <li>
+          <a href={auditLogExportHref(filters, 'xlsx')} download>{t('auditLog.downloadXlsx')}</a>
+        </li>
+        <li>
+          <a href={auditLogExportHref(filters, 'csv')} download>{t('auditLog.downloadCsv')}</a>
+        </li>
+      </ul>
       {filterError && !['action', 'actor', 'from', 'to'].includes(filterError.field ?? '') && (
         <Alert tone="error" title={filterError.message} />
       )}

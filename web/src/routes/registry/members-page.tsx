@@ -74,6 +74,14 @@ export function MembersPage() {
         <p className="page-heading__eyebrow">{t('registry.eyebrow')}</p>
         <h1 tabIndex={-1}>{t('registry.members.title')}</h1>
         <p className="lead">{t('registry.members.intro')}</p>
+        <ul className="link-list link-list--inline" aria-label={t('registry.members.downloads')}>
+          <li>
+            <a href="/api/v1/members.xlsx" download>{t('registry.members.downloadXlsx')}</a>
+          </li>
+          <li>
+            <a href="/api/v1/members.csv" download>{t('registry.members.downloadCsv')}</a>
+          </li>
+        </ul>
       </div>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <Alert tone="error" title={t('registry.loadError')}>{state.error.message}</Alert>}

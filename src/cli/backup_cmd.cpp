@@ -3,6 +3,7 @@
 // item 5; adapters/backup/backup.h). Prints each table's rows and a summary; exit code 2 for bad
 // input, and then no file is left behind.
 #include "adapters/backup/backup.h"
+#include "adapters/http/api_json.h"
 #include "adapters/storage/database_url.h"
 #include "cli/cli_output.h"
 #include "cli/commands.h"
@@ -24,16 +25,6 @@ struct BackupOptions {
     std::string to;
 };
 
-std::string utc_now()
-{
-    std::time_t const now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
-
 int run_backup(BackupOptions const& options)
 {
     std::map<std::string, std::string> const flags{{"db", "--db"}, {"to", "--to"}};
@@ -44,7 +35,8 @@ int run_backup(BackupOptions const& options)
     auto const started = std::chrono::steady_clock::now();
     std::cout << "Backup van " << url->masked << " naar " << options.to << "\n";
     TableProgressPrinter printer{isatty(STDOUT_FILENO) != 0};
-    auto const made = make_backup(options.db, options.to, utc_now(), std::ref(printer));
+    auto const made = make_backup(options.db, options.to, http::iso8601_utc(static_cast<UnixTime>(std::time(nullptr))),
+                                  std::ref(printer));
     if (!made) {
         std::cout << std::flush;
         return report_error(made.error(), flags);

@@ -6,6 +6,7 @@
 #include "adapters/storage/database.h"
 #include "adapters/storage/database_url.h"
 #include "adapters/storage/open_store.h"
+#include "test_databases.h"
 #include "adapters/storage/table_catalogue.h"
 #include "adapters/storage/table_io.h"
 
@@ -30,23 +31,8 @@ namespace {
 
 enum class Kind { Sqlite, Postgresql };
 
-char const* pg_base_url()
-{
-    char const* url = std::getenv("TEST_PG_URL");
-    return url != nullptr && *url != '\0' ? url : nullptr;
-}
-
-std::unique_ptr<soci::session> raw_session(std::string const& url)
-{
-    auto parsed = parse_database_url(url);
-    if (!parsed) {
-        throw std::runtime_error(parsed.error().message);
-    }
-    if (parsed->backend == Backend::Sqlite) {
-        return std::make_unique<soci::session>(soci::sqlite3, parsed->connect_string);
-    }
-    return std::make_unique<soci::session>(soci::postgresql, parsed->connect_string);
-}
+using test::pg_base_url;
+using test::raw_session;
 
 // TestDatabase: an empty database of one kind, removed afterwards.
 class TestDatabase {

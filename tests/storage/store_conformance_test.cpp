@@ -3,6 +3,7 @@
 // per test process that each test drops and recreates.
 #include "adapters/storage/database_url.h"
 #include "adapters/storage/open_store.h"
+#include "test_databases.h"
 
 #include <gtest/gtest.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -40,23 +41,8 @@ std::string pg_schema()
     return "sterk_storage_test_" + std::to_string(::getpid());
 }
 
-char const* pg_base_url()
-{
-    char const* url = std::getenv("TEST_PG_URL");
-    return url != nullptr && *url != '\0' ? url : nullptr;
-}
-
-std::unique_ptr<soci::session> raw_session(std::string const& url)
-{
-    auto parsed = parse_database_url(url);
-    if (!parsed) {
-        throw std::runtime_error(parsed.error().message);
-    }
-    if (parsed->backend == Backend::Sqlite) {
-        return std::make_unique<soci::session>(soci::sqlite3, parsed->connect_string);
-    }
-    return std::make_unique<soci::session>(soci::postgresql, parsed->connect_string);
-}
+using test::pg_base_url;
+using test::raw_session;
 
 // PgSchemaCleanup: drops this process's schema once every test has run.
 class PgSchemaCleanup : public ::testing::Environment {

@@ -57,8 +57,11 @@ test.describe('auditlog', () => {
     await page.getByLabel('Tot en met datum').fill('2030-01-01');
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect(page.getByText('De einddatum ligt vóór de begindatum.')).toBeVisible();
+    // A refused filter is not offered as a download; clearing it brings the downloads back.
+    await expect(page.getByRole('link', { name: /Download als CSV/ })).toHaveCount(0);
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect(rows).toHaveCount(25);
+    await expect(page.getByRole('link', { name: /Download als CSV/ })).toHaveAttribute('href', '/api/v1/audit-log.csv');
 
     // Phone and tablet widths: no horizontal scrolling, every cell labelled.
     for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {

@@ -216,9 +216,7 @@ Result<Response> get_register(AppServices& app, Call const& call)
     auto const rows = TRY(service(app).register_rows_token(call.now));
     auto const key = today.iso() + '\x1f' + query.q + '\x1f' + query.town + '\x1f' + query.scope;
     if (auto body = answers.find(rows, key)) {
-        Response response = Response::json(200, nlohmann::json::object());
-        response.body = std::move(*body);
-        return response;
+        return Response::json_text(200, std::move(*body));
     }
     auto response = TRY(register_answer(app, query, today, call.now));
     answers.keep(rows, key, response.body);

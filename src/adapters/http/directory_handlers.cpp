@@ -76,21 +76,26 @@ Result<Response> get_audit_log(AppServices& app, Call const& call)
                                 {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nullptr}});
 }
 
-// get_audit_log_export: the filtered log, newest first, every page of it (up to
-// AUDIT_LOG_EXPORT_MAX entries), as CSV or XLSX.
+// get_audit_log_export: the filtered log, newest first, every page of it, as CSV or XLSX; refused
+// (naming the period) when it holds more than AUDIT_LOG_EXPORT_MAX entries.
 Result<Response> get_audit_log_export(AppServices& app, Call const& call)
 {
     auto filter = TRY(audit_filter(call));
     filter.limit = AUDIT_LOG_MAX_LIMIT;
     filter.cursor.reset();
     ExportTable table{"auditlog", {"Tijdstip (UTC)", "Gebruiker", "Handeling", "Betreft", "Toelichting", "IP-adres"}, {}};
-    while (table.rows.size() < AUDIT_LOG_EXPORT_MAX) {
+    while (true) {
         auto const page = TRY(app.users.audit_log_page(filter));
         for (auto const& e : page.entries) {
             table.rows.push_back({iso8601_utc(e.at), e.actor_email, e.action, e.subject, e.detail, e.ip});
         }
         if (!page.next_cursor) {
             break;
+        }
+        // Said, not cut off silently: a download is either the whole filtered log or refused.
+        if (table.rows.size() >= AUDIT_LOG_EXPORT_MAX) {
+            return Error::invalid("from", "Meer dan " + std::to_string(AUDIT_LOG_EXPORT_MAX) +
+                                              " regels: kies een kortere periode of een handeling.");
         }
         filter.cursor = page.next_cursor;
     }

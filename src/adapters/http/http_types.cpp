@@ -59,11 +59,7 @@ namespace {
 template <typename Json>
 Response json_response(int status, Json const& body)
 {
-    Response response;
-    response.status = status;
-    response.content_type = "application/json; charset=utf-8";
-    response.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    return response;
+    return Response::json_text(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 }  // namespace
@@ -76,6 +72,15 @@ Response Response::json(int status, nlohmann::json const& body)
 Response Response::json_in_order(int status, nlohmann::ordered_json const& body)
 {
     return json_response(status, body);
+}
+
+Response Response::json_text(int status, std::string body)
+{
+    Response response;
+    response.status = status;
+    response.content_type = "application/json; charset=utf-8";
+    response.body = std::move(body);
+    return response;
 }
 
 Response Response::no_content()

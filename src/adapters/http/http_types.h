@@ -46,6 +46,8 @@ struct Response {
     // json_in_order: keys in the order they were added (the documented order), for shapes people read.
     static Response json_in_order(int status, nlohmann::ordered_json const& body);
     static Response no_content();
+    // json_text: a JSON body serialized before (a kept answer), with the same content type.
+    static Response json_text(int status, std::string body);
     void set_header(std::string name, std::string value);
 };
 

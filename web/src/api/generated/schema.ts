@@ -219,7 +219,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log as CSV (secretariat): every page of the filtered log, newest first, at most 100,000 entries; Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
+        /** The audit log as CSV (secretariat): every page of the filtered log, newest first; more than 100,000 entries are refused (400 naming `from`: choose a shorter period); Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
         get: operations["getAuditLogCsv"];
         put?: never;
         post?: never;
@@ -236,7 +236,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log as an Excel workbook (secretariat): every page of the filtered log, newest first, at most 100,000 entries; Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
+        /** The audit log as an Excel workbook (secretariat): every page of the filtered log, newest first; more than 100,000 entries are refused (400 naming `from`: choose a shorter period); Dutch headings Tijdstip (UTC);Gebruiker;Handeling;Betreft;Toelichting;IP-adres. */
         get: operations["getAuditLogXlsx"];
         put?: never;
         post?: never;

@@ -156,14 +156,17 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
-      <ul className="link-list link-list--inline" aria-label={t('auditLog.downloads')}>
-        <li>
-          <a href={auditLogExportHref(filters, 'xlsx')} download>{t('auditLog.downloadXlsx')}</a>
-        </li>
-        <li>
-          <a href={auditLogExportHref(filters, 'csv')} download>{t('auditLog.downloadCsv')}</a>
-        </li>
-      </ul>
+      {/* A refused filter is not offered as a download: it would answer with the same refusal. */}
+      {!filterError && (
+        <ul className="link-list link-list--inline" aria-label={t('auditLog.downloads')}>
+          <li>
+            <a href={auditLogExportHref(filters, 'xlsx')} download>{t('auditLog.downloadXlsx')}</a>
+          </li>
+          <li>
+            <a href={auditLogExportHref(filters, 'csv')} download>{t('auditLog.downloadCsv')}</a>
+          </li>
+        </ul>
+      )}
       {filterError && !['action', 'actor', 'from', 'to'].includes(filterError.field ?? '') && (
         <Alert tone="error" title={filterError.message} />
       )}

@@ -397,49 +397,49 @@ function NotMet({ norms }: { norms: TrendRankedNorm[] }) {
   return (
     <>
       <TrendChart label={t('trends.notMetChart', { summary })} render={render} testId="trends-not-met-chart" />
-      <div className="table-wrap">
-        <table className="table table--stack trends__table" data-testid="trends-not-met">
-          <caption>{t('trends.notMetCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trends.colNorm')}</th>
-              <th scope="col">{t('trends.colCount')}</th>
-              <th scope="col">{t('trends.colPartly')}</th>
-              <th scope="col">{t('trends.colOutOf')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {norms.map((n) => (
-              <tr key={n.code}>
-                <th scope="row">
-                  <span className="trends__code">{n.code}</span> <span className="trends__norm-text">{n.text}</span>
-                </th>
-                <td data-label={t('trends.colCount')}>{n.count}</td>
-                <td data-label={t('trends.colPartly')}>{n.partly}</td>
-                <td data-label={t('trends.colOutOf')}>{n.out_of}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RankedTable
+        norms={norms}
+        caption={t('trends.notMetCaption')}
+        testId="trends-not-met"
+        columns={[
+          { label: t('trends.colCount'), value: (n) => n.count },
+          { label: t('trends.colPartly'), value: (n) => n.partly },
+        ]}
+      />
     </>
   );
 }
 
-function RankedTable({ norms, caption }: { norms: TrendRankedNorm[]; caption: string }) {
+type RankedColumn = { label: string; value: (norm: TrendRankedNorm) => ReactNode };
+
+/** Norms ranked by how often they were named: the count columns given (by default "genoemd"), out of how many. */
+function RankedTable({
+  norms,
+  caption,
+  testId,
+  columns,
+}: {
+  norms: TrendRankedNorm[];
+  caption: string;
+  testId?: string;
+  columns?: RankedColumn[];
+}) {
   const { t } = useI18n();
   if (norms.length === 0) {
     return <p>{t('trends.pointsNone')}</p>;
   }
+  const shown: RankedColumn[] = [...(columns ?? [{ label: t('trends.colNamed'), value: (n) => n.count }]),
+    { label: t('trends.colOutOf'), value: (n) => n.out_of }];
   return (
     <div className="table-wrap">
-      <table className="table table--stack trends__table">
+      <table className="table table--stack trends__table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('trends.colNorm')}</th>
-            <th scope="col">{t('trends.colNamed')}</th>
-            <th scope="col">{t('trends.colOutOf')}</th>
+            {shown.map((column) => (
+              <th key={column.label} scope="col">{column.label}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -448,8 +448,9 @@ function RankedTable({ norms, caption }: { norms: TrendRankedNorm[]; caption: st
               <th scope="row">
                 <span className="trends__code">{n.code}</span> <span className="trends__norm-text">{n.text}</span>
               </th>
-              <td data-label={t('trends.colNamed')}>{n.count}</td>
-              <td data-label={t('trends.colOutOf')}>{n.out_of}</td>
+              {shown.map((column) => (
+                <td key={column.label} data-label={column.label}>{column.value(n)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

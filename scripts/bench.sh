@@ -20,6 +20,14 @@ run() {
   shift
   wrk --latency "$@" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
 }
+# row: one line of the closing table: what, our figure, the anchor measured in this run, the goal,
+# and whether it holds (met / NOT met / no goal).
+row() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$dir/summary"; }
+met() { awk -v c="$1" 'BEGIN { print (c ? "met" : "NOT met") }'; }
+# ms: wrk's latency ("812.00us", "6.52ms", "1.02s") in milliseconds.
+ms() { awk -v t="$1" 'BEGIN { v = t + 0; if (t ~ /us$/) v /= 1000; else if (t ~ /[^m]s$/) v *= 1000; printf "%.2f", v }'; }
+rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+p99() { ms "$(awk '$1 == "99%" {print $2}' "$1")"; }
 run "GET /healthz, 64 connections, 2 threads, 10 s" -t2 -c64 -d10s "$url/healthz"
 run "GET /api/v1/frameworks/2019 (49 norms, ~100 kB JSON), 16 connections, 10 s" -t2 -c16 -d10s "$url/api/v1/frameworks/2019"
 run "GET /api/v1/me with a session (session lookup in SQLite), 16 connections, 10 s" -t2 -c16 -d10s -H "Cookie: $cookie" "$url/api/v1/me"
@@ -86,6 +94,14 @@ CONF
   for who in server nginx; do
     echo "$who: $(grep -E 'Requests/sec' "$dir/wrk-$who" | tr -s ' ')  p50 $(awk '$1 == "50%" {print $2}' "$dir/wrk-$who")  p99 $(awk '$1 == "99%" {print $2}' "$dir/wrk-$who")$(grep -E 'Non-2xx|Socket errors' "$dir/wrk-$who" | tr -s ' ' | sed 's/^/  /')"
   done
+  echo '{"status":"ok"}' >"$dir/nginx/www/healthz"
+  wrk --latency -t2 -c64 -d10s "$url/healthz" >"$dir/wrk-health"
+  wrk --latency -t2 -c64 -d10s "http://127.0.0.1:$nginx_port/healthz" >"$dir/wrk-nginx-health"
+  echo "GET /healthz: server $(rps "$dir/wrk-health") req/s p99 $(p99 "$dir/wrk-health") ms; nginx (the same bytes, static) $(rps "$dir/wrk-nginx-health") req/s p99 $(p99 "$dir/wrk-nginx-health") ms"
+  ratio=$(awk -v s="$(rps "$dir/wrk-server")" -v n="$(rps "$dir/wrk-nginx")" 'BEGIN { printf "%.2f", s / n }')
+  row "register search ?q=welzijn, 64 conn." "$(rps "$dir/wrk-server") req/s" "nginx $(rps "$dir/wrk-nginx") req/s" "at least 0.40 of nginx" "$ratio of nginx: $(met "$ratio >= 0.40")"
+  row "register search p99" "$(p99 "$dir/wrk-server") ms" "nginx $(p99 "$dir/wrk-nginx") ms" "under 10 ms" "$(met "$(p99 "$dir/wrk-server") < 10")"
+  row "GET /healthz, 64 conn." "$(rps "$dir/wrk-health") req/s" "nginx $(rps "$dir/wrk-nginx-health") req/s" "(no goal)" "$(awk -v s="$(rps "$dir/wrk-health")" -v n="$(rps "$dir/wrk-nginx-health")" 'BEGIN { printf "%.2f of nginx", s / n }')"
   awk -v s="$(awk '/Requests\/sec/ {print $2}' "$dir/wrk-server")" -v n="$(awk '/Requests\/sec/ {print $2}' "$dir/wrk-nginx")" \
       -v p99="$(awk '$1 == "99%" {print $2}' "$dir/wrk-server")" 'BEGIN {
     ms = p99 + 0; if (p99 ~ /us$/) ms /= 1000; else if (p99 ~ /[^m]s$/) ms *= 1000
@@ -95,9 +111,13 @@ else
   echo "skipped: needs nginx (Debian nginx-light; scripts/install-deps.sh installs it)"
 fi
 echo; echo "== certificate: its PDF (signature, QR code, A4) and the label's logo, in-process (sterklabel-bench-certificate)"
-build/tests/pdf/sterklabel-bench-certificate --runs 200
+build/tests/pdf/sterklabel-bench-certificate --runs 200 | tee "$dir/certificate"
+cert_p50=$(awk '/^certificate PDF \(/ { for (i = 1; i <= NF; i++) if ($i == "p50") print $(i + 1) }' "$dir/certificate")
+row "certificate PDF, in-process" "p50 $cert_p50 ms" "-" "under 10 ms" "$(met "$cert_p50 < 10")"
 echo; echo "== server memory after load"
 grep -E "VmHWM|VmRSS" "/proc/$pid/status"
+peak_rss=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+row "server peak memory after the load above" "$peak_rss MB" "-" "(no goal)" "-"
 echo; echo "== CLI: 100 x sterklabel advise (B8 example)"
 verdicts=$(build/sterklabel framework --json | node -e '
   const fw = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -133,10 +153,15 @@ if [ -x /usr/bin/chromium ] && [ -d web/node_modules ]; then
     r50 = o50 / c50; r95 = o95 / c95
     printf "ratio ours/chromium: p50 %.2f, p95 %.2f (goal: at most 0.25): p50 %s, p95 %s\n", r50, r95,
       (r50 <= 0.25 ? "met" : "NOT met"), (r95 <= 0.25 ? "met" : "NOT met") }'
+  ratio=$(awk -v o="$ours_p50" -v c="$chromium_p50" 'BEGIN { printf "%.2f", o / c }')
+  row "report PDF (B8, 49 norms), in-process" "p50 $ours_p50 ms" "Chromium p50 $chromium_p50 ms" "at most 0.25 of Chromium" "$ratio: $(met "$ratio <= 0.25")"
 else
   echo "skipped: needs /usr/bin/chromium and web/node_modules (cd web && npm ci)"
 fi
 echo "goals: in-process at most 1/4 of Chromium's time, under 150 ms per full report, peak memory under 60 MB"
+row "report PDF p95" "$ours_p95 ms" "-" "under 150 ms" "$(met "$ours_p95 < 150")"
+pdf_peak=$(sed -n 's/^PDF_PEAK_MB=//p' "$dir/pdf")
+row "report PDF peak memory" "$pdf_peak MB" "-" "under 60 MB" "$(met "$pdf_peak < 60")"
 
 echo; echo "== outbox: 300 messages queued, then sent one by one to a local SMTP sink (aiosmtpd, Maildir)"
 if [ -x /usr/bin/aiosmtpd ]; then
@@ -144,7 +169,9 @@ if [ -x /usr/bin/aiosmtpd ]; then
   /usr/bin/aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$dir/Maildir" &
   smtp_pid=$!
   for _ in $(seq 50); do (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
-  build/tests/bench/sterklabel-bench-outbox --smtp-url "smtp://127.0.0.1:$smtp_port" --count 300 | grep -v '^[A-Z_]*='
+  build/tests/bench/sterklabel-bench-outbox --smtp-url "smtp://127.0.0.1:$smtp_port" --count 300 >"$dir/outbox"
+  grep -v '^[A-Z_]*=' "$dir/outbox"
+  row "outbox to a local SMTP sink" "$(sed -n 's/^MSGS_PER_S=//p' "$dir/outbox") mails/s" "-" "(no goal)" "-"
   kill "$smtp_pid"; wait "$smtp_pid" 2>/dev/null || true
   echo "in the Maildir: $(ls "$dir/Maildir/new" | wc -l) messages"
 else
@@ -164,3 +191,9 @@ awk -v s="$small" -v l="$large" -v g="$group" 'BEGIN {
   printf "growth 2,000 -> 20,000 audits: %.2f ms -> %.2f ms (x%.1f for 10x the data)\n", s, l, l / s
   printf "goals: under 50 ms (%s), at least 4x faster than the GROUP BY (%.0fx: %s), flat: under 2x for 10x the audits (%s)\n",
     (l < 50 ? "met" : "NOT met"), g / l, (g / l >= 4 ? "met" : "NOT met"), (l / s < 2 ? "met" : "NOT met") }'
+row "trends page data, 20,000 audits" "p50 $large ms" "GROUP BY p50 $group ms" "under 50 ms, 4x the GROUP BY" "$(awk -v l="$large" -v g="$group" 'BEGIN { printf "%.0fx", g / l }'): $(met "$large < 50 && $group / $large >= 4")"
+row "trends growth 2,000 -> 20,000 audits" "$small -> $large ms" "-" "under 2x for 10x the audits" "$(met "$large / $small < 2")"
+
+echo; echo "== summary: each figure of this run next to its anchor from the same run and its goal"
+{ printf 'what\tours\tanchor (same run)\tgoal\tresult\n'; cat "$dir/summary"; } | column -t -s "$(printf '\t')"
+if grep -q "NOT met" "$dir/summary"; then echo "not every goal holds in this run: see the NOT met rows"; fi

@@ -14,6 +14,8 @@ packages=(
   libical-dev python3-icalendar
   # tests: PostgreSQL server, SMTP sink, browser; tools
   postgresql python3-aiosmtpd sqlite3 chromium curl wrk nginx-light
+  # `make bench` prints its closing table with column(1)
+  bsdextrautils
   # tests: a PDF's text, pages and fonts read back (pdftotext, pdfinfo, pdffonts)
   poppler-utils
   # the certificate's QR code (libqrencode), decoded again in the tests (zbarimg)

@@ -12,6 +12,7 @@
 #include "adapters/http/static_files.h"
 #include "adapters/http/web_root.h"
 #include "adapters/json/plan_json.h"
+#include "adapters/logging/json_log_formatter.h"
 #include "adapters/json/report_json.h"
 #include "adapters/pdf/certificate_pdf.h"
 #include "adapters/pdf/label_logo.h"
@@ -32,6 +33,7 @@
 
 #include <curl/curl.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -54,6 +56,7 @@ struct ServeOptions {
     std::string smtp_url;
     std::string smtp_from;
     std::vector<std::string> trusted_proxies;
+    std::string log_format;
     bool demo = false;
     bool config_dump = false;
     int outbox_poll_ms = 2000;
@@ -91,12 +94,16 @@ std::optional<std::string> read_whole_file(std::string const& path)
     return content.str();
 }
 
-void setup_logging()
+void setup_logging(bool json)
 {
     // stdout carries the start line and the demo logins (tests read it); logs go to stderr.
-    auto logger = spdlog::stderr_color_mt("sterklabel");
+    auto logger = json ? spdlog::stderr_logger_mt("sterklabel") : spdlog::stderr_color_mt("sterklabel");
     spdlog::set_default_logger(logger);
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+    if (json) {
+        spdlog::set_formatter(std::make_unique<JsonLogFormatter>());
+    } else {
+        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+    }
     spdlog::flush_on(spdlog::level::info);
 }
 
@@ -115,6 +122,7 @@ int run_serve(ServeOptions const& options)
     flags.smtp_url = flag(options, "--smtp-url", options.smtp_url);
     flags.smtp_from = flag(options, "--smtp-from", options.smtp_from);
     flags.trusted_proxies = options.trusted_proxies;
+    flags.log_format = flag(options, "--log-format", options.log_format);
     flags.demo = options.demo;
     auto resolved = http::resolve_serve_config(flags, environment, read_whole_file);
     if (!resolved) {
@@ -127,7 +135,7 @@ int run_serve(ServeOptions const& options)
         return 0;
     }
 
-    setup_logging();
+    setup_logging(config.json_logs);
     if (auto sodium = init_sodium(); !sodium) {
         return report_error(sodium.error());
     }
@@ -373,6 +381,7 @@ int run_serve(ServeOptions const& options)
         return render_label_logo(logo, svg ? LogoFormat::Svg : LogoFormat::Png);
     };
     app_services.trends = &trends;
+    app_services.readiness = [&store] { return (*store)->check_ready(); };
     http::App app{app_services, now_seconds};
 
     std::cout << "Sterklabel luistert op " << http::listen_url(config.listen_host, port) << std::endl;
@@ -407,6 +416,8 @@ void add_serve_command(CLI::App& app, CommandContext& context)
     cmd->add_option("--trusted-proxy", options->trusted_proxies,
                     "Reverse proxy (IP of CIDR, herhaalbaar) waarvan X-Forwarded-For het clientadres geeft "
                     "(STERK_TRUSTED_PROXY, kommagescheiden)");
+    options->given["--log-format"] = cmd->add_option(
+        "--log-format", options->log_format, "Logregels als text (leesbaar) of json (één object per regel) (STERK_LOG_FORMAT)");
     cmd->add_flag("--demo", options->demo, "Vul een lege database met demogegevens");
     cmd->add_option("--outbox-poll-ms", options->outbox_poll_ms,
                     "Hoe vaak de e-mailverzender de outbox bekijkt, in ms (standaard 2000; een nieuw bericht wekt hem ook)");

@@ -77,7 +77,7 @@ bool is_same_site_request(Request const& request, std::string const& base_url)
 
 bool is_api_path(std::string_view path)
 {
-    return path == "/healthz" || path == "/api" || path.starts_with("/api/");
+    return path == "/healthz" || path == "/readyz" || path == "/api" || path.starts_with("/api/");
 }
 
 void add_standard_headers(Response& response, bool api)

@@ -78,6 +78,9 @@ struct AppServices {
     std::function<Result<std::string>(LabelLogo const&, bool svg)> label_logo{};
     // The trend analysis (issue 12).
     TrendService* trends = nullptr;
+    // readiness: ok when the database answers with this program's schema (GET /readyz); unset:
+    // always ready.
+    std::function<Status()> readiness{};
 };
 
 class App {
@@ -103,7 +106,7 @@ private:
     std::function<UnixTime()> m_clock;
 };
 
-// is_api_path: "/api/..." and "/healthz" (JSON, Cache-Control: no-store).
+// is_api_path: "/api/...", "/healthz" and "/readyz" (JSON, Cache-Control: no-store).
 bool is_api_path(std::string_view path);
 
 // is_json_content_type: "application/json", any case, optionally with parameters

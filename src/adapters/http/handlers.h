@@ -10,6 +10,8 @@
 namespace sterk::http {
 
 Result<Response> get_health(AppServices& app, Call const& call);
+// get_ready: 200 when the database answers with this program's schema, else 503 (for a proxy).
+Result<Response> get_ready(AppServices& app, Call const& call);
 Result<Response> get_openapi(AppServices& app, Call const& call);
 
 Result<Response> post_session(AppServices& app, Call const& call);

@@ -12,6 +12,7 @@ std::vector<Route> const& route_table()
     using S = OrganisationScope;
     static std::vector<Route> const routes{
         {"GET", "/healthz", P::HealthRead, S::None, Work::Inline, get_health},
+        {"GET", "/readyz", P::HealthRead, S::None, Work::Inline, get_ready},
         {"GET", "/api/openapi.json", P::ApiDocumentRead, S::None, Work::Inline, get_openapi},
         {"POST", "/api/v1/session", P::SessionCreate, S::None, Work::Worker, post_session},
         {"DELETE", "/api/v1/session", P::SessionDelete, S::None, Work::Inline, delete_session},

@@ -166,6 +166,12 @@ Result<ServeConfig> resolve_serve_config(ServeFlags const& flags, Environment co
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
     }
+    if (auto log_format = pick(flags.log_format, environment, "STERK_LOG_FORMAT")) {
+        if (*log_format != "text" && *log_format != "json") {
+            return Error::invalid("--log-format", "--log-format moet text of json zijn");
+        }
+        config.json_logs = *log_format == "json";
+    }
     if (auto demo_password = environment("STERK_DEMO_PASSWORD"); demo_password && !demo_password->empty()) {
         config.demo_password = *demo_password;
     }
@@ -184,6 +190,7 @@ nlohmann::json config_dump(ServeConfig const& config)
         {"smtp_user", config.smtp_user},
         {"smtp_password", config.smtp_password.empty() ? "" : MASK},
         {"trusted_proxies", config.trusted_proxy_texts},
+        {"log_format", config.json_logs ? "json" : "text"},
         {"demo", config.demo},
         {"demo_password", config.demo_password ? MASK : ""},
     };

@@ -25,6 +25,7 @@ struct ServeFlags {
     std::optional<std::string> smtp_url;
     std::optional<std::string> smtp_from;
     std::vector<std::string> trusted_proxies;  // --trusted-proxy, repeatable; empty: not given
+    std::optional<std::string> log_format;
     bool demo = false;
 };
 
@@ -42,6 +43,8 @@ struct ServeConfig {
     // Reverse proxies whose X-Forwarded-For is believed (client_address.h), as given and parsed.
     std::vector<std::string> trusted_proxy_texts;
     std::vector<Cidr> trusted_proxies;
+    // json_logs: one JSON object per log line (for a log collector) instead of readable text.
+    bool json_logs = false;
     bool demo = false;
 };
 

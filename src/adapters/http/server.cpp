@@ -122,14 +122,18 @@ asio::awaitable<Response> HttpServer::Impl::on_workers(Request const& request)
 
 namespace {
 
-// One log line per request.
+// One log line per request, `request key=value ...` (--log-format json makes it an object). The
+// path is the target as sent without its query: still percent-encoded, so a client cannot put a
+// line break or a space into the log, and tokens in queries stay out of it.
 void log_request(Request const& request, Response const& response, std::chrono::steady_clock::time_point start)
 {
     double const ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::string const user = response.log_user_id ? std::to_string(*response.log_user_id) : "-";
+    std::string_view path = request.target;
+    path = path.substr(0, path.find('?'));
     spdlog::info("request method={} path={} status={} ms={:.1f} user={} ip={}", request.method,
-                 request.path.empty() ? request.target : request.path, response.status, ms, user, request.remote_ip);
+                 path.empty() ? "-" : path, response.status, ms, user, request.remote_ip.empty() ? "-" : request.remote_ip);
 }
 
 bhttp::response<bhttp::string_body> to_beast(Response const& response, unsigned version, bool keep_alive, bool head)

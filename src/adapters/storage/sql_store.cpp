@@ -1,5 +1,7 @@
 #include "adapters/storage/sql_store.h"
 
+#include "adapters/storage/migrations.h"
+
 namespace sterk {
 
 SqlStore::SqlStore(std::unique_ptr<Database> db)
@@ -25,6 +27,21 @@ SqlStore::SqlStore(std::unique_ptr<Database> db)
     , m_certificates(*m_db)
     , m_trends(*m_db)
 {
+}
+
+Status SqlStore::check_ready()
+{
+    // Reading the schema version is a real round trip: a dropped PostgreSQL connection or a
+    // locked-out SQLite file fails here, as does a database another release migrated further.
+    auto const version = read_schema_version(*m_db);
+    if (!version) {
+        return version.error();
+    }
+    if (*version != binary_schema_version()) {
+        return Error::precondition("database heeft schemaversie " + std::to_string(*version) +
+                                          ", dit programma verwacht " + std::to_string(binary_schema_version()));
+    }
+    return ok_status();
 }
 
 }  // namespace sterk

@@ -54,6 +54,7 @@ public:
     TrendRepository& trends() override { return m_trends; }
     // transaction: repository calls made by `work` join it; other threads wait until it ends.
     Status transaction(std::function<Status()> const& work) override { return m_db->transaction(work); }
+    Status check_ready() override;
 
 private:
     std::unique_ptr<Database> m_db;

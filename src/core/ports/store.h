@@ -370,6 +370,9 @@ public:
     virtual TrendRepository& trends() = 0;
     // transaction: runs `work` in one transaction; commits when it returns ok, rolls back otherwise.
     virtual Status transaction(std::function<Status()> const& work) = 0;
+    // check_ready: ok when the database answers and holds the schema this program expects (the
+    // readiness check a proxy or orchestrator asks before sending traffic).
+    virtual Status check_ready() = 0;
 };
 
 }  // namespace sterk

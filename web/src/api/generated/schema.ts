@@ -19,6 +19,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness check: the database answers and holds this program's schema
+         * @description For a proxy or orchestrator: send traffic only while this answers 200. 503 when the database does not answer or another release migrated it; the reason is in the server log, not in the answer.
+         */
+        get: operations["getReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -3131,6 +3151,12 @@ export interface components {
                 }[];
             }[];
         };
+        Readiness: {
+            /** @enum {string} */
+            status: "gereed" | "niet gereed";
+            /** @enum {string} */
+            database: "ok" | "niet beschikbaar";
+        };
     };
     responses: {
         /** @description Invalid input (code invalid_argument); `field` names the field */
@@ -3242,6 +3268,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };

@@ -17,7 +17,7 @@ test('100 clients, 200 slow connections and a login storm: no errors, and fresh 
   try {
     const out = await new Promise((resolve, reject) => {
       execFile(process.execPath, [script, server.url, DEMO_PASSWORD], {
-        env: { ...process.env, LOAD_SECONDS: '5', LOAD_CLIENTS: '100', LOAD_SLOW: '200', LOAD_FRESH: '100', LOAD_STORM: '20' },
+        env: { ...process.env, LOAD_SECONDS: '5', LOAD_CLIENTS: '100', LOAD_SLOW: '200', LOAD_FRESH_SECONDS: '2', LOAD_STORM: '20' },
         timeout: 120000,
       }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)));
     });

@@ -3,9 +3,11 @@
 // (a) LOAD_CLIENTS (500) clients for LOAD_SECONDS (60) s: most search the public register, some
 //     save findings as the CI's team (each save over the version it last saw; 409 is the expected
 //     answer when another client saved first), a few log in (argon2id, ~135 ms each, on the
-//     server's small worker pool: logins queue there instead of taking the I/O threads).
+//     server's worker pool of 2 threads (Work::Worker in routes.cpp): logins queue there instead
+//     of taking the I/O threads, so at most 2 hash at once and the rest wait their turn).
 // (b) LOAD_SLOW (1,000) connections that send nothing or one byte a second (reopened when the
-//     server closes them): how much later a fresh request is answered than without them.
+//     server closes them after its 10 s header timeout): how much later a fresh request is
+//     answered than without them, each timed for LOAD_FRESH_SECONDS (15) s.
 // (c) a storm of LOAD_STORM (200) logins at once: the register's latency meanwhile.
 // Prints requests, errors by kind, req/s and p50/p95/p99 per kind, then one line per goal with
 // "met" or "NOT met", and the figures as NAME=value lines (tests/api/load_smoke.test.mjs reads them).

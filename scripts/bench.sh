@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
+# The load section holds 1,000 slow connections besides its 500 clients: the server and Node each
+# need a descriptor per connection.
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 4096 ]; then
+  ulimit -n 4096 2>/dev/null || echo "ulimit -n is $(ulimit -n) and cannot be raised: the load section may fail"
+fi
 dir=$(mktemp -d /tmp/sterk-bench.XXXXXX)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 STERK_DEMO_PASSWORD=bench-wachtwoord-123 build/sterklabel serve --db "sqlite:$dir/bench.db" \
@@ -110,6 +115,8 @@ CONF
 else
   echo "skipped: needs nginx (Debian nginx-light; scripts/install-deps.sh installs it)"
 fi
+echo; echo "== load: 500 clients (register searches, findings saves, logins), 1,000 slow connections, a login storm (scripts/load.mjs)"
+node scripts/load.mjs "$url" bench-wachtwoord-123 | grep -v '^[A-Z_]*='
 echo; echo "== certificate: its PDF (signature, QR code, A4) and the label's logo, in-process (sterklabel-bench-certificate)"
 build/tests/pdf/sterklabel-bench-certificate --runs 200 | tee "$dir/certificate"
 cert_p50=$(awk '/^certificate PDF \(/ { for (i = 1; i <= NF; i++) if ($i == "p50") print $(i + 1) }' "$dir/certificate")

@@ -35,9 +35,10 @@ export async function recorded(client, id, event, fields = {}) {
   return res.data;
 }
 
-// toFinalFindings: the WijkKracht trajectory with final findings; `verdictOf(code)` gives each
-// norm's verdict. Returns the trajectory id. `requestedId`: another requested trajectory of WijkKracht.
-export async function toFinalFindings(c, verdictOf, requestedId = undefined) {
+// toAudit: the WijkKracht trajectory accepted, registered and planned with the demo's team leader and
+// assessor on today: the findings can be written. Returns the trajectory id. `requestedId`: another
+// requested trajectory of WijkKracht.
+export async function toAudit(c, requestedId = undefined) {
   const list = (await c.ciAdmin.get('/api/v1/trajectories')).data.trajectories;
   const id = requestedId ?? list.find((t) => t.member.name === 'Stichting WijkKracht' && t.state === 'requested').id;
   await recorded(c.ciAdmin, id, 'audit_accepted');
@@ -48,6 +49,13 @@ export async function toFinalFindings(c, verdictOf, requestedId = undefined) {
     { auditor_id: auditors.find((a) => a.email === USERS.assessor).id, role: 'assessor' },
   ];
   await recorded(c.ciAdmin, id, 'audit_planned', { first_day: localDate(), last_day: localDate(), team });
+  return id;
+}
+
+// toFinalFindings: the WijkKracht trajectory with final findings; `verdictOf(code)` gives each
+// norm's verdict. Returns the trajectory id. `requestedId`: another requested trajectory of WijkKracht.
+export async function toFinalFindings(c, verdictOf, requestedId = undefined) {
+  const id = await toAudit(c, requestedId);
   const norms = (await c.auditor.get('/api/v1/frameworks/2019')).data.norms.map((n) => n.code);
   for (const code of norms) {
     const saved = await c.auditor.put(`/api/v1/trajectories/${id}/findings/${code}`,

@@ -71,7 +71,7 @@ export function freePort() {
 }
 
 // startServer: starts `sterklabel serve --demo` and resolves once it printed its address.
-// `db`: use this database URL (kept afterwards) instead of a fresh one; `bin`: another copy of the binary.
+// `db`: use this database URL (kept afterwards; its owner drops it) instead of a fresh one; `bin`: another copy of the binary.
 export async function startServer({ args = [], env = {}, db: existing, bin = binary() } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sterk-api-'));
   const db = existing ? { url: existing, drop: () => {} } : freshDatabase(dir);
@@ -109,8 +109,18 @@ export async function startServer({ args = [], env = {}, db: existing, bin = bin
     url,
     port: Number(port),
     dir,
+    db: db.url,
+    dropDatabase: () => db.drop(),
     stdout: () => stdout,
     logText: () => readFileSync(join(dir, 'server.log'), 'utf8'),
+    // kill: ends the process with `signal` at once (a crash: no shutdown) and keeps the database and
+    // the log, so a server started with `{db: server.db}` finds what was written.
+    async kill(signal = 'SIGKILL') {
+      child.kill(signal);
+      const result = await exited;
+      log.end();
+      return result;
+    },
     async stop() {
       child.kill('SIGTERM');
       const result = await exited;

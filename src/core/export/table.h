@@ -20,7 +20,8 @@ struct ExportTable {
 };
 
 // to_csv: ';'-separated with a UTF-8 BOM and CRLF, as Dutch Excel opens it; numbers with a decimal
-// comma, dates as YYYY-MM-DD.
+// comma, dates as YYYY-MM-DD; a text that starts with = + - @ (a formula to a spreadsheet) gets a
+// leading apostrophe.
 std::string to_csv(ExportTable const& table);
 
 // export_file_name: "kwaliteitsregister" → "kwaliteitsregister.csv" / ".xlsx".

@@ -21,6 +21,25 @@ TEST(ExportCsv, AShortRowIsPaddedToTheHeadingsWidth)
     EXPECT_EQ(to_csv(table), "\xEF\xBB\xBFJaar;Norm;Voldoet;Totaal\r\nalle jaren;VM1;te weinig gegevens;\r\n");
 }
 
+TEST(ExportCsv, ATextThatLooksLikeAFormulaStaysText)
+{
+    ExportTable table{"log", {"Toelichting"}, {}};
+    for (char const* text : {"=HYPERLINK(\"x\";\"y\")", "+31 20 1234567", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+                             "gewoon = tekst"}) {
+        table.rows.push_back({std::string{text}});
+    }
+    table.rows.push_back({-2.0});  // a number is a number
+    EXPECT_EQ(to_csv(table), "\xEF\xBB\xBFToelichting\r\n"
+                             "\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\"\r\n"
+                             "'+31 20 1234567\r\n"
+                             "'-2+3\r\n"
+                             "'@SUM(A1)\r\n"
+                             "'\t=1\r\n"
+                             "\"'\r=1\"\r\n"
+                             "gewoon = tekst\r\n"
+                             "-2\r\n");
+}
+
 TEST(ExportCsv, FileNamesAreSafeAndLowerCase)
 {
     ExportTable const table{"Trend analyse/2026", {}, {}};

@@ -90,6 +90,7 @@ const ROLES = ['anonymous', 'member', 'ci-admin', 'auditor', 'secretariat', 'com
 // member = Stichting WijkKracht; ci-admin and auditor = CI Toetsbureau.
 const MATRIX = () => [
   ['GET', '/healthz', undefined, [200, 200, 200, 200, 200, 200]],
+  ['GET', '/readyz', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/openapi.json', undefined, [200, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/me', undefined, [401, 200, 200, 200, 200, 200]],
   ['GET', '/api/v1/session', undefined, [200, 200, 200, 200, 200, 200]],

@@ -1,7 +1,7 @@
 // Fuzzes the decoding of JSON request bodies: JsonBody (adapters/http/json_body.h) with every
 // accessor the handlers use, the report's finding and sources decoders (report_json.h; PUT
-// .../findings/{norm}, .../rubric-documents/{rubric}), and POST .../events' path (a JSON object →
-// raw_event_from_json → the core's parse_event → stored and read back). Each part must answer
+// .../findings/{norm}, .../rubric-documents/{rubric}), and POST .../events' path (raw_event_from_body
+// → the core's parse_event → the payload as stored). Each part must answer
 // with a value or an InvalidArgument, never crash, throw or hang.
 #include "adapters/config/data_files.h"
 #include "adapters/http/json_body.h"
@@ -52,12 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         }
     }
 
-    // POST /api/v1/trajectories/{id}/events decodes its body itself (trajectory_handlers.cpp).
-    auto const event = nlohmann::json::parse(text, nullptr, false);
-    if (event.is_discarded() || !event.is_object()) {
-        return 0;
-    }
-    auto const raw = sterk::raw_event_from_json(event, 0);
+    // POST /api/v1/trajectories/{id}/events: its body is one event (trajectory_handlers.cpp).
+    auto const raw = sterk::raw_event_from_body(text);
     if (raw && sterk::parse_event(framework(), *raw, 0)) {
         sterk::JsonEventPayloadCodec const codec;
         (void)codec.encode(*raw);

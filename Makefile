@@ -12,7 +12,7 @@ TOOLS_DIR ?= $(CURDIR)/.tools
 export STERK_TOOLS_DIR := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/bin:$(PATH)
 
-.PHONY: all deps build web test run clean bench
+.PHONY: all deps build web test run clean bench fuzz
 
 all: build
 
@@ -40,6 +40,12 @@ run: build web
 
 bench: build
 	@bash scripts/bench.sh
+
+# The libFuzzer harnesses (tests/fuzz, built with clang in $(BUILD_DIR)/fuzz), each run for
+# FUZZ_SECONDS over its stored corpus; `make test` runs them briefly as fuzz_smoke.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@bash tests/fuzz/run.sh $(CURDIR)/$(BUILD_DIR)/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -5,6 +5,9 @@ set -euo pipefail
 packages=(
   # build
   g++ cmake make pkg-config git ca-certificates
+  # the fuzz harnesses (tests/fuzz): clang with libFuzzer and the sanitizers' runtimes; llvm-14 has
+  # llvm-symbolizer, for readable stacks in a sanitizer's report
+  clang-14 libclang-rt-14-dev llvm-14
   # libraries (SOCI's headers include libpq's and sqlite3's, which libsoci-dev does not pull in)
   libboost-dev nlohmann-json3-dev libsoci-dev libpq-dev libsqlite3-dev libyaml-cpp-dev libsodium-dev
   libcurl4-openssl-dev libmagic-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev

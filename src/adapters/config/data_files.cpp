@@ -1,7 +1,9 @@
 #include "adapters/config/data_files.h"
 
 #include "adapters/config/yaml_reader.h"
+#include "core/utf8.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -189,6 +191,12 @@ Result<NormFramework> read_framework(YamlReader const& reader, YAML::Node const&
 
 Result<YAML::Node> parse_yaml(std::string_view text, std::string const& file_name)
 {
+    // yaml-cpp takes any bytes; its texts end up in JSON, whose writer refuses what is not UTF-8.
+    if (auto const at = first_invalid_utf8(text)) {
+        auto const line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*at), '\n') + 1;
+        std::string const where = file_name + ":" + std::to_string(line);
+        return Error::invalid(where, where + ": geen geldige UTF-8");
+    }
     try {
         return YAML::Load(std::string(text));
     } catch (YAML::Exception const& e) {

@@ -1,40 +1,10 @@
 #include "adapters/http/json_body.h"
 
+#include "adapters/json/json_depth.h"
+
 namespace sterk::http {
 
 namespace {
-
-constexpr int MAX_DEPTH = 32;
-
-// too_deep: guards the parser against nesting bombs; brackets inside strings do not count.
-bool too_deep(std::string const& text)
-{
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > MAX_DEPTH) {
-                return true;
-            }
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
 
 Error malformed()
 {

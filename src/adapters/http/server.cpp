@@ -7,8 +7,8 @@
 
 #include "adapters/http/server.h"
 
+#include "adapters/http/beast_request.h"
 #include "adapters/http/error_mapping.h"
-#include "core/ascii.h"
 
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -268,8 +268,7 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         if (ec) {
             break;
         }
-        request.method = std::string{parser.get().method_string()};
-        request.target = std::string{parser.get().target()};
+        read_request_line(parser.get(), request);
         // An upload route has its own limit (App::body_limit); every other route the default.
         body_limit = app->body_limit(request.method, request.target, options.max_body_bytes);
         // A request body is either chunked or has a Content-Length: a Transfer-Encoding that does not
@@ -308,13 +307,9 @@ asio::awaitable<void> HttpServer::Impl::serve(tcp::socket socket)
         auto message = parser.release();
         bool const keep_alive = message.keep_alive();
         bool const head = message.method() == bhttp::verb::head;
-        for (auto const& field : message) {
-            request.headers.emplace_back(ascii_lower(field.name_string()), std::string{field.value()});
-        }
-        request.body = std::move(message.body());
 
         Response response;
-        if (!parse_target(request.target, request.path, request.query)) {
+        if (!fill_request(message, request)) {
             response = error_response(HttpOnlyError::BadRequest, request.method, request.target);
             add_standard_headers(response, true);
         } else if (app->needs_worker(request)) {

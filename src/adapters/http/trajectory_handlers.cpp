@@ -4,6 +4,7 @@
 #include "adapters/http/export_response.h"
 #include "adapters/http/handlers.h"
 #include "adapters/http/call_support.h"
+#include "adapters/json/json_depth.h"
 #include "adapters/json/trajectory_json.h"
 
 #include <set>
@@ -180,7 +181,8 @@ Result<Response> get_trajectories_export(AppServices& app, Call const& call)
 
 Result<Response> post_trajectory(AppServices& app, Call const& call)
 {
-    auto const body = nlohmann::json::parse(call.request.body, nullptr, false);
+    auto const body = too_deep(call.request.body) ? nlohmann::json(nlohmann::json::value_t::discarded)
+                                                  : nlohmann::json::parse(call.request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
         return Error::invalid("", "De gegevens zijn geen geldige JSON.");
     }
@@ -297,11 +299,7 @@ Result<Response> get_trajectory(AppServices& app, Call const& call)
 Result<Response> post_trajectory_event(AppServices& app, Call const& call)
 {
     Id const id = TRY(path_id(call, Error::not_found("Dit traject bestaat niet of is niet zichtbaar voor u.")));
-    auto const body = nlohmann::json::parse(call.request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-        return Error::invalid("", "De gegevens zijn geen geldige JSON: verwacht {\"event\":\"...\",\"on\":\"JJJJ-MM-DD\"}.");
-    }
-    auto const raw = TRY(raw_event_from_json(body, 0));
+    auto const raw = TRY(raw_event_from_body(call.request.body));
     auto const stored = TRY(app.trajectories.record_event(call.session->principal(), actor_of(call),
                                                           id, raw, local_date(call.now), call.now));
     return Response::json_in_order(201, trajectory_json(app, stored));

@@ -1,5 +1,7 @@
 #include "adapters/json/trajectory_json.h"
 
+#include "adapters/json/json_depth.h"
+
 namespace sterk {
 
 namespace {
@@ -92,7 +94,7 @@ Result<RawEvent> parse_raw_event(json const& item, size_t index)
 
 Result<TrajectoryDocument> parse_trajectory_document(std::string_view text)
 {
-    auto const doc = json::parse(text, nullptr, false);
+    auto const doc = too_deep(text) ? json(json::value_t::discarded) : json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         return shape_error("file", "geen geldige JSON; verwacht {\"framework\":\"2019\",\"kind\":\"initial\",\"events\":[...]}");
     }
@@ -178,9 +180,13 @@ Result<RawEvent> JsonEventPayloadCodec::decode(StoredEvent const& stored) const
     return parse_raw_event(item, static_cast<size_t>(stored.seq - 1));
 }
 
-Result<RawEvent> raw_event_from_json(json const& item, size_t index)
+Result<RawEvent> raw_event_from_body(std::string_view text)
 {
-    return parse_raw_event(item, index);
+    auto const body = too_deep(text) ? json(json::value_t::discarded) : json::parse(text, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        return Error::invalid("", "De gegevens zijn geen geldige JSON: verwacht {\"event\":\"...\",\"on\":\"JJJJ-MM-DD\"}.");
+    }
+    return parse_raw_event(body, 0);
 }
 
 Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, TrajectoryDocument const& document)

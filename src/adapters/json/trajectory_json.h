@@ -26,8 +26,9 @@ struct TrajectoryDocument {
 
 // parse_trajectory_document: the JSON's shape; each event's content is checked by the core.
 Result<TrajectoryDocument> parse_trajectory_document(std::string_view text);
-// raw_event_from_json: one event object {"on","event",...payload}; `index` names it in errors.
-Result<RawEvent> raw_event_from_json(nlohmann::json const& item, size_t index);
+// raw_event_from_body: POST .../events' body, one event object {"on","event",...payload} as JSON
+// text (too_deep refused).
+Result<RawEvent> raw_event_from_body(std::string_view text);
 
 // to_trajectory_log: every event checked against the framework (core parse_event).
 Result<TrajectoryLog> to_trajectory_log(NormFramework const& framework, TrajectoryDocument const& document);

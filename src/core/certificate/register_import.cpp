@@ -4,6 +4,7 @@
 
 #include "core/ascii.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -145,25 +146,6 @@ std::string squeezed(std::string_view text)
         out += c;
     }
     return out;
-}
-
-bool valid_utf8(std::string_view text)
-{
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + static_cast<std::size_t>(length) > text.size() || (length == 2 && c < 0xC2)) {
-            return false;
-        }
-        for (int k = 1; k < length; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-                return false;
-            }
-        }
-        i += static_cast<std::size_t>(length);
-    }
-    return true;
 }
 
 bool all_digits(std::string_view text)

@@ -198,6 +198,12 @@ TEST(RegisterImport, RefusesAnEmptyFileAHeaderAloneAnUnclosedQuoteAndOtherEncodi
     ASSERT_EQ(latin1.problems.size(), 1u);
     EXPECT_EQ(describe(latin1.problems[0]),
               "regel 2, veld \"naam\": geen geldige UTF-8-tekst; sla het bestand op als \"CSV UTF-8\"");
+
+    // A surrogate's three bytes (U+D800) look like UTF-8 but are not; the JSON writer refuses them.
+    auto const surrogate = read_register_csv(HEADER + "SWN-1;Welzijn \xED\xA0\x80;;;B;SSW-2025-0001;2025-01-01;2027-01-01\n",
+                                             TODAY);
+    ASSERT_EQ(surrogate.problems.size(), 1u);
+    EXPECT_EQ(surrogate.problems[0].field, "naam");
 }
 
 }  // namespace

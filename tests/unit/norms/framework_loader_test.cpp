@@ -117,6 +117,17 @@ TEST(FrameworkFile, DuplicateCodeWrongRubricAndWrongCountAreRefused)
     EXPECT_NE(yaml.error().message.find("syntax.yaml:1"), std::string::npos) << yaml.error().message;
 }
 
+TEST(FrameworkFile, TextThatIsNotUtf8IsRefusedWithItsLine)
+{
+    // Found by tests/fuzz/framework_fuzz.cpp: yaml-cpp took the byte, and `sterklabel framework
+    // --file F --json` then ended in an uncaught exception from the JSON writer.
+    auto const text = source_file("frameworks/ssw-2019.yaml");
+    auto const guidance_line = line_of(text, "    guidance:");
+    auto const fw = parse_framework_yaml(mutate(text, "    guidance:", "    guidance: \"caf\xE9\"\n    guidanc:"), "latin1.yaml");
+    ASSERT_FALSE(fw.ok());
+    EXPECT_EQ(fw.error().message, "latin1.yaml:" + std::to_string(guidance_line) + ": geen geldige UTF-8");
+}
+
 TEST(FrameworkFile, EveryDeadlineHasAPeriodAndAHandbookSource)
 {
     auto const fw = load_builtin_framework("2019");

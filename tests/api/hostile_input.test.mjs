@@ -142,6 +142,24 @@ test('hostile JSON: deep nesting, huge numbers, bad UTF-8, lone surrogates, NUL 
   assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
 });
 
+// Found by tests/fuzz: these two routes parsed their bodies themselves, without the nesting limit,
+// and 800 kB of '[' in a verdict ended the server (SIGSEGV) for any logged-in member.
+test('deep nesting in a trajectory event or a new trajectory (under the 1 MiB limit) → 400, the server stays up', async () => {
+  const deep = `${'['.repeat(400000)}${']'.repeat(400000)}`;
+  const list = (await c.member.get('/api/v1/trajectories')).data.trajectories;
+  const bodies = [
+    [`/api/v1/trajectories/${list[0].id}/events`, `{"on":"2026-01-01","event":"findings_final","verdicts":{"VM1":${deep}}}`],
+    ['/api/v1/trajectories', `{"kind":"initial","framework":${deep}}`],
+  ];
+  for (const [path, body] of bodies) {
+    const res = await c.member.request('POST', path, { body, headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 400, `${path}: ${res.status} ${res.text.slice(0, 200)}`);
+    assert.match(res.data.message, /geen geldige JSON/);
+  }
+  assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  assert.equal((await c.member.get('/api/v1/me')).status, 200, 'the session survived: the server did not restart');
+});
+
 async function download(client, id) {
   const res = await fetch(`${server.url}/api/v1/documents/${id}`, { headers: { cookie: `sterk_session=${client.cookie}` } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };

@@ -22,7 +22,7 @@ fi
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" >/dev/null
 fi
-cmake --build "$build" -j "${JOBS:-1}" >"$build.log" 2>&1 || { cat "$build.log"; echo "fuzz: build failed" >&2; exit 1; }
+cmake --build "$build" -j "${JOBS:-$(nproc)}" >"$build.log" 2>&1 || { cat "$build.log"; echo "fuzz: build failed" >&2; exit 1; }
 
 # Symbolised stacks in reports; leaks count as failures; undefined behaviour stops the run.
 symbolizer="$(command -v llvm-symbolizer-14 || ls /usr/lib/llvm-14/bin/llvm-symbolizer 2>/dev/null || true)"

@@ -2,7 +2,7 @@
 // /api/v1/me/calendar). The secret URL is shown once, right after it is made (the server keeps only
 // its hash), with a copy button and how to subscribe in Outlook and Google Calendar. Renewing warns
 // first that the old link stops working; stopping asks too.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api, type CalendarFeed } from '../../api/client';
 import { Alert } from '../../components/common/alert';
@@ -24,6 +24,15 @@ export function CalendarFeedSection() {
   const [error, setError] = useState<{ text: string; key: number } | null>(null);
   const [copied, setCopied] = useState(false);
   const urlRef = useRef<HTMLInputElement>(null);
+  // Focus the new link once React has rendered it: a frame after the answer can come before the
+  // input exists (seen in CI), and then focus went nowhere.
+  const focusUrl = useRef(false);
+  useEffect(() => {
+    if (made && focusUrl.current) {
+      focusUrl.current = false;
+      urlRef.current?.focus();
+    }
+  }, [made]);
 
   async function renew() {
     if (busy) return;
@@ -35,7 +44,7 @@ export function CalendarFeedSection() {
       setMade(feed.url ?? null);
       setConfirm(null);
       setCopied(false);
-      window.requestAnimationFrame(() => urlRef.current?.focus());
+      focusUrl.current = true;
     } catch (caught) {
       const uiError = handleError(caught, { t, language });
       if (uiError) setError({ text: uiError.message, key: Date.now() });

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, loggedIn, freePort, waitForPort, USERS } from './server.mjs';
+import { startServer, loggedIn, freePort, waitForPort, USERS, until } from './server.mjs';
 import { localDate } from './flow.mjs';
 
 // What an attacker types: a line break, a header of its own, an extra recipient, and an SMTP
@@ -92,15 +92,6 @@ async function memberFields() {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
 }
 
-async function until(what, check, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('an e-mail address with a line break, a comma or angle brackets is refused wherever it is typed', async () => {
   const bad = [`nieuw@wijkkracht.example\r\nBcc: ${EVIL}`, `nieuw@wijkkracht.example, ${EVIL}`,
@@ -143,12 +134,12 @@ test('CR/LF and header text in names and reasons never become a header or a reci
   await until('the outbox to be sent', async () => {
     const res = await c.secretariat.get('/api/v1/outbox');
     return res.data.counts.pending === 0 && res.data.counts.sent > 0;
-  });
+  }, 20000);
   const got = await until('the invitation and the notifications', () => {
     const all = mails();
     return all.some((m) => m.subject.includes('Uitnodiging')) && all.some((m) => m.subject.includes(ids.certificate))
       ? all : null;
-  });
+  }, 20000);
 
   const problems = [];
   let reached = 0;

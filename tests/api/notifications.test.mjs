@@ -9,7 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, loggedIn, freePort, freshDatabase, binary, waitForPort, USERS } from './server.mjs';
+import { startServer, loggedIn, freePort, freshDatabase, binary, waitForPort, USERS, until } from './server.mjs';
 import { localDate } from './flow.mjs';
 
 const SERVER_ARGS = (port) => [
@@ -75,15 +75,6 @@ function outboxMails() {
   return out;
 }
 
-async function until(what, check, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function outbox(status) {
   const res = await c.secretariat.get(`/api/v1/outbox${status ? `?status=${status}` : ''}`);

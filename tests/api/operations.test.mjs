@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, freshDatabase, binary, raw } from './server.mjs';
+import { startServer, freshDatabase, binary, raw, until } from './server.mjs';
 
 // sql: runs one statement on the server's database behind its back (sqlite3 or psql).
 function sql(url, statement) {
@@ -18,8 +18,7 @@ function sql(url, statement) {
 
 // logged: waits until the server's log (piped to a file) has a line matching `pattern`.
 async function logged(server, pattern) {
-  for (let i = 0; i < 50 && !pattern.test(server.logText()); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.match(server.logText(), pattern);
+  await until(`a log line ${pattern}`, () => pattern.test(server.logText()), 5000);
 }
 
 test('/readyz answers 200 while the database answers with this schema, 503 otherwise', async () => {

@@ -254,6 +254,18 @@ export function loginFrom(localAddress, base, email, password = DEMO_PASSWORD, h
   return from(localAddress, base, 'POST', '/api/v1/session', { json: { email, password }, headers });
 }
 
+// until: polls `check` every 100 ms until it returns something truthy (that value), or throws
+// naming `what` after `timeoutMs`: for what the server does after answering (mail, log lines).
+export async function until(what, check, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 // waitForPort: resolves once something listens on 127.0.0.1:port (a test SMTP sink, say).
 export function waitForPort(port, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;
